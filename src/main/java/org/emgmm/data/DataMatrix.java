@@ -1,0 +1,149 @@
+package org.emgmm.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An immutable N×D data matrix: N points (rows) of D coordinates (columns), with column names.
+ *
+ * <p>Storage is flat and row-major, the one index formula used everywhere in the package:
+ * <pre>
+ *   x[i][j] = values[i * D + j]        0 ≤ i &lt; N,  0 ≤ j &lt; D
+ * </pre>
+ * Every value is finite: NaN and infinities are refused on construction.
+ */
+public final class DataMatrix {
+
+    private final int rows;
+    private final int columns;
+    private final double[] values;
+    private final List<String> columnNames;
+
+    /**
+     * @param rows        N ≥ 1
+     * @param columns     D ≥ 1
+     * @param values      N·D finite values, flat row-major. Not modified (copied).
+     * @param columnNames D names, or null for x1, x2, ...
+     */
+    public DataMatrix(int rows, int columns, double[] values, List<String> columnNames) {
+        if (rows < 1 || columns < 1) {
+            throw new DataException("data must have at least one row and one column, got " + rows + "x" + columns);
+        }
+        if (values.length != rows * columns) {
+            throw new DataException("expected " + rows + "x" + columns + " = " + (rows * columns)
+                    + " values, got " + values.length);
+        }
+        for (int index = 0; index < values.length; index++) {
+            if (!Double.isFinite(values[index])) {
+                throw new DataException("value " + values[index] + " at row " + (index / columns + 1) + ", column "
+                        + (index % columns + 1) + " is not a finite number: remove or impute it");
+            }
+        }
+        this.rows = rows;
+        this.columns = columns;
+        this.values = values.clone();
+        this.columnNames = columnNames == null ? defaultNames(columns) : List.copyOf(columnNames);
+        if (this.columnNames.size() != columns) {
+            throw new DataException("expected " + columns + " column names, got " + this.columnNames.size());
+        }
+    }
+
+    /** Builds a matrix from rows of equal length (copied). */
+    public static DataMatrix ofRows(double[][] data) {
+        int d = data.length == 0 ? 0 : data[0].length;
+        double[] flat = new double[data.length * d];
+        for (int i = 0; i < data.length; i++) {
+            if (data[i].length != d) {
+                throw new DataException("row " + (i + 1) + " has " + data[i].length + " values, expected " + d);
+            }
+            System.arraycopy(data[i], 0, flat, i * d, d);
+        }
+        return new DataMatrix(data.length, d, flat, null);
+    }
+
+    private static List<String> defaultNames(int columns) {
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < columns; j++) {
+            names.add("x" + (j + 1));
+        }
+        return names;
+    }
+
+    /** N, the number of points. */
+    public int rows() {
+        return rows;
+    }
+
+    /** D, the number of coordinates of each point. */
+    public int columns() {
+        return columns;
+    }
+
+    /** x[i][j]. */
+    public double get(int i, int j) {
+        return values[i * columns + j];
+    }
+
+    /** A copy of row i. */
+    public double[] row(int i) {
+        return Arrays.copyOfRange(values, i * columns, (i + 1) * columns);
+    }
+
+    /** A copy of all values, flat row-major: {@code x[i][j] = result[i * D + j]}. */
+    public double[] toFlatArray() {
+        return values.clone();
+    }
+
+    /** The column names, in order. */
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    /** A matrix holding rows {@code order[0], order[1], ...} of this one. */
+    public DataMatrix withRows(int[] order) {
+        double[] picked = new double[order.length * columns];
+        for (int r = 0; r < order.length; r++) {
+            System.arraycopy(values, order[r] * columns, picked, r * columns, columns);
+        }
+        return new DataMatrix(order.length, columns, picked, columnNames);
+    }
+
+    /** The sample mean of each column: mean[j] = (1/N) Σᵢ x[i][j]. */
+    public double[] columnMeans() {
+        double[] mean = new double[columns];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                mean[j] += values[i * columns + j];
+            }
+        }
+        for (int j = 0; j < columns; j++) {
+            mean[j] /= rows;
+        }
+        return mean;
+    }
+
+    /**
+     * The maximum-likelihood covariance, D×D flat row-major:
+     * S[a][b] = (1/N) Σᵢ (x[i][a] − mean[a]) (x[i][b] − mean[b]).
+     */
+    public double[] covariance() {
+        double[] mean = columnMeans();
+        double[] s = new double[columns * columns];
+        for (int i = 0; i < rows; i++) {
+            for (int a = 0; a < columns; a++) {
+                double da = values[i * columns + a] - mean[a];
+                for (int b = 0; b <= a; b++) {
+                    s[a * columns + b] += da * (values[i * columns + b] - mean[b]);
+                }
+            }
+        }
+        for (int a = 0; a < columns; a++) {
+            for (int b = 0; b <= a; b++) {
+                s[a * columns + b] /= rows;
+                s[b * columns + a] = s[a * columns + b];
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,98 @@
+package org.emgmm.data;
+
+import java.util.SplittableRandom;
+import org.emgmm.linalg.Cholesky;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * Draws synthetic data from a known mixture, with a seed: the same mixture, N and seed give the same
+ * points, bit for bit.
+ * <pre>
+ *   zᵢ ~ Categorical(π)          the component of point i
+ *   xᵢ = μ_{zᵢ} + L_{zᵢ} εᵢ        εᵢ ~ N(0, I),  Σ = L Lᵀ
+ * </pre>
+ */
+public final class MixtureSampler {
+
+    private MixtureSampler() {
+    }
+
+    /** N points and the component each came from. */
+    public record Sample(DataMatrix data, int[] components) {
+        public Sample {
+            components = components.clone();
+        }
+
+        @Override
+        public int[] components() {
+            return components.clone();
+        }
+    }
+
+    /** Draws N points from {@code mixture}, each component chosen with probability πₖ. */
+    public static Sample sample(GaussianMixture mixture, int n, long seed) {
+        if (n < 1) {
+            throw new DataException("the number of points must be at least 1, got " + n);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = drawComponent(mixture, random.nextDouble());
+        }
+        return new Sample(drawPoints(mixture, labels, random), labels);
+    }
+
+    /**
+     * Draws exactly {@code counts[k]} points from component k, in component order (seed 001's and
+     * seed 002's fixed-size blobs, e.g. 300/750/450 for priors 0.2/0.5/0.3 of 1,500).
+     */
+    public static Sample sampleCounts(GaussianMixture mixture, int[] counts, long seed) {
+        if (counts.length != mixture.components()) {
+            throw new DataException("expected " + mixture.components() + " counts, got " + counts.length);
+        }
+        int n = 0;
+        for (int count : counts) {
+            n += count;
+        }
+        int[] labels = new int[n];
+        int next = 0;
+        for (int k = 0; k < counts.length; k++) {
+            for (int c = 0; c < counts[k]; c++) {
+                labels[next++] = k;
+            }
+        }
+        return new Sample(drawPoints(mixture, labels, new SplittableRandom(seed)), labels);
+    }
+
+    private static int drawComponent(GaussianMixture mixture, double u) {
+        double cumulative = 0.0;
+        for (int k = 0; k < mixture.components() - 1; k++) {
+            cumulative += mixture.weight(k);
+            if (u < cumulative) {
+                return k;
+            }
+        }
+        return mixture.components() - 1;
+    }
+
+    private static DataMatrix drawPoints(GaussianMixture mixture, int[] labels, SplittableRandom random) {
+        int d = mixture.dimension();
+        double[] values = new double[labels.length * d];
+        double[] epsilon = new double[d];
+        for (int i = 0; i < labels.length; i++) {
+            Cholesky factor = mixture.cholesky(labels[i]);
+            for (int j = 0; j < d; j++) {
+                epsilon[j] = random.nextGaussian();
+            }
+            for (int a = 0; a < d; a++) {
+                // x[a] = μ[a] + Σ_{b ≤ a} L[a][b] ε[b]
+                double x = mixture.mean(labels[i], a);
+                for (int b = 0; b <= a; b++) {
+                    x += factor.lower(a, b) * epsilon[b];
+                }
+                values[i * d + a] = x;
+            }
+        }
+        return new DataMatrix(labels.length, d, values, null);
+    }
+}

@@ -1,0 +1,60 @@
+package org.emgmm.em;
+
+import org.emgmm.data.DataMatrix;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * Expectation–Maximization for a Gaussian mixture: the one interface that every implementation in
+ * this package (and every student's) stands behind.
+ *
+ * <p>An implementation writes the two steps; {@link #fit} runs them in the shared loop,
+ * {@link EmLoop}, so that iteration counting, the log-likelihood trace, convergence, empty
+ * components and error messages mean the same thing whichever implementation runs.
+ *
+ * <p>Implementations: {@code org.emgmm.loops.LoopsEm} (per-point loops),
+ * {@code org.emgmm.vectorised.VectorisedEm} (flat-array kernels),
+ * {@code org.emgmm.univariate.UnivariateEm} (D = 1, scalars), and
+ * {@code org.emgmm.explicitpdf.ExplicitPdfEm} (the textbook density, no logarithms).
+ */
+public interface EmAlgorithm {
+
+    /** The name used on the command line, e.g. {@code vectorised}. */
+    String name();
+
+    /**
+     * E-step: the responsibilities of every component for every point under {@code model}, and the
+     * total log-likelihood L(θ) = Σᵢ log Σₖ πₖ N(xᵢ | μₖ, Σₖ).
+     *
+     * @param data  N×D. Not modified.
+     * @param model θ. Not modified.
+     * @throws EmException if the responsibilities cannot be computed (naming the point)
+     */
+    EStep eStep(DataMatrix data, GaussianMixture model);
+
+    /**
+     * M-step: the parameters that maximise the expected complete-data log-likelihood.
+     * <pre>
+     *   Nₖ = Σᵢ r[i][k]
+     *   πₖ = Nₖ / N
+     *   μₖ = (1/Nₖ) Σᵢ r[i][k] xᵢ
+     *   Σₖ = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ + regCovar · I
+     * </pre>
+     * A component with Nₖ below {@link EmptyComponents#THRESHOLD} keeps its previous mean and
+     * covariance (see {@link EmptyComponents}).
+     *
+     * @param data             N×D. Not modified.
+     * @param responsibilities from the E-step. Not modified.
+     * @param previous         the parameters the E-step used. Not modified.
+     * @param regCovar         added to each new covariance's diagonal
+     * @throws org.emgmm.model.NotPositiveDefiniteException if a new covariance is not positive-definite
+     */
+    GaussianMixture mStep(DataMatrix data, Responsibilities responsibilities, GaussianMixture previous,
+            double regCovar);
+
+    /**
+     * Runs EM from {@code start}: see {@link EmLoop#run} for exactly what is counted and when it stops.
+     */
+    default EmResult fit(DataMatrix data, GaussianMixture start, EmSettings settings) {
+        return EmLoop.run(this, data, start, settings);
+    }
+}

@@ -1,0 +1,117 @@
+package org.emgmm.em;
+
+import java.util.Arrays;
+import java.util.TreeSet;
+import org.emgmm.data.DataException;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.model.GaussianMixture;
+import org.emgmm.model.NotPositiveDefiniteException;
+
+/**
+ * The EM loop every implementation shares, so that they all count, trace and stop the same way.
+ * <pre>
+ *   θ₀ = start
+ *   E-step on θ₀                        → r, trace[0] = L(θ₀)/N
+ *   for t = 1 .. maxIterations:         (iteration t = one E-step then one M-step)
+ *       M-step with r                   → θₜ
+ *       E-step on θₜ                    → r, trace[t] = L(θₜ)/N
+ *       stop if |trace[t] − trace[t−1]| &lt; tolerance
+ * </pre>
+ * The E-step on θₜ serves twice: it gives θₜ's log-likelihood for the trace, and it is the first half
+ * of iteration t+1. So the last trace entry always belongs to the parameters returned, and
+ * {@code maxIterations = 0} returns the start with its log-likelihood.
+ */
+public final class EmLoop {
+
+    private EmLoop() {
+    }
+
+    /**
+     * Runs EM.
+     *
+     * @param algorithm supplies the E- and M-steps
+     * @param data      N×D with N ≥ K. Not modified.
+     * @param start     θ₀, of dimension D. Not modified.
+     * @param settings  iteration limit, tolerance, reg-covar
+     * @throws DataException if the data does not fit the start (dimension, too few points)
+     * @throws EmException   if a step fails, naming the iteration
+     */
+    public static EmResult run(EmAlgorithm algorithm, DataMatrix data, GaussianMixture start, EmSettings settings) {
+        requireCompatible(data, start);
+        long begin = System.nanoTime();
+        int n = data.rows();
+        double[] trace = new double[settings.maxIterations() + 1];
+        TreeSet<Integer> empty = new TreeSet<>();
+
+        GaussianMixture model = start;
+        EStep expectation = eStep(algorithm, data, model, 0);
+        trace[0] = expectation.logLikelihood() / n;
+        int iteration = 0;
+        boolean converged = false;
+        while (iteration < settings.maxIterations() && !converged) {
+            iteration++;
+            recordEmptyComponents(expectation.responsibilities(), empty);
+            model = mStep(algorithm, data, expectation.responsibilities(), model, settings.regCovar(), iteration);
+            expectation = eStep(algorithm, data, model, iteration);
+            trace[iteration] = expectation.logLikelihood() / n;
+            converged = hasConverged(trace[iteration - 1], trace[iteration], settings.tolerance());
+        }
+        long nanos = System.nanoTime() - begin;
+        int[] emptyComponents = empty.stream().mapToInt(Integer::intValue).toArray();
+        return new EmResult(algorithm.name(), model, Arrays.copyOf(trace, iteration + 1), iteration, converged,
+                emptyComponents, n, nanos);
+    }
+
+    /** Convergence test: |L(θₜ)/N − L(θₜ₋₁)/N| &lt; tolerance. */
+    static boolean hasConverged(double previous, double current, double tolerance) {
+        return Math.abs(current - previous) < tolerance;
+    }
+
+    /** Checks that EM can run on this data from this start, with a message that says how to fix it. */
+    public static void requireCompatible(DataMatrix data, GaussianMixture start) {
+        if (data.columns() != start.dimension()) {
+            throw new DataException("the data has " + data.columns() + " columns but the initial parameters have "
+                    + "dimension " + start.dimension() + ": choose matching columns with --columns or another init file");
+        }
+        if (data.rows() < start.components()) {
+            throw new DataException("there are " + data.rows() + " points but " + start.components()
+                    + " components: use at most " + data.rows() + " components or more data");
+        }
+    }
+
+    private static EStep eStep(EmAlgorithm algorithm, DataMatrix data, GaussianMixture model, int iteration) {
+        EStep result;
+        try {
+            result = algorithm.eStep(data, model);
+        } catch (EmException e) {
+            throw new EmException(e.getMessage() + " (evaluating the parameters of iteration " + iteration
+                    + ", 0 = the initial ones)", e);
+        }
+        if (!Double.isFinite(result.logLikelihood())) {
+            throw new EmException("the log-likelihood became " + result.logLikelihood() + " at iteration "
+                    + iteration + ": the " + algorithm.name() + " implementation could not evaluate the densities;"
+                    + " scale the data or try the vectorised implementation");
+        }
+        return result;
+    }
+
+    private static GaussianMixture mStep(EmAlgorithm algorithm, DataMatrix data, Responsibilities r,
+            GaussianMixture previous, double regCovar, int iteration) {
+        try {
+            return algorithm.mStep(data, r, previous, regCovar);
+        } catch (NotPositiveDefiniteException e) {
+            throw new EmException("the covariance of component " + e.component() + " is not positive-definite after"
+                    + " the M-step of iteration " + iteration + " (reg-covar " + regCovar + "): raise --reg-covar,"
+                    + " use fewer components, or scale the data", e);
+        }
+    }
+
+    private static void recordEmptyComponents(Responsibilities r, TreeSet<Integer> empty) {
+        double[] totals = r.componentTotals();
+        for (int k = 0; k < totals.length; k++) {
+            if (EmptyComponents.isEmpty(totals[k])) {
+                empty.add(k);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.emgmm.em;
+
+import java.util.Arrays;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * What a run of EM returns.
+ *
+ * @param implementation   the name of the implementation that ran
+ * @param model            the parameters after the last iteration (the start, when no iteration ran)
+ * @param trace            the mean log-likelihood per point, L(θ)/N: entry 0 at the initial parameters,
+ *                         entry t after t iterations, so the last entry belongs to {@code model}
+ * @param iterations       how many iterations ran (one E-step and one M-step each)
+ * @param converged        whether the run stopped because |trace[t] − trace[t−1]| &lt; tolerance
+ * @param emptyComponents  the components (0-based, ascending) that were empty in at least one M-step;
+ *                         see {@link EmptyComponents}
+ * @param points           N, the number of points fitted
+ * @param nanos            wall-clock time of the whole run, in nanoseconds
+ */
+public record EmResult(String implementation, GaussianMixture model, double[] trace, int iterations,
+        boolean converged, int[] emptyComponents, int points, long nanos) {
+
+    public EmResult {
+        trace = trace.clone();
+        emptyComponents = emptyComponents.clone();
+    }
+
+    /** A copy of the trace. */
+    @Override
+    public double[] trace() {
+        return trace.clone();
+    }
+
+    /** A copy of the empty components. */
+    @Override
+    public int[] emptyComponents() {
+        return emptyComponents.clone();
+    }
+
+    /** The mean log-likelihood per point at the returned parameters: the trace's last entry. */
+    public double meanLogLikelihood() {
+        return trace[trace.length - 1];
+    }
+
+    /** The total log-likelihood L(θ) = Σᵢ log p(xᵢ | θ) at the returned parameters. */
+    public double logLikelihood() {
+        return meanLogLikelihood() * points;
+    }
+
+    /** Wall-clock milliseconds per iteration (the whole run's time when no iteration ran). */
+    public double millisPerIteration() {
+        return nanos / 1e6 / Math.max(1, iterations);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EmResult that
+                && implementation.equals(that.implementation)
+                && model.equals(that.model)
+                && Arrays.equals(trace, that.trace)
+                && iterations == that.iterations
+                && converged == that.converged
+                && Arrays.equals(emptyComponents, that.emptyComponents)
+                && points == that.points;
+    }
+
+    @Override
+    public int hashCode() {
+        return model.hashCode() * 31 + Arrays.hashCode(trace);
+    }
+
+    @Override
+    public String toString() {
+        return "EmResult(" + implementation + ", iterations=" + iterations + ", converged=" + converged
+                + ", meanLogLikelihood=" + meanLogLikelihood() + ")";
+    }
+}

@@ -1,0 +1,86 @@
+package org.emgmm.em;
+
+import java.util.Arrays;
+
+/**
+ * The N×K responsibilities of an E-step: r[i][k] = p(component k | xᵢ, θ), the share of point i that
+ * component k explains. Each row sums to 1.
+ *
+ * <p>Flat row-major storage: {@code r[i][k] = values[i * K + k]}. Immutable: the array handed to
+ * {@link #wrap} becomes this object's and must not be modified afterwards.
+ */
+public final class Responsibilities {
+
+    private final int points;
+    private final int components;
+    private final double[] values;
+
+    private Responsibilities(int points, int components, double[] values) {
+        if (values.length != points * components) {
+            throw new IllegalArgumentException("expected " + points + "x" + components + " responsibilities, got "
+                    + values.length);
+        }
+        this.points = points;
+        this.components = components;
+        this.values = values;
+    }
+
+    /**
+     * Takes ownership of a flat row-major N×K array without copying it (an E-step allocates it and
+     * hands it over). The caller must not modify it afterwards.
+     */
+    public static Responsibilities wrap(int points, int components, double[] values) {
+        return new Responsibilities(points, components, values);
+    }
+
+    /** N. */
+    public int points() {
+        return points;
+    }
+
+    /** K. */
+    public int components() {
+        return components;
+    }
+
+    /** r[i][k]. */
+    public double get(int i, int k) {
+        return values[i * components + k];
+    }
+
+    /** A copy of all values, flat row-major: {@code r[i][k] = result[i * K + k]}. */
+    public double[] toFlatArray() {
+        return values.clone();
+    }
+
+    /** Nₖ = Σᵢ r[i][k], the effective number of points each component owns. */
+    public double[] componentTotals() {
+        double[] totals = new double[components];
+        for (int i = 0; i < points; i++) {
+            for (int k = 0; k < components; k++) {
+                totals[k] += values[i * components + k];
+            }
+        }
+        return totals;
+    }
+
+    /** For each point, the component with the largest responsibility (the first, on ties). */
+    public int[] hardAssignments() {
+        int[] labels = new int[points];
+        for (int i = 0; i < points; i++) {
+            int best = 0;
+            for (int k = 1; k < components; k++) {
+                if (get(i, k) > get(i, best)) {
+                    best = k;
+                }
+            }
+            labels[i] = best;
+        }
+        return labels;
+    }
+
+    @Override
+    public String toString() {
+        return "Responsibilities(" + points + "x" + components + ")" + (points <= 4 ? Arrays.toString(values) : "");
+    }
+}

@@ -1,0 +1,119 @@
+package org.emgmm.linalg;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The Cholesky factor of a symmetric positive-definite matrix: {@code A = L Lᵀ}, with {@code L}
+ * lower-triangular and a positive diagonal.
+ *
+ * <p>Matrices are stored flat and row-major: {@code a[i][j] = a[i * d + j]}.
+ *
+ * <p>Why Cholesky? Every quantity a Gaussian density needs comes out of {@code L} without forming an
+ * inverse or a determinant, both of which over- or underflow long before the density's logarithm
+ * does:
+ * <pre>
+ *   log det A              = 2 Σᵢ log L[i][i]
+ *   (x − μ)ᵀ A⁻¹ (x − μ)   = ‖z‖²   where  L z = x − μ   (forward substitution)
+ * </pre>
+ * Instances are immutable.
+ */
+public final class Cholesky {
+
+    private final int dimension;
+    /** L[i][j] = lower[i * dimension + j]; zero above the diagonal. */
+    private final double[] lower;
+    private final double logDeterminant;
+
+    private Cholesky(int dimension, double[] lower) {
+        this.dimension = dimension;
+        this.lower = lower;
+        double halfLogDet = 0.0;
+        for (int i = 0; i < dimension; i++) {
+            halfLogDet += Math.log(lower[i * dimension + i]);
+        }
+        this.logDeterminant = 2.0 * halfLogDet;
+    }
+
+    /**
+     * Factors a symmetric matrix. Only the lower triangle of {@code a} is read.
+     *
+     * @param a         the d×d matrix, flat row-major. Not modified.
+     * @param dimension d
+     * @return the factor, or empty when {@code a} is not positive-definite in floating point
+     *         (a pivot that is zero, negative or not finite)
+     */
+    public static Optional<Cholesky> decompose(double[] a, int dimension) {
+        if (a.length != dimension * dimension) {
+            throw new IllegalArgumentException(
+                    "expected a " + dimension + "x" + dimension + " matrix, got " + a.length + " entries");
+        }
+        double[] l = new double[dimension * dimension];
+        for (int i = 0; i < dimension; i++) {
+            for (int j = 0; j <= i; j++) {
+                // L[i][j] = (A[i][j] − Σ_{m<j} L[i][m] L[j][m]) / L[j][j]   (j < i)
+                // L[i][i] = √(A[i][i] − Σ_{m<i} L[i][m]²)
+                double sum = a[i * dimension + j];
+                for (int m = 0; m < j; m++) {
+                    sum -= l[i * dimension + m] * l[j * dimension + m];
+                }
+                if (i == j) {
+                    if (!(sum > 0.0) || !Double.isFinite(sum)) {
+                        return Optional.empty();
+                    }
+                    l[i * dimension + i] = Math.sqrt(sum);
+                } else {
+                    l[i * dimension + j] = sum / l[j * dimension + j];
+                }
+            }
+        }
+        return Optional.of(new Cholesky(dimension, l));
+    }
+
+    /** The matrix size d. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** L[i][j]; zero when j > i. */
+    public double lower(int i, int j) {
+        return lower[i * dimension + j];
+    }
+
+    /** A copy of L, flat row-major. */
+    public double[] lowerTriangle() {
+        return lower.clone();
+    }
+
+    /** log det A = 2 Σᵢ log L[i][i]. */
+    public double logDeterminant() {
+        return logDeterminant;
+    }
+
+    /**
+     * The squared Mahalanobis distance (x − μ)ᵀ A⁻¹ (x − μ) = ‖L⁻¹(x − μ)‖², by forward substitution.
+     *
+     * @param x        holds the point at {@code x[xOffset .. xOffset + d)}. Not modified.
+     * @param mu       holds the centre at {@code mu[muOffset .. muOffset + d)}. Not modified.
+     * @param scratch  at least d doubles of working space. Modified.
+     */
+    public double mahalanobisSquared(double[] x, int xOffset, double[] mu, int muOffset, double[] scratch) {
+        double sumOfSquares = 0.0;
+        for (int i = 0; i < dimension; i++) {
+            // z[i] = ((x − μ)[i] − Σ_{m<i} L[i][m] z[m]) / L[i][i]
+            double zi = x[xOffset + i] - mu[muOffset + i];
+            for (int m = 0; m < i; m++) {
+                zi -= lower[i * dimension + m] * scratch[m];
+            }
+            zi /= lower[i * dimension + i];
+            scratch[i] = zi;
+            sumOfSquares += zi * zi;
+        }
+        return sumOfSquares;
+    }
+
+    @Override
+    public String toString() {
+        return "Cholesky" + Arrays.toString(lower);
+    }
+}

@@ -1,0 +1,312 @@
+package org.emgmm.model;
+
+import java.util.Arrays;
+import org.emgmm.linalg.Cholesky;
+
+/**
+ * The parameters θ = (π, μ, Σ) of a mixture of K Gaussians in D dimensions:
+ * <pre>
+ *   p(x | θ) = Σₖ πₖ N(x | μₖ, Σₖ)
+ * </pre>
+ * Immutable and self-validating: shapes agree, weights are ≥ 0 and sum to 1 (within
+ * {@link #WEIGHT_SUM_TOLERANCE}), every covariance is symmetric (within {@link #SYMMETRY_TOLERANCE})
+ * and positive-definite. Each component's Cholesky factor and log-determinant are computed once, on
+ * construction, and shared by fitting and prediction alike: a new set of parameters after an M-step
+ * is a new object, so the factors are computed exactly once per iteration.
+ *
+ * <p>Storage is flat and row-major:
+ * <pre>
+ *   weight πₖ        = weights[k]
+ *   mean μₖ[j]       = means[k * D + j]
+ *   covariance Σₖ[a][b] = covariances[(k * D + a) * D + b]
+ * </pre>
+ * Accessors hand out copies.
+ */
+public final class GaussianMixture {
+
+    /**
+     * How far Σπₖ may stray from 1. Weights computed as Nₖ/N sum to 1 up to K rounding errors of
+     * about 1e-16 each; 1e-9 accepts those and weights typed by hand to nine decimals, and still
+     * catches weights that were never normalised.
+     */
+    public static final double WEIGHT_SUM_TOLERANCE = 1e-9;
+
+    /**
+     * How far |Σ[a][b] − Σ[b][a]| may be, relative to the largest diagonal entry. Covariances read
+     * from JSON printed with 17 digits are symmetric to about 1e-16; 1e-9 leaves room for files
+     * written with fewer digits and still refuses a matrix that is genuinely not symmetric.
+     */
+    public static final double SYMMETRY_TOLERANCE = 1e-9;
+
+    private static final double LOG_TWO_PI = Math.log(2.0 * Math.PI);
+
+    private final int components;
+    private final int dimension;
+    private final double[] weights;
+    private final double[] means;
+    private final double[] covariances;
+    private final Cholesky[] factors;
+
+    private GaussianMixture(int components, int dimension, double[] weights, double[] means, double[] covariances) {
+        this.components = components;
+        this.dimension = dimension;
+        this.weights = weights;
+        this.means = means;
+        this.covariances = covariances;
+        validateWeights();
+        validateMeans();
+        this.factors = new Cholesky[components];
+        for (int k = 0; k < components; k++) {
+            validateSymmetry(k);
+            factors[k] = factor(k);
+        }
+    }
+
+    /**
+     * Builds a mixture from flat arrays (copied).
+     *
+     * @param components  K ≥ 1
+     * @param dimension   D ≥ 1
+     * @param weights     K weights. Not modified.
+     * @param means       K·D values, {@code μₖ[j] = means[k * D + j]}. Not modified.
+     * @param covariances K·D·D values, {@code Σₖ[a][b] = covariances[(k * D + a) * D + b]}. Not modified.
+     * @throws InvalidMixtureException naming the component at fault
+     */
+    public static GaussianMixture ofFlat(int components, int dimension, double[] weights, double[] means,
+            double[] covariances) {
+        if (components < 1) {
+            throw new InvalidMixtureException(-1, "a mixture needs at least one component, got " + components);
+        }
+        if (dimension < 1) {
+            throw new InvalidMixtureException(-1, "a mixture needs at least one dimension, got " + dimension);
+        }
+        requireLength("weights", weights.length, components);
+        requireLength("mean values", means.length, components * dimension);
+        requireLength("covariance values", covariances.length, components * dimension * dimension);
+        return new GaussianMixture(components, dimension, weights.clone(), means.clone(), covariances.clone());
+    }
+
+    /**
+     * Builds a mixture from nested arrays (copied), checking that every shape agrees.
+     *
+     * @param weights     K weights
+     * @param means       K arrays of D
+     * @param covariances K arrays of D arrays of D
+     * @throws InvalidMixtureException naming the component at fault
+     */
+    public static GaussianMixture of(double[] weights, double[][] means, double[][][] covariances) {
+        int k = weights.length;
+        if (k < 1) {
+            throw new InvalidMixtureException(-1, "a mixture needs at least one component: \"weights\" is empty");
+        }
+        if (means.length != k) {
+            throw new InvalidMixtureException(-1, "there are " + k + " weights but " + means.length + " means");
+        }
+        if (covariances.length != k) {
+            throw new InvalidMixtureException(-1, "there are " + k + " weights but " + covariances.length
+                    + " covariances");
+        }
+        int d = means[0].length;
+        double[] flatMeans = new double[k * d];
+        double[] flatCovariances = new double[k * d * d];
+        for (int c = 0; c < k; c++) {
+            if (means[c].length != d) {
+                throw new InvalidMixtureException(c, "mean of component " + c + " has " + means[c].length
+                        + " values, component 0's has " + d);
+            }
+            System.arraycopy(means[c], 0, flatMeans, c * d, d);
+            if (covariances[c].length != d) {
+                throw new InvalidMixtureException(c, "covariance of component " + c + " has " + covariances[c].length
+                        + " rows, expected " + d);
+            }
+            for (int a = 0; a < d; a++) {
+                if (covariances[c][a].length != d) {
+                    throw new InvalidMixtureException(c, "covariance of component " + c + ", row " + a + " has "
+                            + covariances[c][a].length + " values, expected " + d);
+                }
+                System.arraycopy(covariances[c][a], 0, flatCovariances, (c * d + a) * d, d);
+            }
+        }
+        return ofFlat(k, d, weights, flatMeans, flatCovariances);
+    }
+
+    private static void requireLength(String what, int actual, int expected) {
+        if (actual != expected) {
+            throw new InvalidMixtureException(-1, "expected " + expected + " " + what + ", got " + actual);
+        }
+    }
+
+    private void validateWeights() {
+        double sum = 0.0;
+        for (int k = 0; k < components; k++) {
+            if (!(weights[k] >= 0.0) || !Double.isFinite(weights[k])) {
+                throw new InvalidMixtureException(k, "weight of component " + k + " is " + weights[k]
+                        + ": weights must be finite and non-negative");
+            }
+            sum += weights[k];
+        }
+        if (Math.abs(sum - 1.0) > WEIGHT_SUM_TOLERANCE) {
+            throw new InvalidMixtureException(-1, "weights sum to " + sum + ", not 1 (tolerance "
+                    + WEIGHT_SUM_TOLERANCE + "): divide each weight by their sum");
+        }
+    }
+
+    private void validateMeans() {
+        for (int index = 0; index < means.length; index++) {
+            if (!Double.isFinite(means[index])) {
+                int k = index / dimension;
+                throw new InvalidMixtureException(k, "mean of component " + k + " has a non-finite value "
+                        + means[index]);
+            }
+        }
+    }
+
+    private void validateSymmetry(int k) {
+        double scale = 0.0;
+        for (int a = 0; a < dimension; a++) {
+            scale = Math.max(scale, Math.abs(covariance(k, a, a)));
+        }
+        for (int a = 0; a < dimension; a++) {
+            for (int b = 0; b < dimension; b++) {
+                double value = covariance(k, a, b);
+                if (!Double.isFinite(value)) {
+                    throw new InvalidMixtureException(k, "covariance of component " + k + " has a non-finite entry "
+                            + value + " at [" + a + "][" + b + "]");
+                }
+                if (b < a && Math.abs(value - covariance(k, b, a)) > SYMMETRY_TOLERANCE * scale) {
+                    throw new InvalidMixtureException(k, "covariance of component " + k + " is not symmetric: ["
+                            + a + "][" + b + "] = " + value + " but [" + b + "][" + a + "] = " + covariance(k, b, a));
+                }
+            }
+        }
+    }
+
+    private Cholesky factor(int k) {
+        double[] sigma = Arrays.copyOfRange(covariances, k * dimension * dimension, (k + 1) * dimension * dimension);
+        return Cholesky.decompose(sigma, dimension).orElseThrow(() -> new NotPositiveDefiniteException(k,
+                "covariance of component " + k + " is not positive-definite"));
+    }
+
+    /** K, the number of components. */
+    public int components() {
+        return components;
+    }
+
+    /** D, the dimension of each component. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** πₖ. */
+    public double weight(int k) {
+        return weights[k];
+    }
+
+    /** μₖ[j]. */
+    public double mean(int k, int j) {
+        return means[k * dimension + j];
+    }
+
+    /** Σₖ[a][b]. */
+    public double covariance(int k, int a, int b) {
+        return covariances[(k * dimension + a) * dimension + b];
+    }
+
+    /** A copy of the K weights. */
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** A copy of μₖ. */
+    public double[] mean(int k) {
+        return Arrays.copyOfRange(means, k * dimension, (k + 1) * dimension);
+    }
+
+    /** A copy of all means, flat: {@code μₖ[j] = result[k * D + j]}. */
+    public double[] flatMeans() {
+        return means.clone();
+    }
+
+    /** A copy of Σₖ, flat row-major D×D. */
+    public double[] covariance(int k) {
+        return Arrays.copyOfRange(covariances, k * dimension * dimension, (k + 1) * dimension * dimension);
+    }
+
+    /** A copy of all covariances, flat: {@code Σₖ[a][b] = result[(k * D + a) * D + b]}. */
+    public double[] flatCovariances() {
+        return covariances.clone();
+    }
+
+    /** Σₖ as a nested D×D array (a copy). */
+    public double[][] covarianceMatrix(int k) {
+        double[][] sigma = new double[dimension][dimension];
+        for (int a = 0; a < dimension; a++) {
+            for (int b = 0; b < dimension; b++) {
+                sigma[a][b] = covariance(k, a, b);
+            }
+        }
+        return sigma;
+    }
+
+    /** The Cholesky factor of Σₖ, computed once when this mixture was built. */
+    public Cholesky cholesky(int k) {
+        return factors[k];
+    }
+
+    /**
+     * log N(x | μₖ, Σₖ) = −½ (D log 2π + log det Σₖ + (x − μₖ)ᵀ Σₖ⁻¹ (x − μₖ)), via the Cholesky factor.
+     *
+     * @param x       the point at {@code x[offset .. offset + D)}. Not modified.
+     * @param scratch at least D doubles of working space. Modified.
+     */
+    public double logComponentDensity(int k, double[] x, int offset, double[] scratch) {
+        double mahalanobis = factors[k].mahalanobisSquared(x, offset, means, k * dimension, scratch);
+        return -0.5 * (dimension * LOG_TWO_PI + factors[k].logDeterminant() + mahalanobis);
+    }
+
+    /** log N(x | μₖ, Σₖ) for a point given as its own array. */
+    public double logComponentDensity(int k, double[] x) {
+        requirePointDimension(x);
+        return logComponentDensity(k, x, 0, new double[dimension]);
+    }
+
+    /** log p(x | θ) = log Σₖ πₖ N(x | μₖ, Σₖ), by log-sum-exp. */
+    public double logDensity(double[] x) {
+        requirePointDimension(x);
+        double[] scratch = new double[dimension];
+        double[] terms = new double[components];
+        for (int k = 0; k < components; k++) {
+            terms[k] = Math.log(weights[k]) + logComponentDensity(k, x, 0, scratch);
+        }
+        return LogSumExp.of(terms);
+    }
+
+    private void requirePointDimension(double[] x) {
+        if (x.length != dimension) {
+            throw new IllegalArgumentException("point has " + x.length + " coordinates, the mixture " + dimension);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GaussianMixture that
+                && Arrays.equals(weights, that.weights)
+                && Arrays.equals(means, that.means)
+                && Arrays.equals(covariances, that.covariances);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(weights) + Arrays.hashCode(means)) + Arrays.hashCode(covariances);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("GaussianMixture(K=" + components + ", D=" + dimension + ")");
+        for (int k = 0; k < components; k++) {
+            text.append(String.format("%n  component %d: weight %.6g, mean %s", k, weights[k],
+                    Arrays.toString(mean(k))));
+        }
+        return text.toString();
+    }
+}
