@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.emgmm.em.EmAlgorithm;
+import org.emgmm.explicitpdf.ExplicitPdfEm;
 import org.emgmm.loops.LoopsEm;
+import org.emgmm.univariate.UnivariateEm;
+import org.emgmm.vectorised.VectorisedEm;
 
 /** The library's EM implementations, by the names the command line uses. */
 public final class Implementations {
@@ -13,7 +16,10 @@ public final class Implementations {
     private static final Map<String, Supplier<EmAlgorithm>> BY_NAME = new LinkedHashMap<>();
 
     static {
+        BY_NAME.put(VectorisedEm.NAME, VectorisedEm::new);
         BY_NAME.put(LoopsEm.NAME, LoopsEm::new);
+        BY_NAME.put(UnivariateEm.NAME, UnivariateEm::new);
+        BY_NAME.put(ExplicitPdfEm.NAME, ExplicitPdfEm::new);
     }
 
     private Implementations() {
