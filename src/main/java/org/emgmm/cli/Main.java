@@ -1,2 +1,131 @@
 package org.emgmm.cli;
-public class Main { public static void main(String[] a){ System.out.println("hi"); } }
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import org.emgmm.data.DataException;
+import org.emgmm.em.EmException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code em-gmm} command: {@code em-gmm fit ...} fits a mixture to data, {@code em-gmm generate ...}
+ * draws data from a mixture. Run any of them with {@code --help}.
+ *
+ * <p>Every failure, whether a mistyped option or data EM cannot use, ends the same way: one line on
+ * standard error, {@code em-gmm: <what is wrong>: <what to do>}, exit code 2, no stack trace. Output
+ * files are written only once everything has been computed, and atomically, so a failed run leaves no
+ * file behind.
+ */
+@Command(name = "em-gmm", mixinStandardHelpOptions = true, version = Main.VERSION,
+        description = "Expectation-Maximization for Gaussian mixture models.",
+        subcommands = {FitCommand.class, GenerateCommand.class})
+public final class Main implements Callable<Integer> {
+
+    /** What {@code --version} prints; the number is the project version in pom.xml. */
+    static final String VERSION = "em-gmm 0.1.0";
+
+    /**
+     * The seed when none is given. Any fixed value makes runs repeatable; 0 is the one nobody has to
+     * look up.
+     */
+    static final long DEFAULT_SEED = 0;
+
+    /** The exit code of a run that did what was asked. */
+    public static final int EXIT_OK = CommandLine.ExitCode.OK;
+
+    /** The exit code for input the program cannot use: bad options, bad data, a fit that cannot go on. */
+    public static final int EXIT_BAD_INPUT = CommandLine.ExitCode.USAGE;
+
+    /** The exit code for a failure that is the program's fault, not the input's: a bug to report. */
+    public static final int EXIT_BUG = CommandLine.ExitCode.SOFTWARE;
+
+    private static final String PREFIX = "em-gmm: ";
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs the command line and exits with its code; exits explicitly only on failure. */
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != EXIT_OK) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs the command line without exiting, printing to the given streams.
+     *
+     * @return the exit code: {@link #EXIT_OK}, {@link #EXIT_BAD_INPUT} or {@link #EXIT_BUG}
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(outWriter)
+                .setErr(errWriter)
+                .setParameterExceptionHandler(Main::reportUsageError)
+                .setExecutionExceptionHandler(Main::reportFailure);
+        int code = commandLine.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return code;
+    }
+
+    /** {@code em-gmm} alone: a subcommand is missing. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "choose a subcommand: "
+                + String.join(" or ", spec.subcommands().keySet()));
+    }
+
+    /** A mistake on the command line: one line, with where to look for the right usage. */
+    private static int reportUsageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println(PREFIX + oneLine(e.getMessage()) + suggestions(e) + " (see '"
+                + command.getCommandSpec().qualifiedName() + " --help')");
+        return EXIT_BAD_INPUT;
+    }
+
+    /** For a mistyped option, the options it was probably meant to be. */
+    private static String suggestions(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            return "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        return "";
+    }
+
+    /** A failure while running a command: its message, on one line. */
+    private static int reportFailure(Exception e, CommandLine command, ParseResult parsed) {
+        if (isBadInput(e)) {
+            command.getErr().println(PREFIX + oneLine(messageOf(e)));
+            return EXIT_BAD_INPUT;
+        }
+        command.getErr().println(PREFIX + "unexpected " + e.getClass().getName() + ": " + oneLine(messageOf(e))
+                + " (this is a bug in em-gmm; please report it with the command that caused it)");
+        return EXIT_BUG;
+    }
+
+    /** The failures that mean the input cannot be used (a bad file, bad settings, a fit that broke down). */
+    private static boolean isBadInput(Exception e) {
+        return e instanceof DataException || e instanceof EmException || e instanceof IllegalArgumentException
+                || e instanceof IOException || e instanceof UncheckedIOException;
+    }
+
+    private static String messageOf(Throwable e) {
+        Throwable reported = e instanceof UncheckedIOException ? e.getCause() : e;
+        return reported.getMessage() == null ? reported.getClass().getSimpleName() : reported.getMessage();
+    }
+
+    /** Error output is one line per error, so that scripts and students can read it. */
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

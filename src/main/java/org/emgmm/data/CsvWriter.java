@@ -1,0 +1,60 @@
+package org.emgmm.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes drawn points as CSV text that {@link CsvReader} reads back exactly: a header with the data's
+ * column names and a {@code component} column holding the true component of each point, so that
+ * {@code fit --labels component} can compare a fit with the truth.
+ * <pre>
+ *   x1,x2,component
+ *   4.731852066455826,5.398164807211113,0
+ * </pre>
+ * Numbers are written with {@link Double#toString}, the shortest decimal that reads back as the same
+ * double. Lines end with {@code \n} on every platform, so the same points give the same bytes.
+ */
+public final class CsvWriter {
+
+    /** The name of the column of true component indices. */
+    public static final String COMPONENT_COLUMN = "component";
+
+    private static final String SEPARATOR = ",";
+    private static final String LINE_END = "\n";
+    private static final String QUOTE = "\"";
+
+    private CsvWriter() {
+    }
+
+    /** The points of {@code sample} and their components, as CSV text with a header. */
+    public static String format(MixtureSampler.Sample sample) {
+        DataMatrix data = sample.data();
+        int[] components = sample.components();
+        StringBuilder text = new StringBuilder();
+        text.append(headerLine(data.columnNames())).append(LINE_END);
+        for (int i = 0; i < data.rows(); i++) {
+            for (int j = 0; j < data.columns(); j++) {
+                text.append(Double.toString(data.get(i, j))).append(SEPARATOR);
+            }
+            text.append(components[i]).append(LINE_END);
+        }
+        return text.toString();
+    }
+
+    private static String headerLine(List<String> columnNames) {
+        List<String> fields = new ArrayList<>();
+        for (String name : columnNames) {
+            fields.add(quoteIfNeeded(name));
+        }
+        fields.add(COMPONENT_COLUMN);
+        return String.join(SEPARATOR, fields);
+    }
+
+    /** A name with a comma or a quote in it is enclosed in quotes, its quotes doubled (RFC 4180). */
+    private static String quoteIfNeeded(String name) {
+        if (!name.contains(SEPARATOR) && !name.contains(QUOTE)) {
+            return name;
+        }
+        return QUOTE + name.replace(QUOTE, QUOTE + QUOTE) + QUOTE;
+    }
+}

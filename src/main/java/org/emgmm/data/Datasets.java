@@ -1,0 +1,84 @@
+package org.emgmm.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The data sets that ship with the package, and the one place that turns a {@code --data} argument
+ * (a bundled name or a file path) into points.
+ * <ul>
+ *   <li>{@code old-faithful}: 272 eruptions of the Old Faithful geyser, duration and waiting time in
+ *       minutes; two clusters, the classic first example of EM.</li>
+ *   <li>{@code iris}: Fisher's 150 irises, four measurements in centimetres and the {@code Species}
+ *       (three species, 50 each), a ground truth to compare clusters with.</li>
+ * </ul>
+ * They are CSV resources next to this class, read with {@link CsvReader} like any file.
+ */
+public final class Datasets {
+
+    /** The bundled names, in the order help text lists them. */
+    private static final List<String> BUNDLED = List.of("old-faithful", "iris");
+
+    /** Resources are the bundled name with this extension. */
+    private static final String EXTENSION = ".csv";
+
+    private Datasets() {
+    }
+
+    /** The names of the bundled data sets. */
+    public static List<String> bundledNames() {
+        return BUNDLED;
+    }
+
+    /** Whether {@code name} is a bundled data set. */
+    public static boolean isBundled(String name) {
+        return BUNDLED.contains(name);
+    }
+
+    /**
+     * Loads a bundled data set or a CSV file. A bundled name wins over a file of the same name in the
+     * working directory; write {@code ./iris} to mean the file.
+     *
+     * @param nameOrPath  a bundled name or a file path
+     * @param columns     the columns to use (names or 1-based indices); empty for every numeric column
+     * @param labelColumn the column of ground-truth labels, or null for none
+     * @throws DataException if there is no such data set or file, or the file cannot be used
+     */
+    public static LabelledData load(String nameOrPath, List<String> columns, String labelColumn) {
+        if (isBundled(nameOrPath)) {
+            return CsvReader.parse(bundledText(nameOrPath), nameOrPath, columns, labelColumn);
+        }
+        Path file = Path.of(nameOrPath);
+        if (!Files.exists(file)) {
+            throw new DataException("no file " + nameOrPath + " and no bundled data set of that name: give the path"
+                    + " of a CSV file or one of " + String.join(", ", BUNDLED));
+        }
+        return CsvReader.read(file, columns, labelColumn);
+    }
+
+    /**
+     * The CSV text of a bundled data set.
+     *
+     * @throws IllegalArgumentException if {@code name} is not bundled, listing the names that are
+     */
+    public static String bundledText(String name) {
+        if (!isBundled(name)) {
+            throw new IllegalArgumentException("no bundled data set '" + name + "': choose one of "
+                    + String.join(", ", BUNDLED));
+        }
+        try (InputStream in = Datasets.class.getResourceAsStream(name + EXTENSION)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled data set " + name + " is missing from the build:"
+                        + " rebuild with mvn package");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled data set " + name + ": rebuild with mvn package", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.emgmm.data;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * The synthetic data of the seed notebooks, by name: the mixture each notebook drew from and how many
+ * points it drew. Drawing with {@link MixtureSampler} reproduces each notebook's setup, not its random
+ * numbers: the notebooks used NumPy's generator, this package uses Java's, so the points differ while
+ * their distribution is the same.
+ * <ul>
+ *   <li>{@code seed-001}: three 2-D blobs with unit covariance at [5, 5], [0, 0] and [8, 1], 100 points
+ *       each.</li>
+ *   <li>{@code seed-002}: 1,500 2-D points from three components with identity covariances at
+ *       [−4, −5], [0, 0] and [4, 5], priors 0.2, 0.5, 0.3, so exactly 300, 750 and 450 points.</li>
+ *   <li>{@code seed-004}: the univariate case of the notebook's French part: 10,000 points from two
+ *       normals, 70% from N(160, 20²) and 30% from N(240, 15²), each point's component drawn at
+ *       random.</li>
+ * </ul>
+ */
+public final class NotebookSetups {
+
+    /**
+     * A notebook's synthetic data.
+     *
+     * @param name        the name on the command line, e.g. {@code seed-002}
+     * @param description one line saying what is drawn
+     * @param mixture     the mixture the points come from
+     * @param points      N, the number of points
+     * @param counts      how many points each component gets, fixed in advance (they sum to N); empty
+     *                    when each point's component is drawn at random with probability πₖ
+     */
+    public record Setup(String name, String description, GaussianMixture mixture, int points, int[] counts) {
+
+        public Setup {
+            counts = counts.clone();
+            if (counts.length > 0 && Arrays.stream(counts).sum() != points) {
+                throw new IllegalArgumentException("the counts of setup " + name + " do not add up to its "
+                        + points + " points");
+            }
+        }
+
+        /** A copy of the fixed counts; empty when components are drawn at random. */
+        @Override
+        public int[] counts() {
+            return counts.clone();
+        }
+
+        /** Draws the setup's points with a seed: the same seed gives the same points. */
+        public MixtureSampler.Sample draw(long seed) {
+            return counts.length == 0 ? MixtureSampler.sample(mixture, points, seed)
+                    : MixtureSampler.sampleCounts(mixture, counts, seed);
+        }
+    }
+
+    private static final Map<String, Supplier<Setup>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        BY_NAME.put("seed-001", NotebookSetups::threeUnitBlobs);
+        BY_NAME.put("seed-002", NotebookSetups::unequalPriors);
+        BY_NAME.put("seed-004", NotebookSetups::univariateHeights);
+    }
+
+    private NotebookSetups() {
+    }
+
+    /** The names, in the order help text lists them. */
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    /**
+     * The setup with this name.
+     *
+     * @throws IllegalArgumentException naming the choices, when there is none
+     */
+    public static Setup byName(String name) {
+        Supplier<Setup> setup = BY_NAME.get(name);
+        if (setup == null) {
+            throw new IllegalArgumentException("unknown setup '" + name + "': choose one of "
+                    + String.join(", ", names()));
+        }
+        return setup.get();
+    }
+
+    /** seed-001: three unit-covariance blobs of 100 points each. */
+    private static Setup threeUnitBlobs() {
+        double third = 1.0 / 3.0;
+        GaussianMixture mixture = GaussianMixture.of(
+                new double[] {third, third, third},
+                new double[][] {{5, 5}, {0, 0}, {8, 1}},
+                new double[][][] {identity2(), identity2(), identity2()});
+        return new Setup("seed-001", "three 2-D unit-covariance blobs at [5,5], [0,0], [8,1], 100 points each",
+                mixture, 300, new int[] {100, 100, 100});
+    }
+
+    /** seed-002: 1,500 points with priors 0.2 / 0.5 / 0.3. */
+    private static Setup unequalPriors() {
+        GaussianMixture mixture = GaussianMixture.of(
+                new double[] {0.2, 0.5, 0.3},
+                new double[][] {{-4, -5}, {0, 0}, {4, 5}},
+                new double[][][] {identity2(), identity2(), identity2()});
+        int[] counts = {300, 750, 450}; // the priors times 1,500
+        return new Setup("seed-002", "1,500 2-D points at [-4,-5], [0,0], [4,5], identity covariances,"
+                + " priors 0.2/0.5/0.3 (300/750/450 points)", mixture, 1500, counts);
+    }
+
+    /** seed-004: two univariate normals, 70% / 30%, components drawn at random. */
+    private static Setup univariateHeights() {
+        GaussianMixture mixture = GaussianMixture.of(
+                new double[] {0.7, 0.3},
+                new double[][] {{160}, {240}},
+                new double[][][] {{{20.0 * 20.0}}, {{15.0 * 15.0}}});
+        return new Setup("seed-004", "10,000 1-D points, 70% from N(160, 20^2) and 30% from N(240, 15^2)",
+                mixture, 10_000, new int[0]);
+    }
+
+    private static double[][] identity2() {
+        return new double[][] {{1, 0}, {0, 1}};
+    }
+}

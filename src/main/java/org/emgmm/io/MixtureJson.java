@@ -1,0 +1,274 @@
+package org.emgmm.io;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.emgmm.data.DataException;
+import org.emgmm.em.EmResult;
+import org.emgmm.model.GaussianMixture;
+import org.emgmm.model.InvalidMixtureException;
+import org.emgmm.model.NotPositiveDefiniteException;
+
+/**
+ * Mixture parameters as JSON: read a model to start EM from or to sample from, write the result of a
+ * fit.
+ * <pre>
+ *   {
+ *     "weights":     [π₁, ..., π_K],
+ *     "means":       [[μ₁ (D numbers)], ..., [μ_K]],
+ *     "covariances": [[[Σ₁ (D rows of D)]], ..., [[Σ_K]]]
+ *   }
+ * </pre>
+ * A written result adds {@code implementation}, {@code iterations}, {@code converged},
+ * {@code logLikelihood} (the total over all points), {@code meanLogLikelihood} (per point),
+ * {@code logLikelihoodTrace} (per point, entry 0 at the initial parameters), {@code millisPerIteration}
+ * and {@code emptyComponents}; reading ignores those keys, so a fit's output is a valid model.
+ *
+ * <p>Numbers are written in the shortest decimal form that reads back as the same double, so writing
+ * then reading gives the parameters back bit for bit.
+ *
+ * <p>Reading is strict JSON: NaN, comments and trailing text are refused. A file that cannot be read as
+ * JSON is a {@link DataException}; JSON that is not a valid mixture (a missing key, wrong shapes, weights
+ * that do not sum to 1, a covariance that is not positive-definite) is an
+ * {@link InvalidMixtureException}. Either way the one-line message starts with the file name.
+ */
+public final class MixtureJson {
+
+    /** The keys every model file must have. */
+    public static final String WEIGHTS = "weights";
+    public static final String MEANS = "means";
+    public static final String COVARIANCES = "covariances";
+
+    /** Indented output, so a student can read the file; the numbers are the same as compact output's. */
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    /** How Gson's messages say where the JSON went wrong. */
+    private static final Pattern GSON_POSITION = Pattern.compile("line \\d+ column \\d+( path \\S+)?");
+
+    /** Output ends with a newline, the same on every platform, so the same result gives the same bytes. */
+    private static final String LINE_END = "\n";
+
+    private MixtureJson() {
+    }
+
+    /**
+     * Reads a model file.
+     *
+     * @throws DataException           if the file is missing, unreadable or not JSON
+     * @throws InvalidMixtureException if the JSON is not a valid mixture, naming the key or component
+     */
+    public static GaussianMixture read(Path file) {
+        return fromJson(readText(file), file.toString());
+    }
+
+    /**
+     * Reads a model from JSON text.
+     *
+     * @param source names the text in error messages, e.g. its file name
+     * @see #read(Path)
+     */
+    public static GaussianMixture fromJson(String json, String source) {
+        JsonObject root = requireObject(parseStrictly(json, source), source);
+        double[] weights = vector(requireKey(root, WEIGHTS, source), WEIGHTS, source);
+        double[][] means = matrix(requireKey(root, MEANS, source), MEANS, source);
+        double[][][] covariances = matrices(requireKey(root, COVARIANCES, source), COVARIANCES, source);
+        try {
+            return GaussianMixture.of(weights, means, covariances);
+        } catch (NotPositiveDefiniteException e) {
+            throw new InvalidMixtureException(e.component(), source + ": " + e.getMessage()
+                    + ": give a symmetric matrix with positive variances and correlations strictly between -1 and 1");
+        } catch (InvalidMixtureException e) {
+            throw new InvalidMixtureException(e.component(), source + ": " + e.getMessage());
+        }
+    }
+
+    /** A fit's parameters and run summary as JSON text (see the class comment for the keys). */
+    public static String toJson(EmResult result) {
+        GaussianMixture model = result.model();
+        JsonObject root = new JsonObject();
+        root.add(WEIGHTS, numbers(model.weights()));
+        JsonArray means = new JsonArray();
+        JsonArray covariances = new JsonArray();
+        for (int k = 0; k < model.components(); k++) {
+            means.add(numbers(model.mean(k)));
+            covariances.add(rows(model.covarianceMatrix(k)));
+        }
+        root.add(MEANS, means);
+        root.add(COVARIANCES, covariances);
+        root.addProperty("implementation", result.implementation());
+        root.addProperty("iterations", result.iterations());
+        root.addProperty("converged", result.converged());
+        root.addProperty("logLikelihood", result.logLikelihood());
+        root.addProperty("meanLogLikelihood", result.meanLogLikelihood());
+        root.add("logLikelihoodTrace", numbers(result.trace()));
+        root.addProperty("millisPerIteration", result.millisPerIteration());
+        root.add("emptyComponents", GSON.toJsonTree(result.emptyComponents()));
+        return GSON.toJson(root) + LINE_END;
+    }
+
+    /**
+     * Writes a fit's result to {@code file} atomically: all of it, or nothing and any old file untouched.
+     *
+     * @throws IOException saying why the file cannot be written
+     */
+    public static void write(EmResult result, Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson(result));
+    }
+
+    private static String readText(Path file) {
+        if (!Files.exists(file)) {
+            throw new DataException("model file " + file + " does not exist: check the path");
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DataException(file + " is not a readable JSON text file (" + e.getClass().getSimpleName()
+                    + "): give a model file such as fit --out writes", e);
+        }
+    }
+
+    /** Parses strict JSON, refusing anything after the first value. */
+    private static JsonElement parseStrictly(String json, String source) {
+        if (json.isBlank()) {
+            throw new DataException(source + " is empty: give a model file with \"weights\", \"means\" and"
+                    + " \"covariances\"");
+        }
+        try {
+            JsonReader reader = new JsonReader(new StringReader(json));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement root = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonParseException("unexpected text after the JSON object");
+            }
+            return root;
+        } catch (JsonParseException | IOException e) {
+            throw new DataException(source + " is not valid JSON (" + gsonReason(e) + "): give a model"
+                    + " file with \"weights\", \"means\" and \"covariances\"", e);
+        }
+    }
+
+    /**
+     * Where Gson's reader stopped, e.g. "line 1 column 13 path $.weights[0]". Its messages wrap that in
+     * advice about lenient parsing, which does not apply to a model file.
+     */
+    private static String gsonReason(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            Matcher position = cause.getMessage() == null ? null : GSON_POSITION.matcher(cause.getMessage());
+            if (position != null && position.find()) {
+                return "stopped at " + position.group();
+            }
+        }
+        return e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("unreadable");
+    }
+
+    private static JsonObject requireObject(JsonElement root, String source) {
+        if (!root.isJsonObject()) {
+            throw new InvalidMixtureException(-1, source + " holds " + describe(root) + ", not a JSON object:"
+                    + " give an object with \"weights\", \"means\" and \"covariances\"");
+        }
+        return root.getAsJsonObject();
+    }
+
+    private static JsonElement requireKey(JsonObject root, String key, String source) {
+        if (!root.has(key)) {
+            throw new InvalidMixtureException(-1, source + " has no \"" + key + "\": a model needs \"weights\","
+                    + " \"means\" and \"covariances\"");
+        }
+        return root.get(key);
+    }
+
+    /** A JSON array of numbers, e.g. the weights or one mean. */
+    private static double[] vector(JsonElement element, String path, String source) {
+        JsonArray array = requireArray(element, path, source);
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = number(array.get(i), path + "[" + i + "]", source);
+        }
+        return values;
+    }
+
+    /** A JSON array of arrays of numbers, e.g. the means or one covariance. */
+    private static double[][] matrix(JsonElement element, String path, String source) {
+        JsonArray array = requireArray(element, path, source);
+        double[][] rows = new double[array.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = vector(array.get(i), path + "[" + i + "]", source);
+        }
+        return rows;
+    }
+
+    /** A JSON array of matrices: the covariances. */
+    private static double[][][] matrices(JsonElement element, String path, String source) {
+        JsonArray array = requireArray(element, path, source);
+        double[][][] blocks = new double[array.size()][][];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = matrix(array.get(i), path + "[" + i + "]", source);
+        }
+        return blocks;
+    }
+
+    private static JsonArray requireArray(JsonElement element, String path, String source) {
+        if (!element.isJsonArray()) {
+            throw new InvalidMixtureException(-1, source + ": " + path + " is " + describe(element)
+                    + " but should be an array: weights [K], means [K][D], covariances [K][D][D]");
+        }
+        return element.getAsJsonArray();
+    }
+
+    private static double number(JsonElement element, String path, String source) {
+        if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
+            throw new InvalidMixtureException(-1, source + ": " + path + " is " + describe(element)
+                    + ", not a number: weights [K], means [K][D], covariances [K][D][D] hold numbers only");
+        }
+        return element.getAsDouble();
+    }
+
+    /** What a JSON value is, for error messages: "an array", "a string \"abc\"", ... */
+    private static String describe(JsonElement element) {
+        if (element.isJsonNull()) {
+            return "null";
+        }
+        if (element.isJsonArray()) {
+            return "an array";
+        }
+        if (element.isJsonObject()) {
+            return "an object";
+        }
+        JsonPrimitive primitive = element.getAsJsonPrimitive();
+        if (primitive.isString()) {
+            return "the string " + primitive;
+        }
+        return primitive.isBoolean() ? "the value " + primitive : "the number " + primitive;
+    }
+
+    private static JsonArray numbers(double[] values) {
+        JsonArray array = new JsonArray();
+        for (double value : values) {
+            array.add(value);
+        }
+        return array;
+    }
+
+    private static JsonArray rows(double[][] matrix) {
+        JsonArray array = new JsonArray();
+        for (double[] row : matrix) {
+            array.add(numbers(row));
+        }
+        return array;
+    }
+}

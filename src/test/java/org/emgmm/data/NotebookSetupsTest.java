@@ -1,0 +1,80 @@
+package org.emgmm.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.emgmm.model.GaussianMixture;
+import org.junit.jupiter.api.Test;
+
+class NotebookSetupsTest {
+
+    private static int[] countsOf(int[] components, int k) {
+        int[] counts = new int[k];
+        for (int component : components) {
+            counts[component]++;
+        }
+        return counts;
+    }
+
+    @Test
+    void seed001IsThreeUnitBlobsOf100() {
+        NotebookSetups.Setup setup = NotebookSetups.byName("seed-001");
+        MixtureSampler.Sample sample = setup.draw(1);
+        assertEquals(300, sample.data().rows());
+        assertEquals(2, sample.data().columns());
+        assertArrayEquals(new int[] {100, 100, 100}, countsOf(sample.components(), 3));
+        assertArrayEquals(new double[] {8, 1}, setup.mixture().mean(2));
+    }
+
+    @Test
+    void seed002HasExactly300And750And450Points() {
+        NotebookSetups.Setup setup = NotebookSetups.byName("seed-002");
+        MixtureSampler.Sample sample = setup.draw(1);
+        assertEquals(1500, sample.data().rows());
+        assertArrayEquals(new int[] {300, 750, 450}, countsOf(sample.components(), 3));
+        assertArrayEquals(new double[] {0.2, 0.5, 0.3}, setup.mixture().weights());
+    }
+
+    @Test
+    void seed004IsTwoUnivariateNormalsDrawnAtRandom() {
+        NotebookSetups.Setup setup = NotebookSetups.byName("seed-004");
+        GaussianMixture mixture = setup.mixture();
+        assertEquals(1, mixture.dimension());
+        assertArrayEquals(new double[] {160, 240}, mixture.flatMeans());
+        assertArrayEquals(new double[] {400, 225}, mixture.flatCovariances());
+        MixtureSampler.Sample sample = setup.draw(3);
+        assertEquals(10_000, sample.data().rows());
+        int first = countsOf(sample.components(), 2)[0];
+        assertTrue(Math.abs(first - 7000) < 300, "about 70% from the first normal, got " + first);
+    }
+
+    @Test
+    void theSameSeedDrawsTheSamePoints() {
+        NotebookSetups.Setup setup = NotebookSetups.byName("seed-001");
+        assertArrayEquals(setup.draw(5).data().toFlatArray(), setup.draw(5).data().toFlatArray());
+    }
+
+    @Test
+    void anUnknownNameListsTheSetups() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NotebookSetups.byName("seed-003"));
+        assertTrue(e.getMessage().contains("seed-001, seed-002, seed-004"), e.getMessage());
+        assertEquals(List.of("seed-001", "seed-002", "seed-004"), NotebookSetups.names());
+    }
+
+    @Test
+    void writtenCsvReadsBackExactlyWithItsComponents() {
+        MixtureSampler.Sample sample = NotebookSetups.byName("seed-001").draw(2);
+        LabelledData read = CsvReader.parse(CsvWriter.format(sample), "sample.csv", List.of(),
+                CsvWriter.COMPONENT_COLUMN);
+        assertArrayEquals(sample.data().toFlatArray(), read.data().toFlatArray());
+        assertEquals(List.of("x1", "x2"), read.data().columnNames());
+        int[] components = sample.components();
+        for (int i = 0; i < components.length; i++) {
+            assertEquals(String.valueOf(components[i]), read.labels().get(i));
+        }
+    }
+}
