@@ -1,5 +1,7 @@
 package org.emgmm;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,19 @@ import org.emgmm.loops.LoopsEm;
 import org.emgmm.univariate.UnivariateEm;
 import org.emgmm.vectorised.VectorisedEm;
 
-/** The library's EM implementations, by the names the command line uses. */
+/**
+ * The library's EM implementations, by the names the command line uses, and the exercises' one.
+ *
+ * <p>The exercises (package {@code org.emgmm.exercises}, compiled from {@code solutions/} or
+ * {@code exercises/}) assemble their E-step, M-step and loop into {@value #STUDENT_CLASS}. When that
+ * class is on the class path it is listed last, under its own name ({@code student}), so that
+ * {@code fit --implementation student} runs the student's EM. It is found by name rather than
+ * referenced, so the library builds and runs without the exercises.
+ */
 public final class Implementations {
+
+    /** The exercises' EM, listed when present. */
+    static final String STUDENT_CLASS = "org.emgmm.exercises.StudentEm";
 
     private static final Map<String, Supplier<EmAlgorithm>> BY_NAME = new LinkedHashMap<>();
 
@@ -20,9 +33,41 @@ public final class Implementations {
         BY_NAME.put(LoopsEm.NAME, LoopsEm::new);
         BY_NAME.put(UnivariateEm.NAME, UnivariateEm::new);
         BY_NAME.put(ExplicitPdfEm.NAME, ExplicitPdfEm::new);
+        registerStudentImplementation();
     }
 
     private Implementations() {
+    }
+
+    /**
+     * Lists {@value #STUDENT_CLASS} under its name when it is on the class path, is an
+     * {@link EmAlgorithm} and can be created with a public no-argument constructor; otherwise lists
+     * nothing.
+     */
+    private static void registerStudentImplementation() {
+        Constructor<? extends EmAlgorithm> constructor;
+        try {
+            constructor = Class.forName(STUDENT_CLASS).asSubclass(EmAlgorithm.class).getConstructor();
+        } catch (ClassNotFoundException | ClassCastException | NoSuchMethodException | LinkageError e) {
+            return;
+        }
+        String name;
+        try {
+            name = instantiate(constructor).name();
+        } catch (RuntimeException e) {
+            return;
+        }
+        BY_NAME.putIfAbsent(name, () -> instantiate(constructor));
+    }
+
+    private static EmAlgorithm instantiate(Constructor<? extends EmAlgorithm> constructor) {
+        try {
+            return constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("could not create " + STUDENT_CLASS + ": " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("could not create " + STUDENT_CLASS + ": " + e, e);
+        }
     }
 
     /** The names, in the order they are listed in help text. */

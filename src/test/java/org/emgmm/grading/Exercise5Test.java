@@ -1,0 +1,194 @@
+package org.emgmm.grading;
+
+import java.util.SplittableRandom;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.em.EmptyComponents;
+import org.emgmm.em.Responsibilities;
+import org.emgmm.exercises.Ex5MStep;
+import org.emgmm.loops.LoopsEm;
+import org.emgmm.model.GaussianMixture;
+import org.emgmm.testing.Generators;
+import org.emgmm.testing.Generators.Scenario;
+import org.emgmm.testing.Generators.Spec;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Graded: exercise 5, the M-step ({@link Ex5MStep}). */
+@Exercise(5)
+@DisplayName("Exercise 5: M-step")
+class Exercise5Test {
+
+    /** Against the library's per-point loops: the same sums, possibly in another order. */
+    private static final double TOLERANCE = 1e-10;
+
+    /** Random cases per property, from a fixed seed: every run checks the same ones, in well under a second. */
+    private static final int CASES = 25;
+    private static final long SEED = 0x5E5E5L;
+
+    /** Four points at the corners of a square of side 2, centred on (1, 1). */
+    private static final DataMatrix SQUARE = DataMatrix.ofRows(new double[][] {{0, 0}, {2, 0}, {0, 2}, {2, 2}});
+
+    /** One case: a random scenario and the library's responsibilities at its start. */
+    private record Case(Scenario scenario, Responsibilities r) {
+        String describe() {
+            return "D=" + scenario.dimension() + " K=" + scenario.components() + " N=" + scenario.points();
+        }
+    }
+
+    private static Case randomCase(SplittableRandom random) {
+        Scenario scenario = Generators.scenario(random, Spec.multivariate());
+        return new Case(scenario, new LoopsEm().eStep(scenario.data(), scenario.start()).responsibilities());
+    }
+
+    private static GaussianMixture mStep(DataMatrix data, Responsibilities r, GaussianMixture previous,
+            double regCovar, String what) {
+        GaussianMixture next = StudentCode.call("Ex5MStep.mStep(" + what + ")",
+                () -> Ex5MStep.mStep(data, r, previous, regCovar));
+        return Expect.notNull(next, "Ex5MStep.mStep(" + what + ")", "return GaussianMixture.ofFlat(K, D, …)");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("effectiveCounts are the column sums Nₖ = Σᵢ r[i][k]")
+    void effectiveCounts() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int c = 0; c < CASES; c++) {
+            Case test = randomCase(random);
+            double[] counts = StudentCode.call("Ex5MStep.effectiveCounts(" + test.describe() + ")",
+                    () -> Ex5MStep.effectiveCounts(test.r()));
+            Expect.arrayClose(test.r().componentTotals(), counts, 1e-12, "Nₖ (" + test.describe() + ")",
+                    "sum each column of r over all N points: one value per component");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("weightedMean matches the library")
+    void weightedMean() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        for (int c = 0; c < CASES; c++) {
+            Case test = randomCase(random);
+            double[] counts = test.r().componentTotals();
+            GaussianMixture expected = new LoopsEm().mStep(test.scenario().data(), test.r(), test.scenario().start(),
+                    1e-6);
+            for (int k = 0; k < counts.length; k++) {
+                if (EmptyComponents.isEmpty(counts[k])) {
+                    continue;
+                }
+                int component = k;
+                double[] mean = StudentCode.call("Ex5MStep.weightedMean(k = " + k + ", " + test.describe() + ")",
+                        () -> Ex5MStep.weightedMean(test.scenario().data(), test.r(), component, counts[component]));
+                Expect.arrayClose(expected.mean(k), mean, TOLERANCE,
+                        "μ of component " + k + " (" + test.describe() + ")",
+                        "μₖ = (1/Nₖ) Σᵢ r[i][k] xᵢ: weight each point by its responsibility for k, divide every"
+                                + " coordinate by the same Nₖ (seed 003 divides by the wrong one)");
+            }
+        }
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("weightedCovariance divides by Nₖ around the new mean, and matches the library")
+    void weightedCovariance() {
+        // All four corners of the square belong to the one component (r = 1): N₁ = 4, μ = (1, 1), every
+        // deviation is ±1 in each coordinate, so Σ[a][a] = 4·1/4 = 1 and Σ[0][1] = (1 − 1 − 1 + 1)/4 = 0.
+        // Dividing by N − 1 (like np.cov) would give 4/3 on the diagonal.
+        Responsibilities all = Responsibilities.wrap(4, 1, new double[] {1, 1, 1, 1});
+        double[] square = StudentCode.call("Ex5MStep.weightedCovariance(square of side 2, r = 1)",
+                () -> Ex5MStep.weightedCovariance(SQUARE, all, 0, 4.0, new double[] {1.0, 1.0}, 0.0));
+        Expect.arrayClose(new double[] {1, 0, 0, 1}, square, 1e-15,
+                "Σ of the corners of a square of side 2 (flat 2×2)",
+                "Σₖ = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ: divide by Nₖ, not Nₖ − 1");
+
+        SplittableRandom random = new SplittableRandom(SEED + 2);
+        for (int c = 0; c < CASES; c++) {
+            Case test = randomCase(random);
+            double[] counts = test.r().componentTotals();
+            double regCovar = 1e-3;
+            GaussianMixture expected = new LoopsEm().mStep(test.scenario().data(), test.r(), test.scenario().start(),
+                    regCovar);
+            for (int k = 0; k < counts.length; k++) {
+                if (EmptyComponents.isEmpty(counts[k])) {
+                    continue;
+                }
+                int component = k;
+                double[] mean = expected.mean(k);
+                double[] sigma = StudentCode.call("Ex5MStep.weightedCovariance(k = " + k + ", " + test.describe() + ")",
+                        () -> Ex5MStep.weightedCovariance(test.scenario().data(), test.r(), component,
+                                counts[component], mean.clone(), regCovar));
+                Expect.arrayClose(expected.covariance(k), sigma, TOLERANCE,
+                        "Σ of component " + k + " (flat D×D; " + test.describe() + ", reg-covar 1e-3)",
+                        "the weighted scatter around the mean you are given, divided by Nₖ, plus reg-covar on the"
+                                + " diagonal");
+            }
+        }
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("mStep matches the library on random mixtures")
+    void mStepMatchesTheLibrary() {
+        SplittableRandom random = new SplittableRandom(SEED + 3);
+        for (int c = 0; c < CASES; c++) {
+            Case test = randomCase(random);
+            for (double regCovar : new double[] {0.0, 1e-3}) {
+                GaussianMixture expected = new LoopsEm().mStep(test.scenario().data(), test.r(),
+                        test.scenario().start(), regCovar);
+                GaussianMixture actual = mStep(test.scenario().data(), test.r(), test.scenario().start(), regCovar,
+                        test.describe() + ", reg-covar " + regCovar);
+                Expect.mixtureClose(expected, actual, TOLERANCE,
+                        "M-step (" + test.describe() + ", reg-covar " + regCovar + ")",
+                        "πₖ = Nₖ/N, μₖ = Σᵢ r[i][k] xᵢ / Nₖ, Σₖ = Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ / Nₖ + reg·I,"
+                                + " with the new μₖ");
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("the weights are updated to Nₖ/N (seed 004's bug)")
+    void weightsAreUpdated() {
+        // Three of the four corners go to component 0 and one to component 1, from weights ½, ½:
+        // N₀ = 3, N₁ = 1, so π = (3/4, 1/4) whatever the previous weights were.
+        Responsibilities r = Responsibilities.wrap(4, 2, new double[] {1, 0, 1, 0, 1, 0, 0, 1});
+        GaussianMixture previous = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0, 0}, {2, 2}},
+                new double[][][] {{{1, 0}, {0, 1}}, {{1, 0}, {0, 1}}});
+        GaussianMixture next = mStep(SQUARE, r, previous, 1e-6, "three corners to component 0, one to 1");
+        Expect.arrayClose(new double[] {0.75, 0.25}, next.weights(), 1e-15, "weights after the M-step",
+                "πₖ = Nₖ / N: update the weights in every M-step (seed 004 never does)");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("reg-covar goes on the diagonal only")
+    void regCovarOnTheDiagonal() {
+        // The square's covariance is the identity (see weightedCovariance); with reg-covar 0.5 it becomes
+        // 1.5 on the diagonal and stays 0 off it.
+        Responsibilities all = Responsibilities.wrap(4, 1, new double[] {1, 1, 1, 1});
+        GaussianMixture previous = GaussianMixture.of(new double[] {1.0}, new double[][] {{0, 0}},
+                new double[][][] {{{1, 0}, {0, 1}}});
+        GaussianMixture next = mStep(SQUARE, all, previous, 0.5, "square of side 2, reg-covar 0.5");
+        Expect.arrayClose(new double[] {1.5, 0, 0, 1.5}, next.covariance(0), 1e-15,
+                "Σ of the square with reg-covar 0.5 (flat 2×2)", "add regCovar to Σ[a][a] only, once");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an empty component keeps its mean and covariance")
+    void emptyComponentKeepsItsParameters() {
+        // Component 1 has no responsibility at all: N₁ = 0 < EmptyComponents.THRESHOLD. Its weight becomes
+        // 0/4 = 0 and its mean and covariance stay as they were; component 0 takes all four corners.
+        Responsibilities r = Responsibilities.wrap(4, 2, new double[] {1, 0, 1, 0, 1, 0, 1, 0});
+        GaussianMixture previous = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0, 0}, {7, 8}},
+                new double[][][] {{{1, 0}, {0, 1}}, {{2, 0.5}, {0.5, 3}}});
+        GaussianMixture next = mStep(SQUARE, r, previous, 1e-6, "component 1 empty");
+        Expect.arrayClose(new double[] {1.0, 0.0}, next.weights(), 1e-15, "weights with component 1 empty",
+                "πₖ = Nₖ/N as usual, also for an empty component");
+        Expect.arrayClose(previous.mean(1), next.mean(1), 0.0, "mean of the empty component 1",
+                "when Nₖ < EmptyComponents.THRESHOLD keep μₖ from previous (0/0 is NaN)");
+        Expect.arrayClose(previous.covariance(1), next.covariance(1), 0.0, "covariance of the empty component 1",
+                "keep Σₖ from previous unchanged, without adding reg-covar again");
+        Expect.arrayClose(new double[] {1.0, 1.0}, next.mean(0), 1e-15, "mean of component 0",
+                "the other components are updated as usual");
+    }
+}

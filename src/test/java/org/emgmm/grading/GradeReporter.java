@@ -1,0 +1,318 @@
+package org.emgmm.grading;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Collects the graded tests' results and reports the score, in every build that runs them: a table on
+ * standard output (also written to {@code score.txt}), and {@code results.json} in the format of
+ * Gradescope's autograder:
+ * <pre>
+ *   {"score": 87, "max_score": 100, "output": "…",
+ *    "tests": [{"name": "Exercise 4: E-step › …", "number": "4.1", "score": 4, "max_score": 4,
+ *               "status": "passed", "output": ""}, …]}
+ * </pre>
+ * Both go to the directory named by the system property {@value #DIRECTORY_PROPERTY} (the pom sets it
+ * to {@code ${project.build.directory}/grade}), or {@code target/grade} without it.
+ *
+ * <p>A graded test is a test method with {@link Points}. Visible graded tests live in
+ * {@code org.emgmm.grading}; hidden ones in {@code org.emgmm.grading.hidden} are reported with
+ * Gradescope's {@code "visibility": "after_published"} and add to {@code max_score}. A test that
+ * passes earns all its points, any other outcome none. Tests left out with {@code -Dexercise} are not
+ * reported, so the maximum is then that of the chosen exercises. A graded test that never ran because
+ * its class failed to start counts as failed.
+ *
+ * <p>Registered with the JUnit Platform through
+ * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}, so it needs no
+ * configuration; without graded tests in the run it writes nothing.
+ */
+public final class GradeReporter implements TestExecutionListener {
+
+    /** The system property naming the output directory. */
+    public static final String DIRECTORY_PROPERTY = "emgmm.grade.dir";
+
+    /** The report file in Gradescope's format. */
+    public static final String RESULTS_FILE = "results.json";
+
+    /** The score table as printed. */
+    public static final String TABLE_FILE = "score.txt";
+
+    private static final String HIDDEN_PACKAGE = "org.emgmm.grading.hidden";
+    private static final int WIDTH = 100;
+
+    private enum Status { PENDING, PASSED, FAILED, SKIPPED }
+
+    /** One graded test and what became of it. */
+    private static final class Entry {
+        final UniqueId id;
+        final int exercise;
+        final String exerciseName;
+        final String testName;
+        final int points;
+        final boolean hidden;
+        final int discovered;
+        Status status = Status.PENDING;
+        String output = "";
+        String number = "";
+
+        Entry(UniqueId id, int exercise, String exerciseName, String testName, int points, boolean hidden,
+                int discovered) {
+            this.id = id;
+            this.exercise = exercise;
+            this.exerciseName = exerciseName;
+            this.testName = testName;
+            this.points = points;
+            this.hidden = hidden;
+            this.discovered = discovered;
+        }
+
+        String name() {
+            return exerciseName + " › " + testName + (hidden ? " [hidden]" : "");
+        }
+
+        int score() {
+            return status == Status.PASSED ? points : 0;
+        }
+    }
+
+    private final Map<UniqueId, Entry> entries = new LinkedHashMap<>();
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        entries.clear();
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier identifier : plan.getDescendants(root)) {
+                graded(plan, identifier).ifPresent(entry -> entries.put(entry.id, entry));
+            }
+        }
+    }
+
+    private Optional<Entry> graded(TestPlan plan, TestIdentifier identifier) {
+        if (!identifier.isTest() || identifier.getSource().isEmpty()
+                || !(identifier.getSource().get() instanceof MethodSource source)) {
+            return Optional.empty();
+        }
+        Method method;
+        try {
+            method = source.getJavaMethod();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        Optional<Points> points = AnnotationSupport.findAnnotation(method, Points.class);
+        if (points.isEmpty()) {
+            return Optional.empty();
+        }
+        Class<?> type = source.getJavaClass();
+        int exercise = AnnotationSupport.findAnnotation(type, Exercise.class).map(Exercise::value).orElse(0);
+        String exerciseName = plan.getParent(identifier).map(TestIdentifier::getDisplayName)
+                .orElse(type.getSimpleName());
+        boolean hidden = type.getPackageName().equals(HIDDEN_PACKAGE);
+        return Optional.of(new Entry(identifier.getUniqueIdObject(), exercise, exerciseName,
+                identifier.getDisplayName(), points.get().value(), hidden, entries.size()));
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier identifier, String reason) {
+        for (Entry entry : entries.values()) {
+            if (entry.id.hasPrefix(identifier.getUniqueIdObject())) {
+                entry.status = Status.SKIPPED;
+                entry.output = reason;
+            }
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        Entry entry = entries.get(identifier.getUniqueIdObject());
+        if (entry != null) {
+            entry.status = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? Status.PASSED : Status.FAILED;
+            entry.output = result.getThrowable().map(GradeReporter::describe)
+                    .orElse(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "" : "aborted");
+            return;
+        }
+        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            // A class that failed to start: its graded tests did not run, and count as failed.
+            String why = "did not run: " + result.getThrowable().map(GradeReporter::describe).orElse("aborted");
+            for (Entry child : entries.values()) {
+                if (child.status == Status.PENDING && child.id.hasPrefix(identifier.getUniqueIdObject())) {
+                    child.status = Status.FAILED;
+                    child.output = why;
+                }
+            }
+        }
+    }
+
+    private static String describe(Throwable thrown) {
+        if (thrown instanceof AssertionError && thrown.getMessage() != null) {
+            return thrown.getMessage();
+        }
+        return thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan plan) {
+        List<Entry> reported = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            if (entry.status == Status.PENDING) {
+                entry.status = Status.FAILED;
+                entry.output = "did not run";
+            }
+            if (entry.status != Status.SKIPPED) {
+                reported.add(entry);
+            }
+        }
+        if (reported.isEmpty()) {
+            return;
+        }
+        reported.sort(Comparator.comparing((Entry e) -> e.hidden).thenComparingInt(e -> e.exercise)
+                .thenComparingInt(e -> e.discovered));
+        Map<String, Integer> counters = new TreeMap<>();
+        for (Entry entry : reported) {
+            String prefix = (entry.hidden ? "h" : "") + entry.exercise;
+            int next = counters.merge(prefix, 1, Integer::sum);
+            entry.number = prefix + "." + next;
+        }
+        Path directory = Paths.get(System.getProperty(DIRECTORY_PROPERTY, "target/grade"));
+        String table = table(reported, directory);
+        PrintStream out = System.out;
+        out.print(table);
+        out.flush();
+        try {
+            Files.createDirectories(directory);
+            write(directory.resolve(RESULTS_FILE), json(reported));
+            write(directory.resolve(TABLE_FILE), table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the grade report to " + directory, e);
+        }
+    }
+
+    /** Writes through a temporary file, so that a reader never sees half a report. */
+    private static void write(Path file, String text) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String summary(List<Entry> reported) {
+        int visible = 0;
+        int visibleMax = 0;
+        int hidden = 0;
+        int hiddenMax = 0;
+        for (Entry entry : reported) {
+            if (entry.hidden) {
+                hidden += entry.score();
+                hiddenMax += entry.points;
+            } else {
+                visible += entry.score();
+                visibleMax += entry.points;
+            }
+        }
+        if (hiddenMax == 0) {
+            return "visible " + visible + "/" + visibleMax;
+        }
+        if (visibleMax == 0) {
+            return "hidden " + hidden + "/" + hiddenMax;
+        }
+        return "visible " + visible + "/" + visibleMax + ", hidden " + hidden + "/" + hiddenMax + ", total "
+                + (visible + hidden) + "/" + (visibleMax + hiddenMax);
+    }
+
+    private static String json(List<Entry> reported) {
+        int score = 0;
+        int maxScore = 0;
+        JsonArray tests = new JsonArray();
+        for (Entry entry : reported) {
+            score += entry.score();
+            maxScore += entry.points;
+            JsonObject test = new JsonObject();
+            test.addProperty("name", entry.name());
+            test.addProperty("number", entry.number);
+            test.addProperty("score", entry.score());
+            test.addProperty("max_score", entry.points);
+            test.addProperty("status", entry.status == Status.PASSED ? "passed" : "failed");
+            test.addProperty("output", entry.output);
+            if (entry.hidden) {
+                test.addProperty("visibility", "after_published");
+            }
+            tests.add(test);
+        }
+        JsonObject results = new JsonObject();
+        results.addProperty("score", score);
+        results.addProperty("max_score", maxScore);
+        results.addProperty("output", summary(reported) + "; exercises from " + exercisesDirectory()
+                + selection());
+        results.add("tests", tests);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(results) + "\n";
+    }
+
+    private static String exercisesDirectory() {
+        return System.getProperty("emgmm.exercises.dir", "solutions");
+    }
+
+    private static String selection() {
+        String chosen = System.getProperty(GradingExtension.EXERCISE_PROPERTY);
+        return chosen == null || chosen.isBlank() ? "" : "; only exercise " + chosen.trim() + " (-Dexercise="
+                + chosen.trim() + ")";
+    }
+
+    private static String table(List<Entry> reported, Path directory) {
+        String rule = "-".repeat(WIDTH) + "\n";
+        StringBuilder text = new StringBuilder("\n" + "=".repeat(WIDTH) + "\n");
+        text.append("GRADE  exercises from ").append(exercisesDirectory()).append(selection()).append("\n");
+        text.append(rule);
+        Map<Integer, int[]> perExercise = new TreeMap<>();
+        for (Entry entry : reported) {
+            String points = entry.score() + "/" + entry.points;
+            String mark = entry.status == Status.PASSED ? "ok  " : "FAIL";
+            text.append(String.format("%-5s %s %6s  %s%n", entry.number, mark, points,
+                    clip(entry.name(), WIDTH - 20)));
+            if (entry.status != Status.PASSED) {
+                text.append("                    ").append(clip(entry.output.replace('\n', ' '), WIDTH - 20))
+                        .append("\n");
+            }
+            if (!entry.hidden) {
+                int[] sums = perExercise.computeIfAbsent(entry.exercise, e -> new int[2]);
+                sums[0] += entry.score();
+                sums[1] += entry.points;
+            }
+        }
+        text.append(rule);
+        StringBuilder exercises = new StringBuilder("per exercise:");
+        perExercise.forEach((exercise, sums) -> exercises.append("  ").append(exercise).append(": ")
+                .append(sums[0]).append("/").append(sums[1]));
+        text.append(exercises).append("\n");
+        text.append("SCORE  ").append(summary(reported)).append("\n");
+        text.append("System.exit guard: ").append(ExitGuard.status()).append("\n");
+        text.append("report: ").append(directory.resolve(RESULTS_FILE)).append("\n");
+        text.append("=".repeat(WIDTH)).append("\n");
+        return text.toString();
+    }
+
+    private static String clip(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,161 @@
+package org.emgmm.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.emgmm.data.DataException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Not graded: the grading harness itself. Whatever student code does (not done yet, any exception, a
+ * stack overflow, running out of memory, calling System.exit, never returning) ends as an ordinary,
+ * explained failure, and the harness's own messages have the "expected …, got …; hint: …" form.
+ */
+class GradingHarnessTest {
+
+    private static AssertionFailedError failureOf(StudentCode.Action code) {
+        return assertThrows(AssertionFailedError.class, () -> StudentCode.run("the call", code));
+    }
+
+    @Test
+    void messagesSayWhatWasExpectedWhatCameBackAndAHint() {
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                () -> Expect.close(1.0, 2.0, 1e-12, "x", "look here"));
+        assertEquals("x: expected 1, got 2; hint: look here", failure.getMessage());
+        AssertionFailedError array = assertThrows(AssertionFailedError.class,
+                () -> Expect.arrayClose(new double[] {1, 2}, new double[] {1, 3}, 1e-12, "v", "h"));
+        assertEquals("v at index 1: expected 2, got 3; hint: h", array.getMessage());
+        assertEquals("0.1", Expect.format(0.1));
+        assertEquals("1e-22", Expect.format(1e-22));
+        assertEquals("-Infinity", Expect.format(Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
+    void anExerciseNotDoneYetSaysSo() {
+        AssertionFailedError failure = failureOf(() -> {
+            throw new UnsupportedOperationException("TODO: write it, see the book");
+        });
+        assertTrue(failure.getMessage().startsWith("the call: expected a result, got \"TODO: write it"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("hint: not done yet"), failure.getMessage());
+    }
+
+    @Test
+    void anExceptionIsExplainedAndKeptAsTheCause() {
+        IllegalStateException thrown = new IllegalStateException("boom");
+        AssertionFailedError failure = failureOf(() -> {
+            throw thrown;
+        });
+        assertTrue(failure.getMessage().contains("got IllegalStateException: boom"), failure.getMessage());
+        assertSame(thrown, failure.getCause());
+        AssertionFailedError index = failureOf(() -> {
+            double[] values = new double[2];
+            values[2] = 1.0;
+        });
+        assertTrue(index.getMessage().contains("index formulas"), index.getMessage());
+    }
+
+    @Test
+    void aStackOverflowIsAFailure() {
+        AssertionFailedError failure = failureOf(GradingHarnessTest::recurse);
+        assertTrue(failure.getMessage().contains("got StackOverflowError"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("keeps calling itself"), failure.getMessage());
+    }
+
+    private static void recurse() {
+        recurse();
+    }
+
+    @Test
+    void runningOutOfMemoryIsAFailure() {
+        // An array of 2³¹ − 1 longs is refused at once ("Requested array size exceeds VM limit"): an
+        // OutOfMemoryError without filling the heap.
+        AssertionFailedError failure = failureOf(() -> {
+            long[] huge = new long[Integer.MAX_VALUE];
+            huge[0] = 1;
+        });
+        assertTrue(failure.getMessage().contains("got OutOfMemoryError"), failure.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void systemExitFromStudentCodeIsAFailure() {
+        StudentCode.run("installing the guard", () -> { });
+        Assumptions.assumeTrue(ExitGuard.isOn() && System.getSecurityManager() instanceof ExitGuard,
+                "the System.exit guard is " + ExitGuard.status());
+        AssertionFailedError failure = failureOf(() -> System.exit(3));
+        assertTrue(failure.getMessage().contains("got System.exit(3)"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("called System.exit"), failure.getMessage());
+        // Outside student code nothing is refused: a permission check from this thread passes.
+        System.getSecurityManager().checkPermission(new RuntimePermission("exitVM.0"));
+    }
+
+    @Test
+    void anExpectedExceptionIsReturnedAndAnyOtherOutcomeExplained() {
+        DataException expected = new DataException("too few points");
+        assertSame(expected, StudentCode.expectThrows(DataException.class, "the call", () -> {
+            throw expected;
+        }, "h"));
+        AssertionFailedError returned = assertThrows(AssertionFailedError.class,
+                () -> StudentCode.expectThrows(DataException.class, "the call", () -> { }, "throw it"));
+        assertEquals("the call: expected an exception of type DataException, got a normal return; hint: throw it",
+                returned.getMessage());
+        AssertionFailedError other = assertThrows(AssertionFailedError.class,
+                () -> StudentCode.expectThrows(DataException.class, "the call", () -> {
+                    throw new IllegalStateException("no");
+                }, "throw it"));
+        assertTrue(other.getMessage().contains("got IllegalStateException: no"), other.getMessage());
+    }
+
+    @Test
+    void aRunawayThreadIsStoppedAfterItsTimeOut() throws InterruptedException {
+        Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop is unsupported from Java 20 on");
+        CountDownLatch started = new CountDownLatch(1);
+        Thread runaway = new Thread(() -> {
+            try {
+                StudentCode.run("an endless loop", () -> {
+                    started.countDown();
+                    while (true) {
+                        Thread.onSpinWait();
+                    }
+                });
+            } catch (AssertionFailedError expected) {
+                // The loop never ends by itself.
+            }
+        });
+        runaway.setDaemon(true);
+        runaway.start();
+        assertTrue(started.await(5, TimeUnit.SECONDS), "the loop started");
+        assertEquals(1, StudentCode.stopRunaways(), "threads inside student code");
+        runaway.join(5_000);
+        assertFalse(runaway.isAlive(), "the endless loop was stopped");
+    }
+
+    @Test
+    void aTimeOutBecomesAnExplainedFailure() {
+        AssertionFailedError failure = GradingExtension.timeoutFailure("some test",
+                new TimeoutException("some test timed out after 10 seconds"));
+        assertTrue(failure.getMessage().startsWith("some test: expected an answer within "
+                + GradingExtension.TIMEOUT_SECONDS + " s, got none"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("hint: look for a loop"), failure.getMessage());
+    }
+
+    @Test
+    void exercisesAreChosenByNumber() {
+        assertEquals(Set.of(), GradingExtension.parseExercises(null));
+        assertEquals(Set.of(), GradingExtension.parseExercises(" "));
+        assertEquals(Set.of(4), GradingExtension.parseExercises("4"));
+        assertEquals(Set.of(4, 5), GradingExtension.parseExercises("4,5"));
+        assertEquals(Set.of(4, 5), GradingExtension.parseExercises("4, 5"));
+        assertThrows(IllegalArgumentException.class, () -> GradingExtension.parseExercises("four"));
+    }
+}

@@ -1,0 +1,92 @@
+package org.emgmm.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not graded: the bookkeeping of the graded tests. The visible graded tests (the classes of this
+ * package) are worth exactly {@value Points#VISIBLE_TOTAL} points, every exercise 1 to 9 has some,
+ * and every {@link Points} sits on a plain {@code @Test} in a class marked {@link Exercise}.
+ */
+class PointsTotalTest {
+
+    private static final int EXERCISES = 9;
+
+    /** The compiled classes of this package (not of sub-packages such as {@code hidden}). */
+    static List<Class<?>> classesOfThisPackage() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path directory = Paths.get(PointsTotalTest.class.getResource("PointsTotalTest.class").toURI()).getParent();
+        List<Class<?>> classes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".class") && !name.contains("$")) {
+                    classes.add(Class.forName(PointsTotalTest.class.getPackageName() + "."
+                            + name.substring(0, name.length() - ".class".length())));
+                }
+            }
+        }
+        return classes;
+    }
+
+    @Test
+    void visibleGradedTestsAddUpToOneHundred() throws Exception {
+        Map<Integer, Integer> perExercise = new TreeMap<>();
+        int total = 0;
+        for (Class<?> type : classesOfThisPackage()) {
+            for (Method method : type.getDeclaredMethods()) {
+                Points points = method.getAnnotation(Points.class);
+                if (points != null) {
+                    total += points.value();
+                    Exercise exercise = type.getAnnotation(Exercise.class);
+                    perExercise.merge(exercise == null ? 0 : exercise.value(), points.value(), Integer::sum);
+                }
+            }
+        }
+        assertEquals(Points.VISIBLE_TOTAL, total, "points of the visible graded tests, per exercise: " + perExercise);
+        for (int exercise = 1; exercise <= EXERCISES; exercise++) {
+            assertTrue(perExercise.getOrDefault(exercise, 0) > 0, "exercise " + exercise + " has graded tests: "
+                    + perExercise);
+        }
+    }
+
+    @Test
+    void everyGradedTestIsAPlainTestInAnExerciseClass() throws Exception {
+        for (Class<?> type : classesOfThisPackage()) {
+            Exercise exercise = type.getAnnotation(Exercise.class);
+            int graded = 0;
+            for (Method method : type.getDeclaredMethods()) {
+                Points points = method.getAnnotation(Points.class);
+                if (points == null) {
+                    continue;
+                }
+                graded++;
+                String name = type.getSimpleName() + "." + method.getName();
+                if (exercise == null) {
+                    fail(name + " has @Points but its class has no @Exercise");
+                }
+                assertTrue(points.value() >= 1, name + " is worth at least 1 point, not " + points.value());
+                assertTrue(method.isAnnotationPresent(Test.class),
+                        name + " has @Points, so it must be a plain @Test (one result, all or nothing)");
+            }
+            if (exercise != null) {
+                assertTrue(exercise.value() >= 1 && exercise.value() <= EXERCISES,
+                        type.getSimpleName() + ": exercise " + exercise.value() + " is not 1 to " + EXERCISES);
+                assertTrue(graded > 0, type.getSimpleName() + " is marked @Exercise but has no @Points test");
+            }
+        }
+    }
+}
