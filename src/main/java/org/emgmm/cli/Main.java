@@ -38,6 +38,9 @@ public final class Main implements Callable<Integer> {
      */
     static final long DEFAULT_SEED = 0;
 
+    /** The package of the exercises: an exception thrown there is the student's to fix, not a bug here. */
+    private static final String STUDENT_PACKAGE = "org.emgmm.exercises.";
+
     /** The exit code of a run that did what was asked. */
     public static final int EXIT_OK = CommandLine.ExitCode.OK;
 
@@ -108,9 +111,26 @@ public final class Main implements Callable<Integer> {
             command.getErr().println(PREFIX + oneLine(messageOf(e)));
             return EXIT_BAD_INPUT;
         }
+        StackTraceElement studentLine = studentFrame(e);
+        if (studentLine != null) {
+            command.getErr().println(PREFIX + "the student implementation failed: " + e.getClass().getSimpleName()
+                    + ": " + oneLine(messageOf(e)) + " (at " + studentLine.getFileName() + " line "
+                    + studentLine.getLineNumber() + "): finish or fix that exercise; 'mvn test -Pexercises' says what is wrong");
+            return EXIT_BAD_INPUT;
+        }
         command.getErr().println(PREFIX + "unexpected " + e.getClass().getName() + ": " + oneLine(messageOf(e))
                 + " (this is a bug in em-gmm; please report it with the command that caused it)");
         return EXIT_BUG;
+    }
+
+    /** Where the exception was thrown, if that was in a student's exercise code; otherwise null. */
+    private static StackTraceElement studentFrame(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(STUDENT_PACKAGE)) {
+                return frame;
+            }
+        }
+        return null;
     }
 
     /** The failures that mean the input cannot be used (a bad file, bad settings, a fit that broke down). */
