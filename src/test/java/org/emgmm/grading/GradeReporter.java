@@ -61,6 +61,12 @@ public final class GradeReporter implements TestExecutionListener {
     /** The score table as printed. */
     public static final String TABLE_FILE = "score.txt";
 
+    /** The system property that asks for {@code results.json} after every graded test. */
+    public static final String PROGRESS_PROPERTY = "emgmm.grade.progress";
+
+    /** The output of a graded test that had not finished when a progress report was written. */
+    public static final String UNFINISHED = "did not finish: the grading stopped before this test ended";
+
     private static final String HIDDEN_PACKAGE = "org.emgmm.grading.hidden";
     private static final int WIDTH = 100;
 
@@ -143,6 +149,7 @@ public final class GradeReporter implements TestExecutionListener {
                 entry.output = reason;
             }
         }
+        reportProgress();
     }
 
     @Override
@@ -152,6 +159,7 @@ public final class GradeReporter implements TestExecutionListener {
             entry.status = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? Status.PASSED : Status.FAILED;
             entry.output = result.getThrowable().map(GradeReporter::describe)
                     .orElse(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "" : "aborted");
+            reportProgress();
             return;
         }
         if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
@@ -163,6 +171,7 @@ public final class GradeReporter implements TestExecutionListener {
                     child.output = why;
                 }
             }
+            reportProgress();
         }
     }
 
@@ -175,28 +184,17 @@ public final class GradeReporter implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
-        List<Entry> reported = new ArrayList<>();
         for (Entry entry : entries.values()) {
             if (entry.status == Status.PENDING) {
                 entry.status = Status.FAILED;
                 entry.output = "did not run";
             }
-            if (entry.status != Status.SKIPPED) {
-                reported.add(entry);
-            }
         }
+        List<Entry> reported = reported();
         if (reported.isEmpty()) {
             return;
         }
-        reported.sort(Comparator.comparing((Entry e) -> e.hidden).thenComparingInt(e -> e.exercise)
-                .thenComparingInt(e -> e.discovered));
-        Map<String, Integer> counters = new TreeMap<>();
-        for (Entry entry : reported) {
-            String prefix = (entry.hidden ? "h" : "") + entry.exercise;
-            int next = counters.merge(prefix, 1, Integer::sum);
-            entry.number = prefix + "." + next;
-        }
-        Path directory = Paths.get(System.getProperty(DIRECTORY_PROPERTY, "target/grade"));
+        Path directory = directory();
         String table = table(reported, directory);
         PrintStream out = System.out;
         out.print(table);
@@ -208,6 +206,48 @@ public final class GradeReporter implements TestExecutionListener {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the grade report to " + directory, e);
         }
+    }
+
+    /**
+     * With {@value #PROGRESS_PROPERTY}{@code =true} (the instructors' grader sets it), {@code results.json}
+     * is rewritten after every graded test, the tests still to come reported as failed with
+     * {@value #UNFINISHED}. A grading JVM stopped at its time limit thus leaves the points already
+     * earned on record.
+     */
+    private void reportProgress() {
+        if (!Boolean.getBoolean(PROGRESS_PROPERTY)) {
+            return;
+        }
+        List<Entry> reported = reported();
+        try {
+            Files.createDirectories(directory());
+            write(directory().resolve(RESULTS_FILE), json(reported));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the grade report to " + directory(), e);
+        }
+    }
+
+    /** The graded tests to report (all but those left out with -Dexercise), in order and numbered. */
+    private List<Entry> reported() {
+        List<Entry> reported = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            if (entry.status != Status.SKIPPED) {
+                reported.add(entry);
+            }
+        }
+        reported.sort(Comparator.comparing((Entry e) -> e.hidden).thenComparingInt(e -> e.exercise)
+                .thenComparingInt(e -> e.discovered));
+        Map<String, Integer> counters = new TreeMap<>();
+        for (Entry entry : reported) {
+            String prefix = (entry.hidden ? "h" : "") + entry.exercise;
+            int next = counters.merge(prefix, 1, Integer::sum);
+            entry.number = prefix + "." + next;
+        }
+        return reported;
+    }
+
+    private static Path directory() {
+        return Paths.get(System.getProperty(DIRECTORY_PROPERTY, "target/grade"));
     }
 
     /** Writes through a temporary file, so that a reader never sees half a report. */
@@ -254,7 +294,7 @@ public final class GradeReporter implements TestExecutionListener {
             test.addProperty("score", entry.score());
             test.addProperty("max_score", entry.points);
             test.addProperty("status", entry.status == Status.PASSED ? "passed" : "failed");
-            test.addProperty("output", entry.output);
+            test.addProperty("output", entry.status == Status.PENDING ? UNFINISHED : entry.output);
             if (entry.hidden) {
                 test.addProperty("visibility", "after_published");
             }

@@ -1,14 +1,15 @@
 package org.emgmm.grading;
 
+import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 
@@ -18,18 +19,26 @@ import org.opentest4j.AssertionFailedError;
  *   <li><b>Choosing exercises.</b> {@code -Dexercise=4} runs only exercise 4's graded tests,
  *       {@code -Dexercise=4,5} two of them; without it, all run. (Maven hands {@code -D} options to the
  *       test JVM as system properties.)</li>
- *   <li><b>Time-outs explained.</b> A test cut off by its {@value #TIMEOUT_SECONDS} s limit fails with
- *       "expected an answer within 10 s, got none" and a hint, instead of a bare
- *       {@link TimeoutException}.</li>
+ *   <li><b>A time limit.</b> Each test runs in a thread of its own, and the test thread waits for it
+ *       at most {@value #DEFAULT_TIMEOUT_SECONDS} s (or {@code -Demgmm.grade.timeout=S}). A test cut off
+ *       fails with "expected an answer within 10 s, got none" and a hint, and the next test starts:
+ *       an endless loop costs only the tests that run into it.</li>
  *   <li><b>Runaway threads stopped.</b> After such a test, the thread still running student code is
  *       stopped ({@link StudentCode#stopRunaways}), so that the next tests get the processor.</li>
  * </ul>
  */
-public final class GradingExtension implements ExecutionCondition, TestExecutionExceptionHandler,
+public final class GradingExtension implements ExecutionCondition, InvocationInterceptor,
         AfterTestExecutionCallback {
 
-    /** Each graded test's time limit; every visible graded test needs well under a second. */
-    public static final long TIMEOUT_SECONDS = 10;
+    /**
+     * Each graded test's time limit, in seconds, unless {@value #TIMEOUT_PROPERTY} says otherwise. Every
+     * graded test needs well under a second with a correct solution; ten times that and more leaves room
+     * for a slow machine and a slow (but finished) student solution.
+     */
+    public static final long DEFAULT_TIMEOUT_SECONDS = 10;
+
+    /** The system property that sets the time limit per graded test, in whole seconds. */
+    public static final String TIMEOUT_PROPERTY = "emgmm.grade.timeout";
 
     /** The system property that selects exercises: {@code -Dexercise=4} or {@code -Dexercise=4,5}. */
     public static final String EXERCISE_PROPERTY = "exercise";
@@ -74,31 +83,57 @@ public final class GradingExtension implements ExecutionCondition, TestExecution
         return selected;
     }
 
-    @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        if (isTimeout(throwable)) {
-            throw timeoutFailure(context.getDisplayName(), throwable);
+    /** The time limit per graded test: {@value #TIMEOUT_PROPERTY}, or {@value #DEFAULT_TIMEOUT_SECONDS} s. */
+    static long timeoutSeconds() {
+        String value = System.getProperty(TIMEOUT_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_TIMEOUT_SECONDS;
         }
-        throw throwable;
-    }
-
-    /** The failure that replaces a time-out of the test named {@code test}. */
-    static AssertionFailedError timeoutFailure(String test, Throwable timeout) {
-        AssertionFailedError failure = Expect.failure(test, "an answer within " + TIMEOUT_SECONDS + " s",
-                "none (the test was stopped)", "look for a loop whose condition never becomes false (a counter that"
-                        + " is never increased, a convergence test that can never be met) or for work that grows far"
-                        + " faster than needed");
-        failure.addSuppressed(timeout);
-        return failure;
-    }
-
-    private static boolean isTimeout(Throwable throwable) {
-        for (Throwable t = throwable; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException) {
-                return true;
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds > 0) {
+                return seconds;
             }
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        return false;
+        throw new IllegalArgumentException("-D" + TIMEOUT_PROPERTY + " takes a whole number of seconds above 0;"
+                + " got '" + value + "'");
+    }
+
+    /**
+     * Runs the test method in a daemon thread of its own and waits at most {@link #timeoutSeconds()}.
+     * What the test throws is rethrown here; a test still running at the limit fails with
+     * {@link #timeoutFailure}, and {@link #afterTestExecution} then stops the thread.
+     */
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
+            ExtensionContext context) throws Throwable {
+        long limit = timeoutSeconds();
+        Throwable[] thrown = new Throwable[1];
+        Thread runner = new Thread(() -> {
+            try {
+                invocation.proceed();
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "graded test: " + context.getDisplayName());
+        runner.setDaemon(true);
+        runner.start();
+        runner.join(limit * 1_000);
+        if (runner.isAlive()) {
+            throw timeoutFailure(context.getDisplayName(), limit);
+        }
+        if (thrown[0] != null) {
+            throw thrown[0];
+        }
+    }
+
+    /** The failure of the test named {@code test} when it was still running after {@code limit} seconds. */
+    static AssertionFailedError timeoutFailure(String test, long limit) {
+        return Expect.failure(test, "an answer within " + limit + " s", "none (the test was stopped)",
+                "look for a loop whose condition never becomes false (a counter that is never increased, a"
+                        + " convergence test that can never be met) or for work that grows far faster than needed");
     }
 
     @Override

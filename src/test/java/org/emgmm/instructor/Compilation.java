@@ -1,0 +1,189 @@
+package org.emgmm.instructor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a submission's exercise files so that one file that does not compile costs only its own
+ * exercise's points.
+ *
+ * <p>The files are compiled together against the library. When some do not compile, each of them is
+ * replaced by its untouched skeleton from {@code exercises/} (a file the skeleton does not have, a
+ * student's helper class, is left out), and the rest is compiled again, until everything compiles.
+ * The replaced exercise then fails its tests as "not started", and its report shows the compiler's
+ * message instead. A file missing from the submission is taken from the skeleton in the same way.
+ *
+ * <p>Compiling runs no student code: annotation processing is off ({@code -proc:none}).
+ */
+final class Compilation {
+
+    /** Compiler errors quoted per file in a report: the first few say what is wrong. */
+    static final int ERRORS_QUOTED = 3;
+
+    /** Why a file of the submission was not graded as written, by file name. */
+    private final Map<String, String> replaced = new TreeMap<>();
+
+    private final Path classes;
+
+    private Compilation(Path classes) {
+        this.classes = classes;
+    }
+
+    /** The compiled classes of the submission (after any replacements). */
+    Path classes() {
+        return classes;
+    }
+
+    /** File name → why it was graded from the skeleton instead (does not compile, or missing). */
+    Map<String, String> replaced() {
+        return replaced;
+    }
+
+    /**
+     * Compiles the submission in {@code studentFolder} into {@code scratch/classes}.
+     *
+     * @param skeletons the folder of untouched skeleton files ({@code exercises/org/emgmm/exercises})
+     * @param classpath the library and test classes the exercises compile against
+     */
+    static Compilation compile(Path studentFolder, Path skeletons, String classpath, Path scratch) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("this Java has no compiler: run the grader with a JDK, not a JRE");
+        }
+        Path sources = scratch.resolve("sources/org/emgmm/exercises");
+        Compilation result = new Compilation(scratch.resolve("classes"));
+        result.gatherSources(studentFolder, skeletons, sources);
+        int rounds = countJavaFiles(sources) + 2;
+        for (int round = 0; round < rounds; round++) {
+            Map<Path, List<String>> errors = result.compileOnce(compiler, sources, classpath);
+            if (errors.isEmpty()) {
+                return result;
+            }
+            for (Map.Entry<Path, List<String>> failed : errors.entrySet()) {
+                result.replaceWithSkeleton(failed.getKey(), skeletons, failed.getValue());
+            }
+        }
+        throw new IllegalStateException("the skeletons in " + skeletons + " do not compile against the library:"
+                + " rebuild the project (mvn test-compile) and try again");
+    }
+
+    /** Copies the student's Java files, and the skeleton of every expected file the student left out. */
+    private void gatherSources(Path studentFolder, Path skeletons, Path sources) throws IOException {
+        Files.createDirectories(sources);
+        try (Stream<Path> files = Files.list(studentFolder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                Files.copy(file, sources.resolve(file.getFileName().toString()));
+            }
+        }
+        try (Stream<Path> files = Files.list(skeletons)) {
+            for (Path skeleton : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                Path target = sources.resolve(skeleton.getFileName().toString());
+                if (!Files.exists(target)) {
+                    Files.copy(skeleton, target);
+                    replaced.put(skeleton.getFileName().toString(), "missing from the submission, so graded as"
+                            + " not started");
+                }
+            }
+        }
+    }
+
+    /** One javac run over every file; the errors by file, empty when it compiled. */
+    private Map<Path, List<String>> compileOnce(JavaCompiler compiler, Path sources, String classpath)
+            throws IOException {
+        deleteTree(classes);
+        Files.createDirectories(classes);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8); Stream<Path> list = Files.list(sources)) {
+            List<Path> javaFiles = list.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+            List<String> options = List.of("-d", classes.toString(), "-classpath", classpath, "--release", "17",
+                    "-proc:none", "-encoding", "UTF-8", "-nowarn", "-Xlint:none", "-implicit:none");
+            boolean compiled = compiler.getTask(null, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(javaFiles)).call();
+            Map<Path, List<String>> errors = new LinkedHashMap<>();
+            for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+                if (diagnostic.getKind() == Diagnostic.Kind.ERROR && diagnostic.getSource() != null) {
+                    Path file = Path.of(diagnostic.getSource().toUri());
+                    errors.computeIfAbsent(file, f -> new ArrayList<>()).add(file.getFileName() + ":"
+                            + diagnostic.getLineNumber() + ": " + diagnostic.getMessage(Locale.ROOT).strip()
+                            .replaceAll("\\s*\\R\\s*", " "));
+                }
+            }
+            if (!compiled && errors.isEmpty()) {
+                throw new IllegalStateException("javac failed without naming a file: " + diagnostics.getDiagnostics());
+            }
+            return errors;
+        }
+    }
+
+    /** Replaces a file that does not compile by its skeleton (or drops it when it has none). */
+    private void replaceWithSkeleton(Path file, Path skeletons, List<String> errors) throws IOException {
+        String name = file.getFileName().toString();
+        Path skeleton = skeletons.resolve(name);
+        String quoted = String.join("; ", errors.subList(0, Math.min(ERRORS_QUOTED, errors.size())))
+                + (errors.size() > ERRORS_QUOTED ? "; and " + (errors.size() - ERRORS_QUOTED) + " more" : "");
+        if (Files.exists(skeleton) && replaced.containsKey(name)) {
+            // The skeleton does not compile with the other files either: one of them changed a signature
+            // this file relies on. Grade every file from its skeleton.
+            replaceAll(file.getParent(), skeletons, "the files do not compile together (was a signature"
+                    + " changed?), so every exercise is graded as not started: " + quoted);
+            return;
+        }
+        if (Files.exists(skeleton)) {
+            Files.copy(skeleton, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            replaced.put(name, "does not compile, so graded as not started: " + quoted);
+        } else {
+            Files.delete(file);
+            replaced.put(name, "does not compile, so left out: " + quoted);
+        }
+    }
+
+    /** Replaces every file not yet replaced by its skeleton, and drops the files without one. */
+    private void replaceAll(Path sources, Path skeletons, String reason) throws IOException {
+        try (Stream<Path> files = Files.list(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String name = file.getFileName().toString();
+                Path skeleton = skeletons.resolve(name);
+                if (Files.exists(skeleton)) {
+                    Files.copy(skeleton, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.delete(file);
+                }
+                replaced.putIfAbsent(name, reason);
+            }
+        }
+    }
+
+    private static int countJavaFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return (int) files.filter(f -> f.toString().endsWith(".java")).count();
+        }
+    }
+
+    /** Deletes a folder and everything in it, if it exists. */
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

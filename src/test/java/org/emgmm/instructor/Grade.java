@@ -1,0 +1,271 @@
+package org.emgmm.instructor;
+
+import com.google.gson.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The instructors' grader: grades one or many submissions, each in a JVM of its own with time and
+ * memory limits, and writes per submission a score table and Gradescope's {@code results.json}, and
+ * for the batch a CSV gradebook.
+ * <pre>
+ *   mvn -q test-compile -Pgrade -Dgrade="submissions/"
+ *   mvn -q test-compile -Pgrade -Dgrade="alice.zip bob/ --out grades --jobs 2"
+ * </pre>
+ * For each submission, in turn:
+ * <ol>
+ *   <li>find its exercise files ({@link Submission}; a zip is unpacked with care);</li>
+ *   <li>compile them, a file that does not compile replaced by its skeleton ({@link Compilation});</li>
+ *   <li>run the graded tests in a fresh JVM with the limits ({@link GradingJvm});</li>
+ *   <li>complete and write its report ({@link SubmissionReport}).</li>
+ * </ol>
+ * Before the first, the untouched skeletons go through the same steps: their report, every test
+ * failing, is the template for a submission that yields no report of its own, and a check that the
+ * grader works (the skeletons must score 0).
+ */
+@Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Grades students' exercise submissions, each in its own JVM with time and memory limits.",
+            "Writes OUT/<submission>/results.json (Gradescope's format), OUT/<submission>/score.txt,"
+                + " OUT/<submission>/log.txt, and OUT/gradebook.csv."},
+        footer = {"", "A SUBMISSION is an exercises/ folder, or a zip of one; a folder of submissions grades"
+            + " every zip and folder in it.", "Exit code 0 when every submission was graded (whatever the scores),"
+            + " 2 for a usage error."})
+public final class Grade implements java.util.concurrent.Callable<Integer> {
+
+    /** Heap per grading JVM: the solutions need under 64 MB; the rest is room for a wasteful solution. */
+    static final int DEFAULT_MEMORY_MEGABYTES = 512;
+
+    /** Time for one whole submission: every graded test running into its limit would take 55 × 10 s. */
+    static final long DEFAULT_SUBMISSION_SECONDS = 900;
+
+    @Parameters(paramLabel = "SUBMISSION", arity = "1..*", description = "exercise folders, zips of them, or"
+            + " folders holding them")
+    private List<Path> submissions;
+
+    @Option(names = "--single", description = "each SUBMISSION is one submission, wherever its exercise files sit"
+            + " inside it (never a folder of submissions), as in an autograder's upload folder")
+    private boolean single;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where the reports go (default: ${DEFAULT-VALUE})")
+    private Path out = Path.of("grades");
+
+    @Option(names = "--memory", paramLabel = "MB", description = "heap limit per submission, in MB"
+            + " (default: ${DEFAULT-VALUE})")
+    private int memoryMegabytes = DEFAULT_MEMORY_MEGABYTES;
+
+    @Option(names = "--test-timeout", paramLabel = "S", description = "time limit per graded test, in seconds"
+            + " (default: ${DEFAULT-VALUE})")
+    private long testSeconds = org.emgmm.grading.GradingExtension.DEFAULT_TIMEOUT_SECONDS;
+
+    @Option(names = "--timeout", paramLabel = "S", description = "time limit per submission, in seconds"
+            + " (default: ${DEFAULT-VALUE})")
+    private long submissionSeconds = DEFAULT_SUBMISSION_SECONDS;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "submissions graded at once (default: ${DEFAULT-VALUE});"
+            + " more than the number of cores makes the tests' time limits unfair")
+    private int jobs = 1;
+
+    @Option(names = "--skeletons", paramLabel = "DIR", description = "the untouched exercises/ folder"
+            + " (default: ${DEFAULT-VALUE})")
+    private Path skeletonRoot = Path.of("exercises");
+
+    @Option(names = "--classpath", paramLabel = "PATH", hidden = true, description = "the library, tests and"
+            + " their dependencies (default: this JVM's class path)")
+    private String classpath = System.getProperty("java.class.path");
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /** Runs the grader with the given arguments and returns its exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Grade()).setOut(out).setErr(err)
+                .setParameterExceptionHandler((e, arguments) -> {
+                    e.getCommandLine().getErr().println("grade: " + e.getMessage() + " (see 'grade --help')");
+                    return 2;
+                })
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    command.getErr().println("grade: " + (e instanceof UncheckedIOException u ? u.getCause() : e)
+                            .getMessage());
+                    return 2;
+                });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
+        Path skeletons = skeletonRoot.resolve("org/emgmm/exercises");
+        Set<String> expectedFiles = javaFiles(skeletons);
+        List<Submission> found = Submission.find(submissions, expectedFiles, single);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no submissions found in " + submissions + ": name exercise folders,"
+                    + " zips of them, or folders that hold them");
+        }
+        Path scratch = Files.createTempDirectory("em-gmm-grade");
+        try {
+            String library = LibraryClasspath.withoutExercises(classpath, scratch.resolve("library"));
+            GradingJvm jvm = new GradingJvm(library, new GradingJvm.Limits(memoryMegabytes, testSeconds,
+                    submissionSeconds));
+            JsonObject template = template(jvm, skeletons, library, scratch.resolve("skeletons"));
+            List<SubmissionReport> reports = gradeAll(found, jvm, skeletons, library, template, expectedFiles, scratch);
+            Path gradebook = Gradebook.write(out, reports);
+            spec.commandLine().getOut().println("gradebook: " + gradebook);
+            return 0;
+        } finally {
+            Compilation.deleteTree(scratch);
+        }
+    }
+
+    private void checkOptions() {
+        if (memoryMegabytes < 64) {
+            throw new IllegalArgumentException("--memory " + memoryMegabytes + " is too small for a JVM: give at"
+                    + " least 64 (MB)");
+        }
+        if (testSeconds < 1 || submissionSeconds < 1 || jobs < 1) {
+            throw new IllegalArgumentException("--test-timeout, --timeout and --jobs take numbers of 1 or more");
+        }
+        if (!Files.isDirectory(skeletonRoot.resolve("org/emgmm/exercises"))) {
+            throw new IllegalArgumentException("no skeletons in " + skeletonRoot + "/org/emgmm/exercises: run the"
+                    + " grader from the project's folder, or name the exercises/ folder with --skeletons");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file: name a folder");
+        }
+    }
+
+    /** The report of the untouched skeletons, which must score 0. */
+    private JsonObject template(GradingJvm jvm, Path skeletons, String library, Path scratch) throws Exception {
+        Compilation compiled = Compilation.compile(skeletons, skeletons, library, scratch);
+        Path reportFolder = scratch.resolve("report");
+        GradingJvm.Outcome outcome = jvm.run(compiled.classes(), "exercises (skeletons)", reportFolder);
+        JsonObject template = SubmissionReport.read(reportFolder.resolve("results.json"));
+        if (outcome.ending() != GradingJvm.Ending.FINISHED || template == null
+                || template.get("score").getAsInt() != 0 || template.getAsJsonArray("tests").isEmpty()) {
+            throw new IllegalStateException("the untouched skeletons did not grade to 0 (" + outcome + "; see "
+                    + reportFolder.resolve("log.txt") + "): rebuild with 'mvn test-compile' and check --skeletons");
+        }
+        return template;
+    }
+
+    private List<SubmissionReport> gradeAll(List<Submission> found, GradingJvm jvm, Path skeletons, String library,
+            JsonObject template, Set<String> expectedFiles, Path scratch) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<SubmissionReport>> pending = new ArrayList<>();
+            for (Submission submission : found) {
+                pending.add(pool.submit(() -> gradeOne(submission, jvm, skeletons, library, template, expectedFiles,
+                        scratch.resolve("submissions").resolve(submission.id()))));
+            }
+            List<SubmissionReport> reports = new ArrayList<>();
+            for (Future<SubmissionReport> report : pending) {
+                try {
+                    reports.add(report.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+            return reports;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private SubmissionReport gradeOne(Submission submission, GradingJvm jvm, Path skeletons, String library,
+            JsonObject template, Set<String> expectedFiles, Path scratch) throws Exception {
+        Files.createDirectories(scratch);
+        Path reportFolder = out.resolve(submission.id());
+        Compilation.deleteTree(reportFolder);
+        SubmissionReport report;
+        try {
+            Path sources = submission.sources(scratch, expectedFiles);
+            Compilation compiled = Compilation.compile(sources, skeletons, library, scratch);
+            GradingJvm.Outcome outcome = jvm.run(compiled.classes(), submission.id(), scratch.resolve("report"));
+            JsonObject written = SubmissionReport.read(scratch.resolve("report/results.json"));
+            report = SubmissionReport.graded(submission.id(), written, template, compiled.replaced(), outcome,
+                    submissionSeconds);
+            Files.createDirectories(reportFolder);
+            Files.copy(scratch.resolve("report/log.txt"), reportFolder.resolve("log.txt"));
+        } catch (Submission.NotASubmission e) {
+            report = SubmissionReport.notASubmission(submission.id(), template, e.getMessage());
+        }
+        report.write(reportFolder);
+        synchronized (this) {
+            spec.commandLine().getOut().printf("%-24s %3d/%-3d  %s%n", submission.id(), report.score(),
+                    report.maxScore(), report.status().text);
+        }
+        return report;
+    }
+
+    private static Set<String> javaFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".java"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /** The class path for the grading JVMs: this one's, with the worked solutions taken out. */
+    static final class LibraryClasspath {
+
+        private static final String EXERCISES = "org/emgmm/exercises";
+
+        private LibraryClasspath() {
+        }
+
+        /**
+         * The class path {@code classpath} with every folder that holds compiled exercise classes (the
+         * worked solutions, compiled with the library) replaced by a copy without them, in {@code scratch}.
+         * A submission's missing class then fails to load instead of being taken from the solutions.
+         */
+        static String withoutExercises(String classpath, Path scratch) throws IOException {
+            List<String> entries = new ArrayList<>();
+            int copies = 0;
+            for (String entry : classpath.split(File.pathSeparator)) {
+                Path path = Path.of(entry);
+                if (Files.isDirectory(path.resolve(EXERCISES))) {
+                    Path copy = scratch.resolve("classes-" + copies++);
+                    copyWithout(path, copy, path.resolve(EXERCISES));
+                    entries.add(copy.toString());
+                } else if (!entry.isBlank()) {
+                    entries.add(entry);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+
+        private static void copyWithout(Path from, Path to, Path left) throws IOException {
+            try (Stream<Path> paths = Files.walk(from)) {
+                for (Path path : paths.filter(p -> !p.startsWith(left)).toList()) {
+                    Path target = to.resolve(from.relativize(path).toString());
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(path, target);
+                    }
+                }
+            }
+        }
+    }
+}
