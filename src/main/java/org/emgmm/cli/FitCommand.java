@@ -16,8 +16,15 @@ import org.emgmm.em.EmSettings;
 import org.emgmm.em.Initialisation;
 import org.emgmm.io.MixtureJson;
 import org.emgmm.model.GaussianMixture;
+import org.emgmm.plot.EmRun;
+import org.emgmm.plot.PictureFile;
+import org.emgmm.plot.PictureFiles;
+import org.emgmm.plot.PictureSet;
+import org.emgmm.plot.PlotInput;
+import org.emgmm.plot.PlotSettings;
 import org.emgmm.vectorised.VectorisedEm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,12 +32,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code em-gmm fit}: runs EM on a data set and prints a summary of the fitted mixture; with
- * {@code --out}, also writes the mixture and the run as JSON (see {@link MixtureJson}).
+ * {@code --out}, also writes the mixture and the run as JSON (see {@link MixtureJson}); with
+ * {@code --plots DIR}, also draws every picture that suits the data into DIR (see {@link PictureSet}),
+ * with the picture options of {@code plot} ({@link PlotCommand.PictureOptions}).
  * <pre>
  *   em-gmm fit --data old-faithful --components 2 --seed 1
  *   em-gmm fit --data iris --components 3 --labels Species --out iris-model.json
  *   em-gmm fit --data points.csv --init start.json --implementation loops
+ *   em-gmm fit --data old-faithful --components 2 --seed 1 --plots pictures --format png
  * </pre>
+ * Everything is computed, pictures included, before the first file is written.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false,
         description = "Fit a Gaussian mixture to data with EM and print a summary.")
@@ -112,12 +123,23 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL.json", description = "Also write the fitted mixture and run as JSON.")
     private Path out;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Also draw every picture that suits the data into DIR (see 'em-gmm plot --help').")
+    private Path plots;
+
+    @Mixin
+    private PlotCommand.PictureOptions pictureOptions = new PlotCommand.PictureOptions();
+
     @Override
     public Integer call() throws IOException {
         EmSettings settings = new EmSettings(maxIterations, tolerance, regCovar);
         EmAlgorithm algorithm = Implementations.byName(implementation);
         requireOneWayToStart();
+        PlotSettings pictureSettings = pictureSettings();
         LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, labelColumn);
+        if (pictureSettings != null) {
+            PictureSet.check(loaded.data(), pictureSettings);
+        }
         GaussianMixture start = startingParameters(loaded.data());
         EmResult result = algorithm.fit(loaded.data(), start, settings);
         String summary = FitSummary.describe(loaded, result);
@@ -125,16 +147,52 @@ final class FitCommand implements Callable<Integer> {
             int[] assigned = algorithm.eStep(loaded.data(), result.model()).responsibilities().hardAssignments();
             summary += FitSummary.contingencyTable(loaded, assigned, result.model().components());
         }
-        if (out != null) {
-            MixtureJson.write(result, out);
-        }
+        List<PictureFile> pictures = pictureSettings == null ? List.of()
+                : drawPictures(loaded, new EmRun(algorithm, start, settings, result), pictureSettings);
+        List<Path> written = writeOutputs(result, pictures);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(summary);
         if (out != null) {
             stdout.println("model written to " + out);
         }
+        PlotCommand.listWritten(stdout, written);
         stdout.flush();
         return Main.EXIT_OK;
+    }
+
+    /** With --plots, the picture settings (checked); without, null, and no picture option may be given. */
+    private PlotSettings pictureSettings() {
+        if (plots == null) {
+            String given = pictureOptions.firstGiven();
+            if (given != null) {
+                throw usageError(given + " sets how pictures are drawn, but no pictures were asked for:"
+                        + " add --plots DIR, or leave " + given + " out");
+            }
+            return null;
+        }
+        return pictureOptions.settings();
+    }
+
+    /** Every picture of the fitted model and of the run, in memory. */
+    private static List<PictureFile> drawPictures(LabelledData loaded, EmRun run, PlotSettings pictureSettings) {
+        PlotInput input = new PlotInput(loaded.source(), loaded.data(), run.result().model(), run);
+        return PictureSet.render(input, pictureSettings);
+    }
+
+    /**
+     * The model JSON and the pictures, once everything is computed. The picture directory is created first,
+     * so that a directory that cannot be created stops the run before any file is written.
+     *
+     * @return the picture files written
+     */
+    private List<Path> writeOutputs(EmResult result, List<PictureFile> pictures) throws IOException {
+        if (plots != null) {
+            PictureFiles.createDirectory(plots);
+        }
+        if (out != null) {
+            MixtureJson.write(result, out);
+        }
+        return plots == null ? List.of() : PictureFiles.writeAll(plots, pictures);
     }
 
     /** Exactly one of --init and --init-method, and K from somewhere. */

@@ -1,0 +1,37 @@
+package org.emgmm.plot;
+
+import org.emgmm.data.DataException;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * What the pictures are drawn from.
+ *
+ * @param source where the data came from (a file or a bundled name); titles show only its last part,
+ *               the file's name, so that the same data gives the same pictures from any folder
+ * @param data   the N×D points
+ * @param model  the mixture the still pictures show (clusters, histogram, density, uncertainty)
+ * @param run    the EM run the evolution and trace pictures show; after {@code fit} its result is
+ *               {@code model}, after {@code plot} it is EM started from {@code model}
+ */
+public record PlotInput(String source, DataMatrix data, GaussianMixture model, EmRun run) {
+
+    public PlotInput {
+        requireMatching(data, model);
+        source = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+    }
+
+    /**
+     * Checks that the model and the data have one dimension.
+     *
+     * @throws DataException naming both dimensions and the data's columns, saying what to do
+     */
+    public static void requireMatching(DataMatrix data, GaussianMixture model) {
+        if (model.dimension() != data.columns()) {
+            throw new DataException("the model has dimension " + model.dimension() + " but the data has "
+                    + data.columns() + (data.columns() == 1 ? " column (" : " columns (")
+                    + String.join(", ", data.columnNames()) + "): choose matching columns with --columns, or another"
+                    + " model");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Pictures of a Gaussian mixture and of EM fitting it, drawn with XChart, written as PNG, SVG and
+ * (for the evolution) an animated GIF. They are the pictures the seed notebooks learn from:
+ * <ul>
+ *   <li>{@link org.emgmm.plot.ClustersChart}: the points coloured by their most likely component, each
+ *       component's mean and its 1σ and 2σ covariance ellipses ({@link org.emgmm.plot.Ellipses});</li>
+ *   <li>{@link org.emgmm.plot.EvolutionPictures}: that picture at chosen iterations, as a grid (seed 003's
+ *       2×3), and at every iteration, as an animation;</li>
+ *   <li>{@link org.emgmm.plot.TraceChart}: the log-likelihood per point against the iteration;</li>
+ *   <li>{@link org.emgmm.plot.HistogramChart}: for one-dimensional data, a density histogram with each
+ *       weighted component density and the mixture density (seed 004);</li>
+ *   <li>{@link org.emgmm.plot.DensityChart}: the mixture density on a grid with the points on top
+ *       (seed 004's image);</li>
+ *   <li>{@link org.emgmm.plot.UncertaintyChart}: the points shaded by 1 − maxₖ r[i][k].</li>
+ * </ul>
+ * {@link org.emgmm.plot.PictureSet} chooses the pictures that suit the data and renders them;
+ * {@link org.emgmm.plot.PictureFiles} writes them. Every picture paints itself on a
+ * {@link java.awt.Graphics2D} ({@link org.emgmm.plot.Picture}), so the PNG and the SVG of a picture come
+ * from the same drawing code ({@link org.emgmm.plot.PictureEncoder}). Nothing needs a display: the
+ * pictures are drawn headless.
+ */
+package org.emgmm.plot;

@@ -1,0 +1,112 @@
+package org.emgmm.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.emgmm.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pictures in the README ({@value #COMMITTED}) are the package's own output: this test runs the
+ * README's commands again, into a temporary directory, and checks that the committed pictures have the
+ * names and sizes of the fresh ones. Not their pixels: fonts differ from machine to machine. After a
+ * change to the pictures, rerun the commands (from the project directory, after
+ * {@code mvn -q package -DskipTests}) and commit the new pictures.
+ */
+class ReadmePicturesTest {
+
+    /** Where the README's pictures are committed, relative to the project directory (Surefire's working directory). */
+    static final String COMMITTED = "src/docs/images";
+
+    /** Where the README's commands put the generated data: the build directory, never committed. */
+    static final String SCRATCH = "target";
+
+    /**
+     * The README's commands, word for word after {@code java -jar target/em-gmm.jar}; the test replaces
+     * {@value #COMMITTED} and {@value #SCRATCH} by temporary directories.
+     */
+    static final List<String> COMMANDS = List.of(
+            "fit --data old-faithful --components 2 --seed 1 --plots src/docs/images/old-faithful --format png",
+            "generate --setup seed-004 --seed 1 --out target/seed-004.csv",
+            "fit --data target/seed-004.csv --columns x1 --components 2 --seed 1 --plots src/docs/images/seed-004"
+                    + " --format png");
+
+    /** README pictures stay small enough to keep the repository light: 150 KB each at most. */
+    static final long MAX_BYTES = 150 * 1024;
+
+    @TempDir
+    Path fresh;
+
+    @Test
+    void theReadmeShowsTheseCommands() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        for (String command : COMMANDS) {
+            assertTrue(readme.contains("java -jar target/em-gmm.jar " + command + "\n"),
+                    "README.md shows the command that made its pictures: " + command);
+        }
+    }
+
+    @Test
+    void theCommittedPicturesAreTheOnesTheReadmeCommandsMake() throws IOException {
+        Path images = fresh.resolve("images");
+        for (String command : COMMANDS) {
+            run(command, Stream.of(command.split(" ")).map(word -> redirected(word, images)).toArray(String[]::new));
+        }
+        List<Path> made = picturesUnder(images);
+        assertEquals(List.of("old-faithful/clusters.png", "old-faithful/density.png", "old-faithful/evolution.png",
+                "old-faithful/trace.png", "old-faithful/uncertainty.png", "seed-004/histogram.png",
+                "seed-004/trace.png"), made.stream().map(p -> p.toString().replace('\\', '/')).toList());
+        Path committed = Path.of(COMMITTED);
+        assertEquals(made, picturesUnder(committed), "the committed pictures have the fresh ones' names");
+        for (Path picture : made) {
+            assertSameSize(images.resolve(picture), committed.resolve(picture));
+            assertTrue(Files.size(committed.resolve(picture)) <= MAX_BYTES, picture + " is larger than " + MAX_BYTES);
+        }
+    }
+
+    /** A word of a command, with the committed and scratch directories moved to temporary ones. */
+    private String redirected(String word, Path images) {
+        if (word.startsWith(COMMITTED + "/")) {
+            return images.resolve(word.substring(COMMITTED.length() + 1)).toString();
+        }
+        if (word.startsWith(SCRATCH + "/")) {
+            return fresh.resolve(word.substring(SCRATCH.length() + 1)).toString();
+        }
+        return word;
+    }
+
+    private static void run(String command, String[] args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(Main.EXIT_OK, code, command + ": " + err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The PNG files under {@code root}, relative to it, sorted. */
+    private static List<Path> picturesUnder(Path root) throws IOException {
+        assertTrue(Files.isDirectory(root), root + " is missing");
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+
+    private static void assertSameSize(Path freshPicture, Path committedPicture) throws IOException {
+        BufferedImage expected = Images.decode(Files.readAllBytes(freshPicture));
+        BufferedImage actual = Images.decode(Files.readAllBytes(committedPicture));
+        assertEquals(expected.getWidth(), actual.getWidth(), committedPicture + " width");
+        assertEquals(expected.getHeight(), actual.getHeight(), committedPicture + " height");
+        Images.assertNotBlank(actual, committedPicture.toString());
+        assertFalse(committedPicture.getFileName().toString().startsWith("."), "no temporary file is committed");
+    }
+}
