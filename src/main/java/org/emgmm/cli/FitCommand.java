@@ -148,7 +148,7 @@ final class FitCommand implements Callable<Integer> {
             summary += FitSummary.contingencyTable(loaded, assigned, result.model().components());
         }
         List<PictureFile> pictures = pictureSettings == null ? List.of()
-                : drawPictures(loaded, new EmRun(algorithm, start, settings, result), pictureSettings);
+                : drawPictures(loaded, new EmRun(algorithm, start, settings, result), pictureOptions, pictureSettings);
         List<Path> written = writeOutputs(result, pictures);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(summary);
@@ -170,12 +170,15 @@ final class FitCommand implements Callable<Integer> {
             }
             return null;
         }
+        pictureOptions.compared(); // unknown implementations fail before any work
         return pictureOptions.settings();
     }
 
     /** Every picture of the fitted model and of the run, in memory. */
-    private static List<PictureFile> drawPictures(LabelledData loaded, EmRun run, PlotSettings pictureSettings) {
-        PlotInput input = new PlotInput(loaded.source(), loaded.data(), run.result().model(), run);
+    private static List<PictureFile> drawPictures(LabelledData loaded, EmRun run, PlotCommand.PictureOptions options,
+            PlotSettings pictureSettings) {
+        PlotInput input = new PlotInput(loaded.source(), loaded.data(), run.result().model(), run,
+                options.comparedRuns(loaded.data(), run));
         return PictureSet.render(input, pictureSettings);
     }
 

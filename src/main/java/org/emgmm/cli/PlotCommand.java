@@ -82,10 +82,15 @@ final class PlotCommand implements Callable<Integer> {
                 description = "Column on the vertical axis of 2-D pictures. Default: the first one not on the x axis.")
         String y;
 
+        @Option(names = "--compare", split = ",", paramLabel = "NAME",
+                description = "Also run these implementations from the same start, and overlay their traces on the"
+                        + " trace picture (e.g. loops,explicit-pdf).")
+        List<String> compare;
+
         /** The first picture option given, or null when none is. */
         String firstGiven() {
-            Object[] values = {formats, dpi, width, height, iterations, x, y};
-            String[] names = {"--format", "--dpi", "--width", "--height", "--iterations", "--x", "--y"};
+            Object[] values = {formats, dpi, width, height, iterations, x, y, compare};
+            String[] names = {"--format", "--dpi", "--width", "--height", "--iterations", "--x", "--y", "--compare"};
             for (int o = 0; o < values.length; o++) {
                 if (values[o] != null) {
                     return names[o];
@@ -107,6 +112,17 @@ final class PlotCommand implements Callable<Integer> {
                     formats == null ? PictureFormat.all() : PictureFormat.parse(formats),
                     iterations == null ? PlotSettings.DEFAULT_ITERATIONS : iterations,
                     x, y);
+        }
+
+        /** The implementations named by --compare, checked; empty when it is not given. */
+        List<EmAlgorithm> compared() {
+            return compare == null ? List.of() : compare.stream().map(Implementations::byName).toList();
+        }
+
+        /** The runs of the --compare implementations, from the same start with the same settings as {@code run}. */
+        List<EmRun> comparedRuns(DataMatrix points, EmRun run) {
+            return compared().stream().map(algorithm -> EmRun.of(algorithm, points, run.start(), run.settings()))
+                    .toList();
         }
     }
 
@@ -155,13 +171,14 @@ final class PlotCommand implements Callable<Integer> {
         EmSettings settings = new EmSettings(maxIterations, tolerance, regCovar);
         EmAlgorithm algorithm = Implementations.byName(implementation);
         PlotSettings pictures = pictureOptions.settings();
+        pictureOptions.compared();
         LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, null);
         PictureSet.check(loaded.data(), pictures);
         GaussianMixture mixture = MixtureJson.read(model);
         PlotInput.requireMatching(loaded.data(), mixture);
         EmRun run = EmRun.of(algorithm, loaded.data(), mixture, settings);
-        List<PictureFile> files = PictureSet.render(new PlotInput(loaded.source(), loaded.data(), mixture, run),
-                pictures);
+        List<PictureFile> files = PictureSet.render(new PlotInput(loaded.source(), loaded.data(), mixture, run,
+                pictureOptions.comparedRuns(loaded.data(), run)), pictures);
         List<Path> written = PictureFiles.writeAll(out, files);
         report(loaded.data(), run.result(), written);
         return Main.EXIT_OK;

@@ -68,7 +68,7 @@ public final class PictureSet {
             addTwoDimensional(files, input, settings);
         }
         addStill(files, new ChartPicture(TRACE, TraceChart.draw(input.source() + ": log-likelihood per point",
-                List.of(traceOf(input.run())), settings.width(), settings.height())), settings);
+                traces(input), settings.width(), settings.height())), settings);
         return files;
     }
 
@@ -105,6 +105,14 @@ public final class PictureSet {
     private static String clustersTitle(PlotInput input) {
         return String.format(Locale.ROOT, "%s: K = %d, points by most likely component", input.source(),
                 input.model().components());
+    }
+
+    /** The run's trace, then those of the runs compared with it. */
+    static List<TraceChart.Trace> traces(PlotInput input) {
+        List<TraceChart.Trace> traces = new ArrayList<>();
+        traces.add(traceOf(input.run()));
+        input.compared().forEach(run -> traces.add(traceOf(run)));
+        return traces;
     }
 
     /** The run's trace, named after its implementation and how it ended. */

@@ -1,5 +1,6 @@
 package org.emgmm.plot;
 
+import java.util.List;
 import org.emgmm.data.DataException;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.model.GaussianMixture;
@@ -13,10 +14,18 @@ import org.emgmm.model.GaussianMixture;
  * @param model  the mixture the still pictures show (clusters, histogram, density, uncertainty)
  * @param run    the EM run the evolution and trace pictures show; after {@code fit} its result is
  *               {@code model}, after {@code plot} it is EM started from {@code model}
+ * @param compared more runs whose traces are overlaid on {@code run}'s in the trace picture (other
+ *               implementations from the same start, say); may be empty
  */
-public record PlotInput(String source, DataMatrix data, GaussianMixture model, EmRun run) {
+public record PlotInput(String source, DataMatrix data, GaussianMixture model, EmRun run, List<EmRun> compared) {
+
+    /** The pictures of one run, with nothing to compare it with. */
+    public PlotInput(String source, DataMatrix data, GaussianMixture model, EmRun run) {
+        this(source, data, model, run, List.of());
+    }
 
     public PlotInput {
+        compared = List.copyOf(compared);
         requireMatching(data, model);
         source = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
     }

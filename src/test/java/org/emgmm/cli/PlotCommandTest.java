@@ -137,6 +137,8 @@ class PlotCommandTest {
         "--iterations 0,-1,5|--iterations has -1",
         "--iterations 0,1,2,3,4,5,6,7,8,9,10,11,12|13 panels",
         "--format jpg|unknown picture format 'jpg'",
+        "--compare loops,foo|unknown implementation 'foo'",
+        "--compare univariate|univariate",
         "--columns eruptions --x eruptions|it has only 1 (eruptions)",
     })
     void badPictureOptionsAreRefusedBeforeAnythingIsWritten(String caseText) {

@@ -67,6 +67,20 @@ class PictureSetTest {
     }
 
     @Test
+    void comparedRunsAreOverlaidOnTheTrace() {
+        EmRun loops = EmRun.of(new org.emgmm.loops.LoopsEm(), oldFaithful.data(), oldFaithful.run().start(),
+                oldFaithful.run().settings());
+        PlotInput compared = new PlotInput(oldFaithful.source(), oldFaithful.data(), oldFaithful.model(),
+                oldFaithful.run(), List.of(loops));
+        List<TraceChart.Trace> traces = PictureSet.traces(compared);
+        assertEquals(2, traces.size());
+        assertTrue(traces.get(0).name().startsWith("vectorised: "), traces.get(0).name());
+        assertTrue(traces.get(1).name().startsWith("loops: "), traces.get(1).name());
+        assertArrayEquals(loops.result().trace(), traces.get(1).values());
+        assertEquals(1, PictureSet.traces(oldFaithful).size(), "one run, one line");
+    }
+
+    @Test
     void twoColumnsGetEveryPictureButTheHistogramInEveryFormat() {
         assertEquals(List.of("clusters.png", "clusters.svg", "evolution.png", "evolution.svg", "evolution.gif",
                 "density.png", "density.svg", "uncertainty.png", "uncertainty.svg", "trace.png", "trace.svg"),
