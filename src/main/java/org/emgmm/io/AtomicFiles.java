@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
  * Writes a file all at once or not at all. The text goes to a temporary file in the target's own
@@ -31,6 +35,18 @@ public final class AtomicFiles {
      *                     temporary file is left behind
      */
     public static void writeString(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target}, replacing any file there. The temporary file is created like
+     * any new file, so its permissions (and then the target's) follow the user's umask; its name holds the
+     * process and thread, so that two writers never share one.
+     *
+     * @throws IOException saying why the file cannot be written; {@code target} is then untouched and no
+     *                     temporary file is left behind
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new IOException("cannot write " + target + ": it is a directory; give a file name");
@@ -40,10 +56,10 @@ public final class AtomicFiles {
             throw new IOException("cannot write " + target + ": directory " + directory
                     + " does not exist; create it first");
         }
-        Path temporary = null;
+        Path temporary = directory.resolve(TEMPORARY_PREFIX + absolute.getFileName() + "."
+                + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + TEMPORARY_SUFFIX);
         try {
-            temporary = Files.createTempFile(directory, TEMPORARY_PREFIX + absolute.getFileName(), TEMPORARY_SUFFIX);
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             moveIntoPlace(temporary, absolute);
         } catch (IOException e) {
             deleteQuietly(temporary);
@@ -62,9 +78,6 @@ public final class AtomicFiles {
     }
 
     private static void deleteQuietly(Path temporary) {
-        if (temporary == null) {
-            return;
-        }
         try {
             Files.deleteIfExists(temporary);
         } catch (IOException ignored) {
@@ -73,12 +86,18 @@ public final class AtomicFiles {
     }
 
     /** A short human reason for a file-system error (Java's own messages are often just the path). */
-    private static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof FileSystemException failure && failure.getReason() != null) {
+            return failure.getReason().toLowerCase(Locale.ROOT); // e.g. "not a directory"
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
