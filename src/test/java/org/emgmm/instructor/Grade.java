@@ -124,6 +124,9 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
             throw new IllegalArgumentException("no submissions found in " + submissions + ": name exercise folders,"
                     + " zips of them, or folders that hold them");
         }
+        for (Submission submission : found) {
+            requireReportFolderFree(out.resolve(submission.id()));
+        }
         Path scratch = Files.createTempDirectory("em-gmm-grade");
         try {
             String library = LibraryClasspath.withoutExercises(classpath, scratch.resolve("library"));
@@ -153,6 +156,29 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file: name a folder");
+        }
+    }
+
+    /** The files a submission's report folder holds; a regrade replaces them. */
+    static final Set<String> REPORT_FILES = Set.of("results.json", "score.txt", "log.txt");
+
+    /**
+     * A report folder is replaced when the submission is graded again: it must hold nothing but an
+     * earlier report, so that an --out in the wrong place never costs anyone a file.
+     */
+    private static void requireReportFolderFree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            List<String> others = children.map(child -> child.getFileName().toString())
+                    .filter(name -> !REPORT_FILES.contains(name) && !name.startsWith(".")).sorted().toList();
+            if (!Files.isDirectory(folder) || !others.isEmpty()) {
+                throw new IllegalArgumentException(folder + " holds other files than a report (" + others + "):"
+                        + " choose an --out folder for the reports only");
+            }
+        } catch (java.nio.file.NotDirectoryException e) {
+            throw new IllegalArgumentException(folder + " is a file: choose an --out folder for the reports only");
         }
     }
 

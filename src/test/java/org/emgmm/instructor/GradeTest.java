@@ -148,6 +148,20 @@ class GradeTest {
         assertFalse(unknown.toString().contains("\tat "), unknown.toString());
     }
 
+    @Test
+    void aReportFolderHoldingOtherFilesIsNeverReplaced() throws IOException {
+        Path out = folder.resolve("project");
+        Path mine = out.resolve("perfect/Notes.java");
+        Files.createDirectories(mine.getParent());
+        Files.writeString(mine, "keep me");
+        StringWriter err = new StringWriter();
+        int code = Grade.run(new String[] {folder.resolve("submissions/perfect").toString(), "--out", out.toString(),
+            "--classpath", testClasspath()}, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("holds other files than a report ([Notes.java])"), err.toString());
+        assertEquals("keep me", Files.readString(mine));
+    }
+
     private static void assertFailuresMention(String numberPrefix, String text) throws IOException {
         int failures = 0;
         for (JsonElement element : results("faulty").getAsJsonArray("tests")) {
