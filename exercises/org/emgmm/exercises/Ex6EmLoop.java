@@ -12,7 +12,6 @@ import org.emgmm.em.EmSettings;
 import org.emgmm.em.EmptyComponents;
 import org.emgmm.em.Responsibilities;
 import org.emgmm.model.GaussianMixture;
-import org.emgmm.model.NotPositiveDefiniteException;
 
 /**
  * Exercise 6: the EM loop: iterations, the log-likelihood trace, convergence.
@@ -105,7 +104,7 @@ public final class Ex6EmLoop {
                 + "org.emgmm.em.EmLoop");
     }
 
-    // ---- Given: run one step, naming the iteration if it fails -----------------------------------
+    // ---- Given: run one step, naming the iteration if it fails (the library's own checks, EmLoop's) --
 
     /**
      * {@code steps.eStep(data, model)}, checked: an {@link EmException} from the step gets the iteration
@@ -114,19 +113,7 @@ public final class Ex6EmLoop {
      * @param iteration the iteration whose parameters these are (0 for the start)
      */
     public static EStep checkedEStep(EmAlgorithm steps, DataMatrix data, GaussianMixture model, int iteration) {
-        EStep result;
-        try {
-            result = steps.eStep(data, model);
-        } catch (EmException e) {
-            throw new EmException(e.getMessage() + " (evaluating the parameters of iteration " + iteration
-                    + ", 0 = the initial ones)", e);
-        }
-        if (!Double.isFinite(result.logLikelihood())) {
-            throw new EmException("the log-likelihood became " + result.logLikelihood() + " at iteration "
-                    + iteration + ": the " + steps.name() + " implementation could not evaluate the densities;"
-                    + " scale the data or try the vectorised implementation");
-        }
-        return result;
+        return EmLoop.checkedEStep(steps, data, model, iteration);
     }
 
     /**
@@ -137,22 +124,11 @@ public final class Ex6EmLoop {
      */
     public static GaussianMixture checkedMStep(EmAlgorithm steps, DataMatrix data, Responsibilities r,
             GaussianMixture previous, double regCovar, int iteration) {
-        try {
-            return steps.mStep(data, r, previous, regCovar);
-        } catch (NotPositiveDefiniteException e) {
-            throw new EmException("the covariance of component " + e.component() + " is not positive-definite after"
-                    + " the M-step of iteration " + iteration + " (reg-covar " + regCovar + "): raise --reg-covar,"
-                    + " use fewer components, or scale the data", e);
-        }
+        return EmLoop.checkedMStep(steps, data, r, previous, regCovar, iteration);
     }
 
     /** Adds to {@code empty} every component k of r with Nₖ = Σᵢ r[i][k] below {@link EmptyComponents#THRESHOLD}. */
     public static void recordEmptyComponents(Responsibilities r, TreeSet<Integer> empty) {
-        double[] totals = r.componentTotals();
-        for (int k = 0; k < totals.length; k++) {
-            if (EmptyComponents.isEmpty(totals[k])) {
-                empty.add(k);
-            }
-        }
+        EmLoop.recordEmptyComponents(r, empty);
     }
 }

@@ -44,15 +44,16 @@ public final class EmLoop {
         TreeSet<Integer> empty = new TreeSet<>();
 
         GaussianMixture model = start;
-        EStep expectation = eStep(algorithm, data, model, 0);
+        EStep expectation = checkedEStep(algorithm, data, model, 0);
         trace[0] = expectation.logLikelihood() / n;
         int iteration = 0;
         boolean converged = false;
         while (iteration < settings.maxIterations() && !converged) {
             iteration++;
             recordEmptyComponents(expectation.responsibilities(), empty);
-            model = mStep(algorithm, data, expectation.responsibilities(), model, settings.regCovar(), iteration);
-            expectation = eStep(algorithm, data, model, iteration);
+            model = checkedMStep(algorithm, data, expectation.responsibilities(), model, settings.regCovar(),
+                    iteration);
+            expectation = checkedEStep(algorithm, data, model, iteration);
             trace[iteration] = expectation.logLikelihood() / n;
             converged = hasConverged(trace[iteration - 1], trace[iteration], settings.tolerance());
         }
@@ -79,7 +80,13 @@ public final class EmLoop {
         }
     }
 
-    private static EStep eStep(EmAlgorithm algorithm, DataMatrix data, GaussianMixture model, int iteration) {
+    /**
+     * {@code algorithm.eStep(data, model)}, checked: an {@link EmException} from the step gets the
+     * iteration added to its message, and a log-likelihood that is not finite becomes one.
+     *
+     * @param iteration the iteration whose parameters these are (0 for the start)
+     */
+    public static EStep checkedEStep(EmAlgorithm algorithm, DataMatrix data, GaussianMixture model, int iteration) {
         EStep result;
         try {
             result = algorithm.eStep(data, model);
@@ -95,7 +102,13 @@ public final class EmLoop {
         return result;
     }
 
-    private static GaussianMixture mStep(EmAlgorithm algorithm, DataMatrix data, Responsibilities r,
+    /**
+     * {@code algorithm.mStep(data, r, previous, regCovar)}, checked: a covariance that is not
+     * positive-definite becomes an {@link EmException} naming the component and the iteration, with advice.
+     *
+     * @param iteration the iteration this M-step belongs to (1 for the first)
+     */
+    public static GaussianMixture checkedMStep(EmAlgorithm algorithm, DataMatrix data, Responsibilities r,
             GaussianMixture previous, double regCovar, int iteration) {
         try {
             return algorithm.mStep(data, r, previous, regCovar);
@@ -106,7 +119,8 @@ public final class EmLoop {
         }
     }
 
-    private static void recordEmptyComponents(Responsibilities r, TreeSet<Integer> empty) {
+    /** Adds to {@code empty} every component k of r with Nₖ = Σᵢ r[i][k] below {@link EmptyComponents#THRESHOLD}. */
+    public static void recordEmptyComponents(Responsibilities r, TreeSet<Integer> empty) {
         double[] totals = r.componentTotals();
         for (int k = 0; k < totals.length; k++) {
             if (EmptyComponents.isEmpty(totals[k])) {
