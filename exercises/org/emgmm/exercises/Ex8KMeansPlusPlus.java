@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.emgmm.data.DataException;
 import org.emgmm.data.DataMatrix;
+import org.emgmm.em.Initialisation;
 import org.emgmm.model.GaussianMixture;
-import org.emgmm.model.NotPositiveDefiniteException;
 
 /**
  * Exercise 8: k-means++ starting points, seeded.
@@ -103,20 +103,6 @@ public final class Ex8KMeansPlusPlus {
      * @throws DataException as {@link #centres} does, or if the data's covariance is singular
      */
     public static GaussianMixture start(DataMatrix data, int k, long seed) {
-        int d = data.columns();
-        double[] means = centres(data, k, seed);
-        double[] covariance = data.covariance();
-        double[] covariances = new double[k * d * d];
-        for (int c = 0; c < k; c++) {
-            System.arraycopy(covariance, 0, covariances, c * d * d, d * d);
-        }
-        double[] weights = new double[k];
-        Arrays.fill(weights, 1.0 / k);
-        try {
-            return GaussianMixture.ofFlat(k, d, weights, means, covariances);
-        } catch (NotPositiveDefiniteException e) {
-            throw new DataException("the data's covariance is singular (a constant column, or a column that is a"
-                    + " combination of others): drop such columns with --columns");
-        }
+        return Initialisation.withDataCovariance(data, k, centres(data, k, seed));
     }
 }

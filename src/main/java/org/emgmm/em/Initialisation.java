@@ -38,6 +38,19 @@ public final class Initialisation {
         for (int k = 0; k < components; k++) {
             System.arraycopy(data.row(chosen[k]), 0, means, k * d, d);
         }
+        return withDataCovariance(data, components, means);
+    }
+
+    /**
+     * A start with the given means, the data's maximum-likelihood covariance for every component and
+     * equal weights 1/K: the rest of random points' start, and of k-means++'s.
+     *
+     * @param means K×D, flat row-major. Not modified.
+     * @throws DataException if the data's covariance is singular (a constant column, or columns that are
+     *                       linear combinations)
+     */
+    public static GaussianMixture withDataCovariance(DataMatrix data, int components, double[] means) {
+        int d = data.columns();
         double[] covariance = data.covariance();
         double[] covariances = new double[components * d * d];
         for (int k = 0; k < components; k++) {
