@@ -90,6 +90,15 @@ public final class DataMatrix {
         return Arrays.copyOfRange(values, i * columns, (i + 1) * columns);
     }
 
+    /**
+     * Copies rows {@code from .. from + count − 1} into {@code target}, flat row-major from
+     * {@code offset}: {@code target[offset + r * D + j] = x[from + r][j]}. Lets a kernel work on a block of
+     * points without copying the whole matrix.
+     */
+    public void copyRows(int from, int count, double[] target, int offset) {
+        System.arraycopy(values, from * columns, target, offset, count * columns);
+    }
+
     /** A copy of all values, flat row-major: {@code x[i][j] = result[i * D + j]}. */
     public double[] toFlatArray() {
         return values.clone();

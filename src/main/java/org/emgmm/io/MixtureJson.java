@@ -99,7 +99,24 @@ public final class MixtureJson {
 
     /** A fit's parameters and run summary as JSON text (see the class comment for the keys). */
     public static String toJson(EmResult result) {
-        GaussianMixture model = result.model();
+        JsonObject root = parameters(result.model());
+        root.addProperty("implementation", result.implementation());
+        root.addProperty("iterations", result.iterations());
+        root.addProperty("converged", result.converged());
+        root.addProperty("logLikelihood", result.logLikelihood());
+        root.addProperty("meanLogLikelihood", result.meanLogLikelihood());
+        root.add("logLikelihoodTrace", numbers(result.trace()));
+        root.addProperty("millisPerIteration", result.millisPerIteration());
+        root.add("emptyComponents", GSON.toJsonTree(result.emptyComponents()));
+        return GSON.toJson(root) + LINE_END;
+    }
+
+    /** A mixture's parameters alone as JSON text: a model file, e.g. a start for {@code fit --init}. */
+    public static String toJson(GaussianMixture model) {
+        return GSON.toJson(parameters(model)) + LINE_END;
+    }
+
+    private static JsonObject parameters(GaussianMixture model) {
         JsonObject root = new JsonObject();
         root.add(WEIGHTS, numbers(model.weights()));
         JsonArray means = new JsonArray();
@@ -110,15 +127,7 @@ public final class MixtureJson {
         }
         root.add(MEANS, means);
         root.add(COVARIANCES, covariances);
-        root.addProperty("implementation", result.implementation());
-        root.addProperty("iterations", result.iterations());
-        root.addProperty("converged", result.converged());
-        root.addProperty("logLikelihood", result.logLikelihood());
-        root.addProperty("meanLogLikelihood", result.meanLogLikelihood());
-        root.add("logLikelihoodTrace", numbers(result.trace()));
-        root.addProperty("millisPerIteration", result.millisPerIteration());
-        root.add("emptyComponents", GSON.toJsonTree(result.emptyComponents()));
-        return GSON.toJson(root) + LINE_END;
+        return root;
     }
 
     /**

@@ -1,0 +1,110 @@
+package org.emgmm.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.data.MixtureSampler;
+import org.emgmm.em.Initialisation;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * One timing case: N points in D dimensions drawn from a well-separated mixture of K full-covariance
+ * Gaussians, and one start that every implementation begins from. Everything comes from the seed, so the
+ * same case is the same work on any machine, and {@code bench --export} can hand it to other libraries.
+ *
+ * <p>The true mixture, from the seed:
+ * <pre>
+ *   μₖ  ~ uniform in [−S, S]^D,  S = {@value #SPREAD}   means far apart against unit-scale covariances
+ *   Σₖ  = A Aᵀ / D + ½ I,        A[a][b] ~ N(0, 1)       full, positive-definite, eigenvalues ≳ ½
+ *   πₖ  = equal
+ * </pre>
+ * The start is {@link Initialisation#randomPoints}: K data points as means, the data covariance, equal
+ * weights.
+ *
+ * @param name a short name ({@code b}, {@code c}, ... for the reference cases, {@code custom} otherwise)
+ */
+public record BenchCase(String name, int n, int d, int k, long seed) {
+
+    /** Half the side of the box the true means are drawn from: wide enough to keep components apart. */
+    static final double SPREAD = 10.0;
+
+    /** The seed of the reference cases. */
+    public static final long REFERENCE_SEED = 2026;
+
+    /** The reference cases, by name: the shapes the README's table reports. */
+    public static final Map<String, BenchCase> REFERENCE = referenceCases();
+
+    public BenchCase {
+        if (n < 1 || d < 1 || k < 1) {
+            throw new IllegalArgumentException("a case needs n, d and k of at least 1, got n=" + n + ", d=" + d
+                    + ", k=" + k);
+        }
+        if (n < k) {
+            throw new IllegalArgumentException("a case needs at least as many points as components, got n=" + n
+                    + ", k=" + k);
+        }
+        Math.multiplyExact(n, Math.max(d, k)); // sizes must fit in one array
+    }
+
+    private static Map<String, BenchCase> referenceCases() {
+        Map<String, BenchCase> cases = new LinkedHashMap<>();
+        for (BenchCase c : List.of(
+                new BenchCase("b", 100_000, 2, 3, REFERENCE_SEED),
+                new BenchCase("c", 100_000, 10, 5, REFERENCE_SEED),
+                new BenchCase("d", 1_000_000, 2, 3, REFERENCE_SEED),
+                new BenchCase("e", 20_000, 50, 4, REFERENCE_SEED))) {
+            cases.put(c.name(), c);
+        }
+        return java.util.Collections.unmodifiableMap(cases);
+    }
+
+    /** "N×D, K" as the tables print it. */
+    public String shape() {
+        return String.format("%,d×%d, K=%d", n, d, k);
+    }
+
+    /** The mixture the points are drawn from. */
+    public GaussianMixture truth() {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] weights = new double[k];
+        double[] means = new double[k * d];
+        double[] covariances = new double[k * d * d];
+        double[] a = new double[d * d];
+        for (int c = 0; c < k; c++) {
+            weights[c] = 1.0 / k;
+            for (int j = 0; j < d; j++) {
+                means[c * d + j] = SPREAD * (2.0 * random.nextDouble() - 1.0);
+            }
+            for (int index = 0; index < d * d; index++) {
+                a[index] = random.nextGaussian();
+            }
+            for (int row = 0; row < d; row++) {
+                for (int col = 0; col < d; col++) {
+                    double sum = 0.0;                          // (A Aᵀ)[row][col]
+                    for (int m = 0; m < d; m++) {
+                        sum += a[row * d + m] * a[col * d + m];
+                    }
+                    covariances[(c * d + row) * d + col] = sum / d + (row == col ? 0.5 : 0.0);
+                }
+            }
+        }
+        return GaussianMixture.ofFlat(k, d, weights, means, covariances);
+    }
+
+    /** The N points. */
+    public DataMatrix data() {
+        return sample().data();
+    }
+
+    /** The N points and the component each was drawn from. */
+    public MixtureSampler.Sample sample() {
+        return MixtureSampler.sample(truth(), n, seed + 1);
+    }
+
+    /** The start every implementation begins from. */
+    public GaussianMixture start(DataMatrix data) {
+        return Initialisation.randomPoints(data, k, seed + 2);
+    }
+}

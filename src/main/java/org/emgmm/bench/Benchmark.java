@@ -1,0 +1,159 @@
+package org.emgmm.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.emgmm.Implementations;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.em.EmAlgorithm;
+import org.emgmm.em.EmResult;
+import org.emgmm.em.EmSettings;
+import org.emgmm.loops.LoopsEm;
+import org.emgmm.model.GaussianMixture;
+import org.emgmm.univariate.UnivariateEm;
+import org.emgmm.vectorised.VectorisedEm;
+
+/**
+ * Times EM implementations on {@link BenchCase}s, side by side: the same data, the same start, a fixed
+ * number of iterations with tolerance 0, so every implementation does exactly the same work.
+ *
+ * <p>For each case and implementation: {@value #WARM_UP_RUNS} untimed runs, so that the JIT has compiled
+ * the kernels, then {@code runs} timed ones; the figure is the median of their milliseconds per
+ * iteration (one E-step and one M-step; {@link EmResult#millisPerIteration}).
+ *
+ * <p>Flop model, stated with every table: an iteration does a triangular solve L z = x − μ (the E-step)
+ * and adds a symmetric rank-1 term r (x − μ)(x − μ)ᵀ (the M-step) for every point and component; each is
+ * D²/2 multiply-adds, counted as 2 flops each:
+ * <pre>
+ *   flops per iteration = 2 · N · K · D²
+ * </pre>
+ * Lower-order terms (O(N·K·D)) and the N·K exponentials and N logarithms of log-sum-exp are not counted;
+ * the exponentials and logarithms get their own rate, (N·K + N) per iteration.
+ */
+public final class Benchmark {
+
+    /** Untimed runs before the timed ones. */
+    public static final int WARM_UP_RUNS = 1;
+
+    /** The fewest timed runs: a median of fewer says little on a busy machine. */
+    public static final int MIN_RUNS = 5;
+
+    /** The reg-covar of every run: the command line's default. */
+    static final double REG_COVAR = EmSettings.DEFAULT_REG_COVAR;
+
+    /**
+     * One implementation on one case.
+     *
+     * @param millisPerIteration median over the timed runs; NaN when it did not run
+     * @param speedUpOverLoops   loops' ms per iteration divided by this one's; NaN without loops
+     * @param error              why it did not run (skipped or failed), or null
+     */
+    public record Row(BenchCase benchCase, String implementation, int threads, int iterations,
+            double millisPerIteration, double speedUpOverLoops, double meanLogLikelihood, String error) {
+
+        /** Flops per iteration under the model in the class comment. */
+        public double flopsPerIteration() {
+            return 2.0 * benchCase.n() * benchCase.k() * (double) benchCase.d() * benchCase.d();
+        }
+
+        /** Billions of flops per second. */
+        public double gigaflops() {
+            return flopsPerIteration() / (millisPerIteration * 1e6);
+        }
+
+        /** exp and log evaluations per second, in millions: (N·K + N) per iteration. */
+        public double millionExpLogPerSecond() {
+            double perIteration = (double) benchCase.n() * (benchCase.k() + 1);
+            return perIteration / (millisPerIteration * 1e3);
+        }
+
+        Row withSpeedUp(double loopsMillis) {
+            return new Row(benchCase, implementation, threads, iterations, millisPerIteration,
+                    loopsMillis / millisPerIteration, meanLogLikelihood, error);
+        }
+    }
+
+    private final int iterations;
+    private final int runs;
+    private final int threads;
+    private final Consumer<String> progress;
+
+    /**
+     * @param iterations EM iterations per run, with tolerance 0
+     * @param runs       timed runs, at least {@value #MIN_RUNS}
+     * @param threads    threads for the implementations that use several
+     * @param progress   told what is running, for a user waiting on a long table
+     */
+    public Benchmark(int iterations, int runs, int threads, Consumer<String> progress) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be 1 or more, got " + iterations);
+        }
+        if (runs < MIN_RUNS) {
+            throw new IllegalArgumentException("runs must be " + MIN_RUNS + " or more (the figure is their median),"
+                    + " got " + runs);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
+        }
+        this.iterations = iterations;
+        this.runs = runs;
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** One row per implementation, in the order given, each with its speed-up over loops when loops ran. */
+    public List<Row> run(BenchCase benchCase, List<String> implementations) {
+        progress.accept("case " + benchCase.name() + " (" + benchCase.shape() + "): generating data");
+        DataMatrix data = benchCase.data();
+        GaussianMixture start = benchCase.start(data);
+        List<Row> rows = new ArrayList<>();
+        for (String name : implementations) {
+            rows.add(time(benchCase, name, data, start));
+        }
+        double loopsMillis = rows.stream().filter(row -> row.implementation().equals(LoopsEm.NAME)
+                && row.error() == null).mapToDouble(Row::millisPerIteration).findFirst().orElse(Double.NaN);
+        return rows.stream().map(row -> row.withSpeedUp(loopsMillis)).toList();
+    }
+
+    private Row time(BenchCase benchCase, String name, DataMatrix data, GaussianMixture start) {
+        EmAlgorithm algorithm = create(name);
+        int used = algorithm instanceof VectorisedEm ? threads : 1;
+        if (name.equals(UnivariateEm.NAME) && benchCase.d() != 1) {
+            return failed(benchCase, name, used, "skipped: univariate needs D = 1, this case has D = " + benchCase.d());
+        }
+        EmSettings settings = new EmSettings(iterations, 0.0, REG_COVAR);
+        double[] millis = new double[runs];
+        double meanLogLikelihood = Double.NaN;
+        try {
+            for (int run = -WARM_UP_RUNS; run < runs; run++) {
+                progress.accept("case " + benchCase.name() + ": " + name + (run < 0 ? " warm-up" : " run "
+                        + (run + 1) + " of " + runs));
+                EmResult result = algorithm.fit(data, start, settings);
+                if (run >= 0) {
+                    millis[run] = result.millisPerIteration();
+                    meanLogLikelihood = result.meanLogLikelihood();
+                }
+            }
+        } catch (RuntimeException e) {
+            return failed(benchCase, name, used, "failed: " + e.getMessage());
+        }
+        return new Row(benchCase, name, used, iterations, median(millis), Double.NaN, meanLogLikelihood, null);
+    }
+
+    private EmAlgorithm create(String name) {
+        return name.equals(VectorisedEm.NAME) ? new VectorisedEm(threads) : Implementations.byName(name);
+    }
+
+    private Row failed(BenchCase benchCase, String name, int used, String reason) {
+        return new Row(benchCase, name, used, iterations, Double.NaN, Double.NaN, Double.NaN, reason);
+    }
+
+    /** The middle value (the mean of the two middle ones for an even count). */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+    }
+}

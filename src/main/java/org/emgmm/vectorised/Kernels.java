@@ -1,0 +1,232 @@
+package org.emgmm.vectorised;
+
+/**
+ * The inner loops of {@link VectorisedEm}. Each works on one block of B points, and each innermost
+ * loop runs over one index of arrays that are all indexed by that same index alone ({@code row[b]},
+ * never {@code flat[offset + b]}), with no calls and no branches: that is the shape HotSpot's compiler
+ * turns into SIMD instructions (four doubles at a time with AVX2). A block is held in one of two
+ * layouts, as arrays of rows:
+ * <pre>
+ *   coordinate-major  z[j][b]   one row of B values per coordinate: the triangular solve runs along b
+ *   point-major       y[p][j]   one row of D values per point: the scatter runs along j
+ * </pre>
+ * Loops over an inner index are unrolled four at a time over the outer one (four columns of L, four
+ * points of the scatter), so every value loaded from the output row does four multiply-adds of work
+ * before it is stored again.
+ */
+final class Kernels {
+
+    private Kernels() {
+    }
+
+    /**
+     * z[j][b] = x[b][j] − μ[j]: centres a point-major block (flat, as copied from the data) and lays it
+     * out coordinate-major.
+     *
+     * @param x flat point-major block: x[b][j] = x[b·D + j]. Not modified.
+     * @param z D rows of at least {@code size}. Modified.
+     */
+    static void centreTransposed(double[] x, int size, int d, double[] mean, double[][] z) {
+        for (int j = 0; j < d; j++) {
+            double muJ = mean[j];
+            double[] row = z[j];
+            for (int b = 0; b < size; b++) {
+                row[b] = x[b * d + j] - muJ;
+            }
+        }
+    }
+
+    /**
+     * Forward substitution for a whole block: solves L z = y in place, one coordinate j at a time,
+     * <pre>
+     *   z[j][·] = (y[j][·] − Σ_{m&lt;j} L[j][m] z[m][·]) / L[j][j]
+     * </pre>
+     *
+     * @param lower           the rows of L. Not modified.
+     * @param inverseDiagonal 1 / L[j][j] for every j. Not modified.
+     * @param z               y on entry, z on return. Modified.
+     */
+    static void forwardSubstitute(double[][] lower, double[] inverseDiagonal, int d, double[][] z, int size) {
+        for (int j = 0; j < d; j++) {
+            double[] lj = lower[j];
+            double[] zj = z[j];
+            int m = 0;
+            for (; m + 4 <= j; m += 4) {
+                double l0 = lj[m];
+                double l1 = lj[m + 1];
+                double l2 = lj[m + 2];
+                double l3 = lj[m + 3];
+                double[] z0 = z[m];
+                double[] z1 = z[m + 1];
+                double[] z2 = z[m + 2];
+                double[] z3 = z[m + 3];
+                for (int b = 0; b < size; b++) {
+                    zj[b] -= l0 * z0[b] + l1 * z1[b] + l2 * z2[b] + l3 * z3[b];
+                }
+            }
+            for (; m < j; m++) {
+                double l0 = lj[m];
+                double[] z0 = z[m];
+                for (int b = 0; b < size; b++) {
+                    zj[b] -= l0 * z0[b];
+                }
+            }
+            double inverse = inverseDiagonal[j];
+            for (int b = 0; b < size; b++) {
+                zj[b] *= inverse;
+            }
+        }
+    }
+
+    /**
+     * out[b] = constant − ½ Σⱼ z[j][b]²: log πₖ + log N(x_b | μₖ, Σₖ) from the whitened block z, whose
+     * squared norm is the squared Mahalanobis distance.
+     */
+    static void weightedLogDensities(double[][] z, int size, int d, double constant, double[] out) {
+        for (int b = 0; b < size; b++) {
+            out[b] = 0.0;
+        }
+        for (int j = 0; j < d; j++) {
+            double[] zj = z[j];
+            for (int b = 0; b < size; b++) {
+                out[b] += zj[b] * zj[b];
+            }
+        }
+        for (int b = 0; b < size; b++) {
+            out[b] = constant - 0.5 * out[b];
+        }
+    }
+
+    /**
+     * Turns logP[k][b] = log πₖ + log N(x_b | μₖ, Σₖ) into responsibilities, in place, by log-sum-exp
+     * over k for each point b:
+     * <pre>
+     *   m_b      = maxₖ logP[k][b]
+     *   s_b      = Σₖ exp(logP[k][b] − m_b)
+     *   r[k][b]  = exp(logP[k][b] − m_b) / s_b
+     *   returns  Σ_b (m_b + log s_b)        the block's share of L(θ)
+     * </pre>
+     *
+     * @param logP K rows of at least {@code size}. Modified: holds r on return.
+     * @param max  scratch of at least {@code size}. Modified.
+     * @param sum  scratch of at least {@code size}. Modified.
+     */
+    static double normalise(double[][] logP, int size, int k, double[] max, double[] sum) {
+        double[] first = logP[0];
+        for (int b = 0; b < size; b++) {
+            max[b] = first[b];
+            sum[b] = 0.0;
+        }
+        for (int c = 1; c < k; c++) {
+            double[] row = logP[c];
+            for (int b = 0; b < size; b++) {
+                max[b] = Math.max(max[b], row[b]);
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            double[] row = logP[c];
+            for (int b = 0; b < size; b++) {
+                row[b] = Math.exp(row[b] - max[b]);
+                sum[b] += row[b];
+            }
+        }
+        double logLikelihood = 0.0;
+        for (int b = 0; b < size; b++) {
+            logLikelihood += max[b] + Math.log(sum[b]);
+            sum[b] = 1.0 / sum[b];
+        }
+        for (int c = 0; c < k; c++) {
+            double[] row = logP[c];
+            for (int b = 0; b < size; b++) {
+                row[b] *= sum[b];
+            }
+        }
+        return logLikelihood;
+    }
+
+    /** Σ_b r[b]: the block's share of Nₖ. */
+    static double sum(double[] r, int size) {
+        double total = 0.0;
+        for (int b = 0; b < size; b++) {
+            total += r[b];
+        }
+        return total;
+    }
+
+    /**
+     * Gathers the points of a block that component k has a share in, centred on μ: for every b with
+     * r[b] ≥ {@code skipBelow}, in order, y[p] = x[b] − μ and w[p] = r[b].
+     *
+     * @param x flat point-major block. Not modified.
+     * @param y rows of D, one per gathered point. Modified.
+     * @return how many points were gathered
+     */
+    static int gatherCentred(double[] x, int size, int d, double[] mean, double[] r, double skipBelow, double[][] y,
+            double[] w) {
+        int count = 0;
+        for (int b = 0; b < size; b++) {
+            if (r[b] >= skipBelow) {
+                double[] row = y[count];
+                for (int j = 0; j < d; j++) {
+                    row[j] = x[b * d + j] - mean[j];
+                }
+                w[count] = r[b];
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Adds the weighted first and second moments of gathered rows:
+     * <pre>
+     *   s1[j]    += Σ_p w[p] y[p][j]
+     *   s2[a][e] += Σ_p w[p] y[p][a] y[p][e]      lower triangle, e ≤ a
+     * </pre>
+     * Four points at a time: each pass over a row adds four outer-product rows (a rank-4 update).
+     *
+     * @param y  rows of D. Not modified.
+     * @param s1 D. Modified.
+     * @param s2 rows of D; only the lower triangle is touched. Modified.
+     */
+    static void addMoments(double[][] y, double[] w, int count, int d, double[] s1, double[][] s2) {
+        int p = 0;
+        for (; p + 4 <= count; p += 4) {
+            double[] y0 = y[p];
+            double[] y1 = y[p + 1];
+            double[] y2 = y[p + 2];
+            double[] y3 = y[p + 3];
+            double w0 = w[p];
+            double w1 = w[p + 1];
+            double w2 = w[p + 2];
+            double w3 = w[p + 3];
+            for (int j = 0; j < d; j++) {
+                s1[j] += w0 * y0[j] + w1 * y1[j] + w2 * y2[j] + w3 * y3[j];
+            }
+            for (int a = 0; a < d; a++) {
+                double c0 = w0 * y0[a];
+                double c1 = w1 * y1[a];
+                double c2 = w2 * y2[a];
+                double c3 = w3 * y3[a];
+                double[] row = s2[a];
+                for (int e = 0; e <= a; e++) {
+                    row[e] += c0 * y0[e] + c1 * y1[e] + c2 * y2[e] + c3 * y3[e];
+                }
+            }
+        }
+        for (; p < count; p++) {
+            double[] y0 = y[p];
+            double w0 = w[p];
+            for (int j = 0; j < d; j++) {
+                s1[j] += w0 * y0[j];
+            }
+            for (int a = 0; a < d; a++) {
+                double c0 = w0 * y0[a];
+                double[] row = s2[a];
+                for (int e = 0; e <= a; e++) {
+                    row[e] += c0 * y0[e];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package org.emgmm.vectorised;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.em.EStep;
+import org.emgmm.em.EmAlgorithm;
+import org.emgmm.em.EmptyComponents;
+import org.emgmm.em.Responsibilities;
+import org.emgmm.linalg.Cholesky;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * One data set's buffers and worker threads for {@link VectorisedEm}: everything EM needs is allocated
+ * here once, and every E- and M-step of a run reuses it.
+ *
+ * <p>Each E-step writes the N×K responsibilities into the same buffer, so the {@link Responsibilities}
+ * it returns stay valid only until the next E-step. {@link org.emgmm.em.EmLoop} uses each one before it
+ * asks for the next; one-off steps go through {@link VectorisedEm}, which gives each a workspace of its
+ * own.
+ *
+ * <h2>One pass over the data per iteration</h2>
+ * While a block's responsibilities are at hand, the E-step also adds up, for each component k, the
+ * sums the next M-step needs, taken about the current mean μₖ (which is known, unlike the new one):
+ * <pre>
+ *   Nₖ      = Σᵢ r[i][k]
+ *   s1ₖ     = Σᵢ r[i][k] (xᵢ − μₖ)
+ *   S2ₖ     = Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ
+ * </pre>
+ * and the M-step finishes with the shifted-data formulas, exact in algebra:
+ * <pre>
+ *   δₖ      = s1ₖ / Nₖ
+ *   μₖ'     = μₖ + δₖ                                  = (1/Nₖ) Σᵢ r[i][k] xᵢ
+ *   Σₖ'     = S2ₖ / Nₖ − δₖ δₖᵀ + regCovar · I         = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ')(xᵢ − μₖ')ᵀ + regCovar · I
+ * </pre>
+ * Centring on μₖ, close to μₖ', keeps δₖ small against the spread, so the subtraction loses nothing
+ * that matters (the one-pass formula Σ r x xᵀ / N − μ μᵀ, centred on 0, would).
+ *
+ * <p>A point whose responsibility for k is below {@link #NEGLIGIBLE} is left out of s1ₖ and S2ₖ (not
+ * out of Nₖ). In well-separated data most responsibilities are this small, and leaving them out skips
+ * most of the scatter's work; see {@link #NEGLIGIBLE} for why the result does not change.
+ *
+ * <p>Partial sums are kept per slice and added in slice order ({@link Slices}): bit-identical results at
+ * any thread count.
+ */
+final class Workspace implements EmAlgorithm, AutoCloseable {
+
+    /**
+     * Responsibilities below this are left out of the moment sums. A component's moments are sums over
+     * points of r·(x − μ) and r·(x − μ)(x − μ)ᵀ; measured in the component's own covariance, a point at
+     * squared Mahalanobis distance M adds at most r·M to terms of size Nₖ ≥ {@link EmptyComponents#THRESHOLD}
+     * = 1e-10. With r &lt; 1e-60, even a million such points at M = 1e30 change the sums by less than
+     * 1e-14 of themselves, below the rounding of the sums: the fit is the same, only faster.
+     */
+    static final double NEGLIGIBLE = 1e-60;
+
+    /** Room for the slices' partial sums: at most this many doubles in all (32 MiB). */
+    static final int PARTIAL_BUDGET = 1 << 22;
+
+    /** The most slices: enough to keep every core busy when slices take unequal time. */
+    static final int MAX_SLICES = 32;
+
+    private static final double LOG_TWO_PI = Math.log(2.0 * Math.PI);
+
+    /** One worker's block buffers. */
+    private static final class Scratch {
+        final double[] x;
+        final double[][] z;
+        final double[][] logP;
+        final double[] max;
+        final double[] sum;
+        final double[][] y;
+        final double[] w;
+
+        Scratch(int block, int d, int k) {
+            x = new double[block * d];
+            z = new double[d][block];
+            logP = new double[k][block];
+            max = new double[block];
+            sum = new double[block];
+            y = new double[block][d];
+            w = new double[block];
+        }
+    }
+
+    /** One slice's share of the moment sums, about the means the sums were taken about. */
+    private static final class Moments {
+        final double[] counts;
+        final double[][] first;
+        final double[][][] second;
+        double logLikelihood;
+
+        Moments(int k, int d) {
+            counts = new double[k];
+            first = new double[k][d];
+            second = new double[k][d][d];
+        }
+
+        void clear() {
+            java.util.Arrays.fill(counts, 0.0);
+            for (double[] row : first) {
+                java.util.Arrays.fill(row, 0.0);
+            }
+            for (double[][] matrix : second) {
+                for (double[] row : matrix) {
+                    java.util.Arrays.fill(row, 0.0);
+                }
+            }
+            logLikelihood = 0.0;
+        }
+    }
+
+    private final DataMatrix data;
+    private final int n;
+    private final int d;
+    private final int k;
+    private final int block;
+    private final Slices slices;
+    private final List<Scratch> scratch;
+    private final Moments[] moments;
+
+    /** r[i][k] = responsibilities[i * K + k], rewritten by every E-step. */
+    private final double[] responsibilities;
+
+    /** The parameters of the last E-step (or moment pass), laid out for the kernels. */
+    private final double[][] means;
+    private final double[][][] lowers;
+    private final double[][] inverseDiagonals;
+    private final double[] constants;
+
+    /** The mixture the moment sums were taken about, and the responsibilities they came from. */
+    private GaussianMixture momentsModel;
+    private Responsibilities momentsResponsibilities;
+
+    /**
+     * @param data    N×D. Not modified; never copied whole.
+     * @param k       K, the number of components
+     * @param threads worker threads, the caller's included
+     */
+    Workspace(DataMatrix data, int k, int threads) {
+        this.data = data;
+        this.n = data.rows();
+        this.d = data.columns();
+        this.k = k;
+        this.block = VectorisedEm.blockSize(d);
+        long sliceDoubles = (long) k * (1 + d + (long) d * d);
+        int maxSlices = (int) Math.max(1, Math.min(MAX_SLICES, PARTIAL_BUDGET / sliceDoubles));
+        this.slices = new Slices(n, block, maxSlices, threads);
+        this.scratch = new ArrayList<>();
+        for (int worker = 0; worker < slices.threads(); worker++) {
+            scratch.add(new Scratch(block, d, k));
+        }
+        this.moments = new Moments[slices.count()];
+        for (int slice = 0; slice < moments.length; slice++) {
+            moments[slice] = new Moments(k, d);
+        }
+        this.responsibilities = new double[Math.multiplyExact(n, k)];
+        this.means = new double[k][d];
+        this.lowers = new double[k][d][d];
+        this.inverseDiagonals = new double[k][d];
+        this.constants = new double[k];
+    }
+
+    @Override
+    public String name() {
+        return VectorisedEm.NAME;
+    }
+
+    @Override
+    public EStep eStep(DataMatrix points, GaussianMixture model) {
+        requireOwnData(points);
+        prepare(model);
+        slices.forEach(this::eStepSlice, scratch);
+        double logLikelihood = 0.0;
+        for (Moments slice : moments) {
+            logLikelihood += slice.logLikelihood;
+        }
+        momentsModel = model;
+        momentsResponsibilities = Responsibilities.wrap(n, k, responsibilities);
+        return new EStep(momentsResponsibilities, logLikelihood);
+    }
+
+    /**
+     * Copies what the kernels need from θ: μₖ, the rows of Lₖ, 1/Lₖ[j][j], and the constant part of
+     * log πₖ + log N(x | μₖ, Σₖ), which is log πₖ − ½ (D log 2π + log det Σₖ).
+     */
+    private void prepare(GaussianMixture model) {
+        for (int c = 0; c < k; c++) {
+            Cholesky factor = model.cholesky(c);
+            for (int a = 0; a < d; a++) {
+                means[c][a] = model.mean(c, a);
+                for (int e = 0; e <= a; e++) {
+                    lowers[c][a][e] = factor.lower(a, e);
+                }
+                inverseDiagonals[c][a] = 1.0 / factor.lower(a, a);
+            }
+            constants[c] = Math.log(model.weight(c)) - 0.5 * (d * LOG_TWO_PI + factor.logDeterminant());
+        }
+    }
+
+    /** The E-step on one slice: responsibilities, its share of L(θ), and its moment sums. */
+    private void eStepSlice(int slice, Scratch s) {
+        Moments sums = moments[slice];
+        sums.clear();
+        for (int start = slices.from(slice); start < slices.to(slice); start += block) {
+            int size = Math.min(block, n - start);
+            data.copyRows(start, size, s.x, 0);
+            for (int c = 0; c < k; c++) {
+                Kernels.centreTransposed(s.x, size, d, means[c], s.z);
+                Kernels.forwardSubstitute(lowers[c], inverseDiagonals[c], d, s.z, size);
+                Kernels.weightedLogDensities(s.z, size, d, constants[c], s.logP[c]);
+            }
+            sums.logLikelihood += Kernels.normalise(s.logP, size, k, s.max, s.sum);
+            for (int c = 0; c < k; c++) {
+                storeResponsibilities(s.logP[c], c, start, size);
+                addMoments(s, s.logP[c], c, size, sums);
+            }
+        }
+    }
+
+    /** Adds one block's share of Nₖ, s1ₖ and S2ₖ, given the block's responsibilities r[b] for component c. */
+    private void addMoments(Scratch s, double[] r, int c, int size, Moments sums) {
+        sums.counts[c] += Kernels.sum(r, size);
+        int gathered = Kernels.gatherCentred(s.x, size, d, means[c], r, NEGLIGIBLE, s.y, s.w);
+        Kernels.addMoments(s.y, s.w, gathered, d, sums.first[c], sums.second[c]);
+    }
+
+    /** r[start + b][c] = the block's r[c][b]. */
+    private void storeResponsibilities(double[] blockR, int c, int start, int size) {
+        for (int b = 0; b < size; b++) {
+            responsibilities[(start + b) * k + c] = blockR[b];
+        }
+    }
+
+    @Override
+    public GaussianMixture mStep(DataMatrix points, Responsibilities given, GaussianMixture previous,
+            double regCovar) {
+        requireOwnData(points);
+        if (given.points() != n || given.components() != k) {
+            throw new IllegalArgumentException("expected " + n + "x" + k + " responsibilities, got "
+                    + given.points() + "x" + given.components());
+        }
+        if (given != momentsResponsibilities || previous != momentsModel) {
+            momentsAbout(previous, given.toFlatArray());
+        }
+        double[] counts = new double[k];
+        double[][] first = new double[k][d];
+        double[][][] second = new double[k][d][d];
+        addSlices(counts, first, second);
+        double[] weights = new double[k];
+        double[] newMeans = new double[k * d];
+        double[] covariances = new double[k * d * d];
+        for (int c = 0; c < k; c++) {
+            weights[c] = counts[c] / n;                              // πₖ = Nₖ / N
+            if (EmptyComponents.isEmpty(counts[c])) {
+                System.arraycopy(previous.mean(c), 0, newMeans, c * d, d);
+                System.arraycopy(previous.covariance(c), 0, covariances, c * d * d, d * d);
+                continue;
+            }
+            finishComponent(c, counts[c], first[c], second[c], regCovar, newMeans, covariances);
+        }
+        return GaussianMixture.ofFlat(k, d, weights, newMeans, covariances);
+    }
+
+    /**
+     * μₖ' = μₖ + δ and Σₖ' = S2 / Nₖ − δ δᵀ + regCovar · I, with δ = s1 / Nₖ, mirrored from the lower triangle.
+     */
+    private void finishComponent(int c, double count, double[] first, double[][] second, double regCovar,
+            double[] newMeans, double[] covariances) {
+        double[] delta = new double[d];
+        for (int j = 0; j < d; j++) {
+            delta[j] = first[j] / count;
+            newMeans[c * d + j] = means[c][j] + delta[j];
+        }
+        int base = c * d * d;
+        for (int a = 0; a < d; a++) {
+            for (int e = 0; e <= a; e++) {
+                double value = second[a][e] / count - delta[a] * delta[e];
+                covariances[base + a * d + e] = value;
+                covariances[base + e * d + a] = value;
+            }
+            covariances[base + a * d + a] += regCovar;
+        }
+    }
+
+    /** The moment sums about {@code model}'s means, from responsibilities that another E-step computed. */
+    private void momentsAbout(GaussianMixture model, double[] r) {
+        prepare(model);
+        slices.forEach((slice, s) -> {
+            Moments sums = moments[slice];
+            sums.clear();
+            for (int start = slices.from(slice); start < slices.to(slice); start += block) {
+                int size = Math.min(block, n - start);
+                data.copyRows(start, size, s.x, 0);
+                for (int c = 0; c < k; c++) {
+                    double[] blockR = s.logP[c];
+                    for (int b = 0; b < size; b++) {
+                        blockR[b] = r[(start + b) * k + c];
+                    }
+                    addMoments(s, blockR, c, size, sums);
+                }
+            }
+        }, scratch);
+        momentsModel = model;
+        momentsResponsibilities = null;
+    }
+
+    /** The slices' sums added in slice order. */
+    private void addSlices(double[] counts, double[][] first, double[][][] second) {
+        for (Moments slice : moments) {
+            for (int c = 0; c < k; c++) {
+                counts[c] += slice.counts[c];
+                for (int a = 0; a < d; a++) {
+                    first[c][a] += slice.first[c][a];
+                    for (int e = 0; e <= a; e++) {
+                        second[c][a][e] += slice.second[c][a][e];
+                    }
+                }
+            }
+        }
+    }
+
+    private void requireOwnData(DataMatrix points) {
+        if (points != data) {
+            throw new IllegalArgumentException("this workspace was made for another data matrix");
+        }
+    }
+
+    @Override
+    public void close() {
+        slices.close();
+    }
+}
