@@ -14,8 +14,10 @@ public final class Responsibilities {
     private final int points;
     private final int components;
     private final double[] values;
+    /** Nₖ, when the E-step that made these handed them over; otherwise null, and summed on request. */
+    private final double[] totals;
 
-    private Responsibilities(int points, int components, double[] values) {
+    private Responsibilities(int points, int components, double[] values, double[] totals) {
         if (values.length != points * components) {
             throw new IllegalArgumentException("expected " + points + "x" + components + " responsibilities, got "
                     + values.length);
@@ -23,6 +25,10 @@ public final class Responsibilities {
         this.points = points;
         this.components = components;
         this.values = values;
+        if (totals != null && totals.length != components) {
+            throw new IllegalArgumentException("expected " + components + " component totals, got " + totals.length);
+        }
+        this.totals = totals == null ? null : totals.clone();
     }
 
     /**
@@ -30,7 +36,16 @@ public final class Responsibilities {
      * hands it over). The caller must not modify it afterwards.
      */
     public static Responsibilities wrap(int points, int components, double[] values) {
-        return new Responsibilities(points, components, values);
+        return new Responsibilities(points, components, values, null);
+    }
+
+    /**
+     * Like {@link #wrap(int, int, double[])}, with the column sums Nₖ = Σᵢ r[i][k] that the E-step already
+     * added up (copied), so that {@link #componentTotals()} need not pass over all N·K values again. They
+     * must be those sums, up to rounding.
+     */
+    public static Responsibilities wrap(int points, int components, double[] values, double[] totals) {
+        return new Responsibilities(points, components, values, totals);
     }
 
     /** N. */
@@ -55,6 +70,9 @@ public final class Responsibilities {
 
     /** Nₖ = Σᵢ r[i][k], the effective number of points each component owns. */
     public double[] componentTotals() {
+        if (this.totals != null) {
+            return this.totals.clone();
+        }
         double[] totals = new double[components];
         for (int i = 0; i < points; i++) {
             for (int k = 0; k < components; k++) {

@@ -20,18 +20,28 @@ final class Kernels {
     }
 
     /**
-     * z[j][b] = x[b][j] − μ[j]: centres a point-major block (flat, as copied from the data) and lays it
-     * out coordinate-major.
+     * xt[j][b] = x[b][j]: lays a point-major block (flat, as copied from the data) out coordinate-major.
      *
-     * @param x flat point-major block: x[b][j] = x[b·D + j]. Not modified.
-     * @param z D rows of at least {@code size}. Modified.
+     * @param x  flat point-major block: x[b][j] = x[b·D + j]. Not modified.
+     * @param xt D rows of at least {@code size}. Modified.
      */
-    static void centreTransposed(double[] x, int size, int d, double[] mean, double[][] z) {
+    static void transpose(double[] x, int size, int d, double[][] xt) {
+        for (int b = 0; b < size; b++) {
+            int point = b * d;
+            for (int j = 0; j < d; j++) {
+                xt[j][b] = x[point + j];
+            }
+        }
+    }
+
+    /** z[j][b] = xt[j][b] − μ[j]: a coordinate-major block centred on μ. */
+    static void centre(double[][] xt, int size, int d, double[] mean, double[][] z) {
         for (int j = 0; j < d; j++) {
             double muJ = mean[j];
-            double[] row = z[j];
+            double[] from = xt[j];
+            double[] to = z[j];
             for (int b = 0; b < size; b++) {
-                row[b] = x[b * d + j] - muJ;
+                to[b] = from[b] - muJ;
             }
         }
     }
@@ -228,5 +238,55 @@ final class Kernels {
                 }
             }
         }
+    }
+
+    /**
+     * The row of {@link #addMomentLanes}' lanes that holds S2[a][e], e ≤ a.
+     */
+    static int secondMomentLane(int d, int a, int e) {
+        return 1 + d + a * (a + 1) / 2 + e;
+    }
+
+    /**
+     * For small D, the moment sums of a whole block without gathering: each sum keeps one running total
+     * per position b in the block (a lane), so the loops run along b with no reduction in them:
+     * <pre>
+     *   lanes[0][b]                    += r[b]                        → Nₖ
+     *   lanes[1 + j][b]                += r[b] y[j][b]                → s1ₖ[j]
+     *   lanes[secondMomentLane(a,e)][b] += r[b] y[a][b] y[e][b]        → S2ₖ[a][e], e ≤ a
+     * </pre>
+     * The lanes are added up once, at the end of a slice ({@link #sumLanes}).
+     *
+     * @param y     coordinate-major centred block, D rows. Not modified.
+     * @param lanes 1 + D + D(D+1)/2 rows of at least {@code size}. Modified.
+     */
+    static void addMomentLanes(double[][] y, double[] r, int size, int d, double[][] lanes) {
+        double[] count = lanes[0];
+        for (int b = 0; b < size; b++) {
+            count[b] += r[b];
+        }
+        for (int a = 0; a < d; a++) {
+            double[] ya = y[a];
+            double[] first = lanes[1 + a];
+            for (int b = 0; b < size; b++) {
+                first[b] += r[b] * ya[b];
+            }
+            for (int e = 0; e <= a; e++) {
+                double[] ye = y[e];
+                double[] second = lanes[secondMomentLane(d, a, e)];
+                for (int b = 0; b < size; b++) {
+                    second[b] += r[b] * ya[b] * ye[b];
+                }
+            }
+        }
+    }
+
+    /** Σ_b lane[b], in order. */
+    static double sumLanes(double[] lane) {
+        double total = 0.0;
+        for (double value : lane) {
+            total += value;
+        }
+        return total;
     }
 }

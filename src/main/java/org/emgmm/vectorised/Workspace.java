@@ -36,8 +36,8 @@ import org.emgmm.model.GaussianMixture;
  * Centring on μₖ, close to μₖ', keeps δₖ small against the spread, so the subtraction loses nothing
  * that matters (the one-pass formula Σ r x xᵀ / N − μ μᵀ, centred on 0, would).
  *
- * <p>A point whose responsibility for k is below {@link #NEGLIGIBLE} is left out of s1ₖ and S2ₖ (not
- * out of Nₖ). In well-separated data most responsibilities are this small, and leaving them out skips
+ * <p>A point whose responsibility for k is below {@link #NEGLIGIBLE} · πₖ is left out of s1ₖ and S2ₖ
+ * (not out of Nₖ). In well-separated data most responsibilities are this small, and leaving them out skips
  * most of the scatter's work; see {@link #NEGLIGIBLE} for why the result does not change.
  *
  * <p>Partial sums are kept per slice and added in slice order ({@link Slices}): bit-identical results at
@@ -46,16 +46,24 @@ import org.emgmm.model.GaussianMixture;
 final class Workspace implements EmAlgorithm, AutoCloseable {
 
     /**
-     * Responsibilities below this are left out of the moment sums. A component's moments are sums over
-     * points of r·(x − μ) and r·(x − μ)(x − μ)ᵀ; measured in the component's own covariance, a point at
-     * squared Mahalanobis distance M adds at most r·M to terms of size Nₖ ≥ {@link EmptyComponents#THRESHOLD}
-     * = 1e-10. With r &lt; 1e-60, even a million such points at M = 1e30 change the sums by less than
-     * 1e-14 of themselves, below the rounding of the sums: the fit is the same, only faster.
+     * A point whose responsibility for component k is below this times πₖ is left out of s1ₖ and S2ₖ.
+     * Why that cannot change the fit: such a point is one that another component explains far better, so
+     * its squared Mahalanobis distance M to k is about 2 ln(1/r); measured in k's own covariance it adds
+     * r·M ≈ 2 r ln(1/r) to sums of size Nₖ. All N of them together add at most about N · 1e-20 · πₖ · M =
+     * 1e-20 · Nₖ · M, a relative change near 1e-18, far below the rounding of the sums themselves. (πₖ
+     * is the previous Nₖ / N, so the bound holds for small components as for large ones.)
      */
-    static final double NEGLIGIBLE = 1e-60;
+    static final double NEGLIGIBLE = 1e-20;
 
     /** Room for the slices' partial sums: at most this many doubles in all (32 MiB). */
     static final int PARTIAL_BUDGET = 1 << 22;
+
+    /**
+     * Up to this many dimensions the moment sums are kept in lanes ({@link Kernels#addMomentLanes}): with
+     * few coordinates, gathering points and rank-4 updates of tiny rows would cost more in loop overhead
+     * than the arithmetic, while 1 + D + D(D+1)/2 lanes per component still fit in the first-level cache.
+     */
+    static final int LANES_UP_TO_D = 4;
 
     /** The most slices: enough to keep every core busy when slices take unequal time. */
     static final int MAX_SLICES = 32;
@@ -65,21 +73,39 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
     /** One worker's block buffers. */
     private static final class Scratch {
         final double[] x;
+        final double[][] xt;
         final double[][] z;
         final double[][] logP;
         final double[] max;
         final double[] sum;
         final double[][] y;
         final double[] w;
+        /** For D ≤ {@link #LANES_UP_TO_D}: the centred block, coordinate-major, and each component's lanes. */
+        final double[][] centred;
+        final double[][][] lanes;
 
         Scratch(int block, int d, int k) {
             x = new double[block * d];
+            xt = new double[d][block];
             z = new double[d][block];
             logP = new double[k][block];
             max = new double[block];
             sum = new double[block];
             y = new double[block][d];
             w = new double[block];
+            boolean useLanes = d <= LANES_UP_TO_D;
+            centred = useLanes ? new double[d][block] : null;
+            lanes = useLanes ? new double[k][1 + d + d * (d + 1) / 2][block] : null;
+        }
+
+        void clearLanes() {
+            if (lanes != null) {
+                for (double[][] component : lanes) {
+                    for (double[] lane : component) {
+                        java.util.Arrays.fill(lane, 0.0);
+                    }
+                }
+            }
         }
     }
 
@@ -127,6 +153,8 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
     private final double[][][] lowers;
     private final double[][] inverseDiagonals;
     private final double[] constants;
+    /** Per component, {@link #NEGLIGIBLE} · πₖ: responsibilities below it are left out of the moment sums. */
+    private final double[] negligible;
 
     /** The mixture the moment sums were taken about, and the responsibilities they came from. */
     private GaussianMixture momentsModel;
@@ -159,6 +187,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         this.lowers = new double[k][d][d];
         this.inverseDiagonals = new double[k][d];
         this.constants = new double[k];
+        this.negligible = new double[k];
     }
 
     @Override
@@ -172,11 +201,15 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         prepare(model);
         slices.forEach(this::eStepSlice, scratch);
         double logLikelihood = 0.0;
+        double[] totals = new double[k];
         for (Moments slice : moments) {
             logLikelihood += slice.logLikelihood;
+            for (int c = 0; c < k; c++) {
+                totals[c] += slice.counts[c];
+            }
         }
         momentsModel = model;
-        momentsResponsibilities = Responsibilities.wrap(n, k, responsibilities);
+        momentsResponsibilities = Responsibilities.wrap(n, k, responsibilities, totals);
         return new EStep(momentsResponsibilities, logLikelihood);
     }
 
@@ -195,6 +228,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
                 inverseDiagonals[c][a] = 1.0 / factor.lower(a, a);
             }
             constants[c] = Math.log(model.weight(c)) - 0.5 * (d * LOG_TWO_PI + factor.logDeterminant());
+            negligible[c] = NEGLIGIBLE * model.weight(c);
         }
     }
 
@@ -202,33 +236,61 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
     private void eStepSlice(int slice, Scratch s) {
         Moments sums = moments[slice];
         sums.clear();
+        s.clearLanes();
         for (int start = slices.from(slice); start < slices.to(slice); start += block) {
             int size = Math.min(block, n - start);
             data.copyRows(start, size, s.x, 0);
+            Kernels.transpose(s.x, size, d, s.xt);
             for (int c = 0; c < k; c++) {
-                Kernels.centreTransposed(s.x, size, d, means[c], s.z);
+                Kernels.centre(s.xt, size, d, means[c], s.z);
                 Kernels.forwardSubstitute(lowers[c], inverseDiagonals[c], d, s.z, size);
                 Kernels.weightedLogDensities(s.z, size, d, constants[c], s.logP[c]);
             }
             sums.logLikelihood += Kernels.normalise(s.logP, size, k, s.max, s.sum);
+            storeResponsibilities(s.logP, start, size);
             for (int c = 0; c < k; c++) {
-                storeResponsibilities(s.logP[c], c, start, size);
                 addMoments(s, s.logP[c], c, size, sums);
             }
         }
+        addLanes(s, sums);
     }
 
     /** Adds one block's share of Nₖ, s1ₖ and S2ₖ, given the block's responsibilities r[b] for component c. */
     private void addMoments(Scratch s, double[] r, int c, int size, Moments sums) {
+        if (s.lanes != null) {
+            Kernels.centre(s.xt, size, d, means[c], s.centred);
+            Kernels.addMomentLanes(s.centred, r, size, d, s.lanes[c]);
+            return;
+        }
         sums.counts[c] += Kernels.sum(r, size);
-        int gathered = Kernels.gatherCentred(s.x, size, d, means[c], r, NEGLIGIBLE, s.y, s.w);
+        int gathered = Kernels.gatherCentred(s.x, size, d, means[c], r, negligible[c], s.y, s.w);
         Kernels.addMoments(s.y, s.w, gathered, d, sums.first[c], sums.second[c]);
     }
 
-    /** r[start + b][c] = the block's r[c][b]. */
-    private void storeResponsibilities(double[] blockR, int c, int start, int size) {
+    /** Adds a slice's lanes, if it kept any, to its moment sums. */
+    private void addLanes(Scratch s, Moments sums) {
+        if (s.lanes == null) {
+            return;
+        }
+        for (int c = 0; c < k; c++) {
+            double[][] lanes = s.lanes[c];
+            sums.counts[c] += Kernels.sumLanes(lanes[0]);
+            for (int a = 0; a < d; a++) {
+                sums.first[c][a] += Kernels.sumLanes(lanes[1 + a]);
+                for (int e = 0; e <= a; e++) {
+                    sums.second[c][a][e] += Kernels.sumLanes(lanes[Kernels.secondMomentLane(d, a, e)]);
+                }
+            }
+        }
+    }
+
+    /** r[start + b][c] = the block's r[c][b], written in the order the N×K buffer is laid out. */
+    private void storeResponsibilities(double[][] blockR, int start, int size) {
+        int index = start * k;
         for (int b = 0; b < size; b++) {
-            responsibilities[(start + b) * k + c] = blockR[b];
+            for (int c = 0; c < k; c++) {
+                responsibilities[index++] = blockR[c][b];
+            }
         }
     }
 
@@ -289,9 +351,11 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         slices.forEach((slice, s) -> {
             Moments sums = moments[slice];
             sums.clear();
+            s.clearLanes();
             for (int start = slices.from(slice); start < slices.to(slice); start += block) {
                 int size = Math.min(block, n - start);
                 data.copyRows(start, size, s.x, 0);
+                Kernels.transpose(s.x, size, d, s.xt);
                 for (int c = 0; c < k; c++) {
                     double[] blockR = s.logP[c];
                     for (int b = 0; b < size; b++) {
@@ -300,6 +364,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
                     addMoments(s, blockR, c, size, sums);
                 }
             }
+            addLanes(s, sums);
         }, scratch);
         momentsModel = model;
         momentsResponsibilities = null;
