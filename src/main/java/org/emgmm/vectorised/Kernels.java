@@ -51,30 +51,32 @@ final class Kernels {
      * <pre>
      *   z[j][·] = (y[j][·] − Σ_{m&lt;j} L[j][m] z[m][·]) / L[j][j]
      * </pre>
+     * Two coordinates j, j+1 are solved together, so each row z[m] that is loaded serves both; only the
+     * last term of z[j+1], L[j+1][j] z[j], waits until z[j] is finished.
      *
      * @param lower           the rows of L. Not modified.
      * @param inverseDiagonal 1 / L[j][j] for every j. Not modified.
      * @param z               y on entry, z on return. Modified.
      */
     static void forwardSubstitute(double[][] lower, double[] inverseDiagonal, int d, double[][] z, int size) {
-        for (int j = 0; j < d; j++) {
+        int j = 0;
+        for (; j + 2 <= d; j += 2) {
+            subtractEarlierTerms(lower[j], lower[j + 1], j, z, z[j], z[j + 1], size);
+            double inverseJ = inverseDiagonal[j];
+            double inverseNext = inverseDiagonal[j + 1];
+            double link = lower[j + 1][j];
+            double[] zj = z[j];
+            double[] zNext = z[j + 1];
+            for (int b = 0; b < size; b++) {
+                double solved = zj[b] * inverseJ;
+                zj[b] = solved;
+                zNext[b] = (zNext[b] - link * solved) * inverseNext;
+            }
+        }
+        if (j < d) {
             double[] lj = lower[j];
             double[] zj = z[j];
-            int m = 0;
-            for (; m + 4 <= j; m += 4) {
-                double l0 = lj[m];
-                double l1 = lj[m + 1];
-                double l2 = lj[m + 2];
-                double l3 = lj[m + 3];
-                double[] z0 = z[m];
-                double[] z1 = z[m + 1];
-                double[] z2 = z[m + 2];
-                double[] z3 = z[m + 3];
-                for (int b = 0; b < size; b++) {
-                    zj[b] -= l0 * z0[b] + l1 * z1[b] + l2 * z2[b] + l3 * z3[b];
-                }
-            }
-            for (; m < j; m++) {
+            for (int m = 0; m < j; m++) {
                 double l0 = lj[m];
                 double[] z0 = z[m];
                 for (int b = 0; b < size; b++) {
@@ -84,6 +86,45 @@ final class Kernels {
             double inverse = inverseDiagonal[j];
             for (int b = 0; b < size; b++) {
                 zj[b] *= inverse;
+            }
+        }
+    }
+
+    /**
+     * zA[·] −= Σ_{m&lt;j} lA[m] z[m][·] and zB[·] −= Σ_{m&lt;j} lB[m] z[m][·], four rows m at a time.
+     */
+    private static void subtractEarlierTerms(double[] lA, double[] lB, int j, double[][] z, double[] zA, double[] zB,
+            int size) {
+        int m = 0;
+        for (; m + 4 <= j; m += 4) {
+            double a0 = lA[m];
+            double a1 = lA[m + 1];
+            double a2 = lA[m + 2];
+            double a3 = lA[m + 3];
+            double b0 = lB[m];
+            double b1 = lB[m + 1];
+            double b2 = lB[m + 2];
+            double b3 = lB[m + 3];
+            double[] z0 = z[m];
+            double[] z1 = z[m + 1];
+            double[] z2 = z[m + 2];
+            double[] z3 = z[m + 3];
+            for (int b = 0; b < size; b++) {
+                double v0 = z0[b];
+                double v1 = z1[b];
+                double v2 = z2[b];
+                double v3 = z3[b];
+                zA[b] -= a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+                zB[b] -= b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
+            }
+        }
+        for (; m < j; m++) {
+            double a0 = lA[m];
+            double b0 = lB[m];
+            double[] z0 = z[m];
+            for (int b = 0; b < size; b++) {
+                zA[b] -= a0 * z0[b];
+                zB[b] -= b0 * z0[b];
             }
         }
     }
