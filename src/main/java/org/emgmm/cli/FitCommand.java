@@ -112,6 +112,11 @@ final class FitCommand implements Callable<Integer> {
             description = "Added to each covariance's diagonal after every M-step. Default: ${DEFAULT-VALUE}.")
     private double regCovar = EmSettings.DEFAULT_REG_COVAR;
 
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Threads for the vectorised implementation (the others use one); the result is the same"
+                    + " for any number. Default: every core, here ${DEFAULT-VALUE}.")
+    private int threads = VectorisedEm.defaultThreads();
+
     @Option(names = "--columns", split = ",", paramLabel = "COLUMN",
             description = "The columns to fit, by header name or 1-based index. Default: every numeric column.")
     private List<String> columns;
@@ -133,7 +138,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         EmSettings settings = new EmSettings(maxIterations, tolerance, regCovar);
-        EmAlgorithm algorithm = Implementations.byName(implementation);
+        EmAlgorithm algorithm = Main.implementation(implementation, threads, spec);
         requireOneWayToStart();
         PlotSettings pictureSettings = pictureSettings();
         LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, labelColumn);

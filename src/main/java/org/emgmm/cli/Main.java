@@ -5,8 +5,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import org.emgmm.Implementations;
 import org.emgmm.data.DataException;
+import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmException;
+import org.emgmm.vectorised.VectorisedEm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code em-gmm} command: {@code em-gmm fit ...} fits a mixture to data, {@code em-gmm generate ...}
- * draws data from a mixture. Run any of them with {@code --help}.
+ * draws data from a mixture, {@code em-gmm plot ...} draws pictures of a fit, {@code em-gmm bench ...}
+ * times the implementations side by side. Run any of them with {@code --help}.
  *
  * <p>Every failure, whether a mistyped option or data EM cannot use, ends the same way: one line on
  * standard error, {@code em-gmm: <what is wrong>: <what to do>}, exit code 2, no stack trace. Output
@@ -80,6 +84,25 @@ public final class Main implements Callable<Integer> {
         outWriter.flush();
         errWriter.flush();
         return code;
+    }
+
+    /**
+     * The implementation of this name; {@code vectorised} with this many threads.
+     *
+     * @throws ParameterException for an unknown name or fewer than one thread
+     */
+    static EmAlgorithm implementation(String name, int threads, CommandSpec spec) {
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 or more, got " + threads);
+        }
+        if (name.equals(VectorisedEm.NAME)) {
+            return new VectorisedEm(threads);
+        }
+        try {
+            return Implementations.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** {@code em-gmm} alone: a subcommand is missing. */

@@ -52,7 +52,12 @@ public final class VectorisedEm implements EmAlgorithm {
     /** The most points per block: enough for long SIMD loops when D is small. */
     static final int MAX_BLOCK = 512;
 
+    /** The most points per block {@link #withBlockSize} takes. */
+    public static final int MAX_CHOSEN_BLOCK = 4096;
+
     private final int threads;
+    /** Points per block, or 0 to choose from D with {@link #blockSize}. */
+    private final int pointsPerBlock;
 
     /** Uses every core: {@link #defaultThreads()}. */
     public VectorisedEm() {
@@ -64,10 +69,35 @@ public final class VectorisedEm implements EmAlgorithm {
      * @throws IllegalArgumentException if threads is less than 1
      */
     public VectorisedEm(int threads) {
+        this(threads, 0);
+    }
+
+    private VectorisedEm(int threads, int pointsPerBlock) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
         }
         this.threads = threads;
+        this.pointsPerBlock = pointsPerBlock;
+    }
+
+    /**
+     * An instance with a fixed number of points per block instead of one chosen from D. Small blocks
+     * cut even small data into many slices, so tests can check that every thread count gives the same
+     * bits; other sizes let you measure the effect of the cache.
+     *
+     * @param pointsPerBlock 1 to {@value #MAX_CHOSEN_BLOCK}
+     */
+    public static VectorisedEm withBlockSize(int threads, int pointsPerBlock) {
+        if (pointsPerBlock < 1 || pointsPerBlock > MAX_CHOSEN_BLOCK) {
+            throw new IllegalArgumentException("points per block must be 1 to " + MAX_CHOSEN_BLOCK + ", got "
+                    + pointsPerBlock);
+        }
+        return new VectorisedEm(threads, pointsPerBlock);
+    }
+
+    /** Points per block for this data. */
+    private int block(DataMatrix data) {
+        return pointsPerBlock > 0 ? pointsPerBlock : blockSize(data.columns());
     }
 
     /** The number of cores the JVM may use. */
@@ -95,7 +125,7 @@ public final class VectorisedEm implements EmAlgorithm {
     @Override
     public EStep eStep(DataMatrix data, GaussianMixture model) {
         EmLoop.requireCompatible(data, model);
-        try (Workspace workspace = new Workspace(data, model.components(), threads)) {
+        try (Workspace workspace = new Workspace(data, model.components(), threads, block(data))) {
             return workspace.eStep(data, model);
         }
     }
@@ -104,7 +134,7 @@ public final class VectorisedEm implements EmAlgorithm {
     public GaussianMixture mStep(DataMatrix data, Responsibilities responsibilities, GaussianMixture previous,
             double regCovar) {
         EmLoop.requireCompatible(data, previous);
-        try (Workspace workspace = new Workspace(data, previous.components(), threads)) {
+        try (Workspace workspace = new Workspace(data, previous.components(), threads, block(data))) {
             return workspace.mStep(data, responsibilities, previous, regCovar);
         }
     }
@@ -113,7 +143,7 @@ public final class VectorisedEm implements EmAlgorithm {
     @Override
     public EmResult fit(DataMatrix data, GaussianMixture start, EmSettings settings) {
         EmLoop.requireCompatible(data, start);
-        try (Workspace workspace = new Workspace(data, start.components(), threads)) {
+        try (Workspace workspace = new Workspace(data, start.components(), threads, block(data))) {
             return EmLoop.run(workspace, data, start, settings);
         }
     }

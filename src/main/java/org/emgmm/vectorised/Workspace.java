@@ -164,13 +164,14 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
      * @param data    N×D. Not modified; never copied whole.
      * @param k       K, the number of components
      * @param threads worker threads, the caller's included
+     * @param block   points per block
      */
-    Workspace(DataMatrix data, int k, int threads) {
+    Workspace(DataMatrix data, int k, int threads, int block) {
         this.data = data;
         this.n = data.rows();
         this.d = data.columns();
         this.k = k;
-        this.block = VectorisedEm.blockSize(d);
+        this.block = block;
         long sliceDoubles = (long) k * (1 + d + (long) d * d);
         int maxSlices = (int) Math.max(1, Math.min(MAX_SLICES, PARTIAL_BUDGET / sliceDoubles));
         this.slices = new Slices(n, block, maxSlices, threads);

@@ -1,0 +1,202 @@
+package org.emgmm.vectorised;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.emgmm.linalg.Cholesky;
+import org.emgmm.model.LogSumExp;
+import org.emgmm.testing.Cases;
+import org.emgmm.testing.Generators;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Each block kernel against the per-point formula it stands for, computed independently: the Cholesky
+ * class's own Mahalanobis distance, {@link LogSumExp}, and plain sums over points. Random D (odd and
+ * even, below and above the four-way unrolling), block sizes that do not divide evenly by four, and
+ * partly filled blocks.
+ */
+class KernelsTest {
+
+    /** Relative agreement: the kernels only group the same sums differently. */
+    private static final double TOLERANCE = 1e-12;
+
+    /** A random block: D, B (stride) and how many of its points are in use. */
+    private record Block(int d, int stride, int size, double[] x) {
+        @Override
+        public String toString() {
+            return "D=" + d + " B=" + stride + " size=" + size;
+        }
+    }
+
+    private static Block block(SplittableRandom random) {
+        int d = 1 + random.nextInt(13);
+        int stride = 1 + random.nextInt(40);
+        int size = 1 + random.nextInt(stride);
+        double[] x = new double[stride * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 10.0 * random.nextGaussian();
+        }
+        return new Block(d, stride, size, x);
+    }
+
+    private static double[][] transposed(Block block) {
+        double[][] xt = new double[block.d()][block.stride()];
+        Kernels.transpose(block.x(), block.size(), block.d(), xt);
+        return xt;
+    }
+
+    private static double[] randomVector(SplittableRandom random, int length, double scale) {
+        double[] v = new double[length];
+        for (int i = 0; i < length; i++) {
+            v[i] = scale * random.nextGaussian();
+        }
+        return v;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> forwardSubstitutionGivesEachPointsMahalanobisDistance() {
+        return Cases.forAll("Kernels.forwardSubstitution", KernelsTest::block, (block, random) -> {
+            int d = block.d();
+            double[] covariance = Generators.spdMatrix(random, d, 0.3, 3.0);
+            Cholesky factor = Cholesky.decompose(covariance, d).orElseThrow();
+            double[] mean = randomVector(random, d, 5.0);
+            double[][] lower = new double[d][d];
+            double[] inverseDiagonal = new double[d];
+            for (int a = 0; a < d; a++) {
+                for (int e = 0; e <= a; e++) {
+                    lower[a][e] = factor.lower(a, e);
+                }
+                inverseDiagonal[a] = 1.0 / factor.lower(a, a);
+            }
+            double[][] z = new double[d][block.stride()];
+            Kernels.centre(transposed(block), block.size(), d, mean, z);
+            Kernels.forwardSubstitute(lower, inverseDiagonal, d, z, block.size());
+            double[] out = new double[block.stride()];
+            Kernels.weightedLogDensities(z, block.size(), d, 1.5, out);
+            double[] scratch = new double[d];
+            for (int b = 0; b < block.size(); b++) {
+                double expected = factor.mahalanobisSquared(block.x(), b * d, mean, 0, scratch);
+                assertClose(1.5 - 0.5 * expected, out[b], "point " + b);
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> normaliseIsLogSumExpPerPoint() {
+        return Cases.forAll("Kernels.normalise", KernelsTest::block, (block, random) -> {
+            int k = 1 + random.nextInt(6);
+            int size = block.size();
+            double[][] logP = new double[k][block.stride()];
+            for (int c = 0; c < k; c++) {
+                for (int b = 0; b < size; b++) {
+                    logP[c][b] = -800.0 * random.nextDouble();     // spans underflow of exp
+                }
+            }
+            double[][] original = new double[k][];
+            for (int c = 0; c < k; c++) {
+                original[c] = logP[c].clone();
+            }
+            double total = Kernels.normalise(logP, size, k, new double[block.stride()], new double[block.stride()]);
+            double expectedTotal = 0.0;
+            for (int b = 0; b < size; b++) {
+                double[] column = new double[k];
+                for (int c = 0; c < k; c++) {
+                    column[c] = original[c][b];
+                }
+                double logNormaliser = LogSumExp.of(column);
+                expectedTotal += logNormaliser;
+                for (int c = 0; c < k; c++) {
+                    assertEquals(Math.exp(column[c] - logNormaliser), logP[c][b], 1e-12,
+                            "r[" + c + "][" + b + "]");
+                }
+            }
+            assertClose(expectedTotal, total, "the block's log-likelihood");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> gatheredMomentsAreTheWeightedSums() {
+        return Cases.forAll("Kernels.gatheredMoments", KernelsTest::block, (block, random) -> {
+            int d = block.d();
+            double[] mean = randomVector(random, d, 5.0);
+            double[] r = new double[block.stride()];
+            for (int b = 0; b < block.size(); b++) {
+                r[b] = random.nextBoolean() ? random.nextDouble() : 1e-30;   // about half below the cut
+            }
+            double cut = 1e-25;
+            double[][] y = new double[block.stride()][d];
+            double[] w = new double[block.stride()];
+            int gathered = Kernels.gatherCentred(block.x(), block.size(), d, mean, r, cut, y, w);
+            double[] first = new double[d];
+            double[][] second = new double[d][d];
+            Kernels.addMoments(y, w, gathered, d, first, second);
+            double[] expectedFirst = new double[d];
+            double[][] expectedSecond = new double[d][d];
+            int expectedCount = 0;
+            for (int b = 0; b < block.size(); b++) {
+                if (r[b] < cut) {
+                    continue;
+                }
+                expectedCount++;
+                for (int a = 0; a < d; a++) {
+                    double ya = block.x()[b * d + a] - mean[a];
+                    expectedFirst[a] += r[b] * ya;
+                    for (int e = 0; e <= a; e++) {
+                        expectedSecond[a][e] += r[b] * ya * (block.x()[b * d + e] - mean[e]);
+                    }
+                }
+            }
+            assertEquals(expectedCount, gathered, "points gathered");
+            for (int a = 0; a < d; a++) {
+                assertClose(expectedFirst[a], first[a], "s1[" + a + "]");
+                for (int e = 0; e <= a; e++) {
+                    assertClose(expectedSecond[a][e], second[a][e], "S2[" + a + "][" + e + "]");
+                }
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> momentLanesAddUpToTheWeightedSums() {
+        return Cases.forAll("Kernels.momentLanes", KernelsTest::block, (block, random) -> {
+            int d = block.d();
+            double[] mean = randomVector(random, d, 5.0);
+            double[] r = new double[block.stride()];
+            for (int b = 0; b < block.size(); b++) {
+                r[b] = random.nextDouble();
+            }
+            double[][] centred = new double[d][block.stride()];
+            Kernels.centre(transposed(block), block.size(), d, mean, centred);
+            double[][] lanes = new double[1 + d + d * (d + 1) / 2][block.stride()];
+            Kernels.addMomentLanes(centred, r, block.size(), d, lanes);
+            Kernels.addMomentLanes(centred, r, block.size(), d, lanes);    // a second block, the same
+            double count = 0.0;
+            for (int b = 0; b < block.size(); b++) {
+                count += 2 * r[b];
+            }
+            assertClose(count, Kernels.sumLanes(lanes[0]), "Nk");
+            for (int a = 0; a < d; a++) {
+                double first = 0.0;
+                for (int b = 0; b < block.size(); b++) {
+                    first += 2 * r[b] * (block.x()[b * d + a] - mean[a]);
+                }
+                assertClose(first, Kernels.sumLanes(lanes[1 + a]), "s1[" + a + "]");
+                for (int e = 0; e <= a; e++) {
+                    double second = 0.0;
+                    for (int b = 0; b < block.size(); b++) {
+                        second += 2 * r[b] * (block.x()[b * d + a] - mean[a]) * (block.x()[b * d + e] - mean[e]);
+                    }
+                    assertClose(second, Kernels.sumLanes(lanes[Kernels.secondMomentLane(d, a, e)]),
+                            "S2[" + a + "][" + e + "]");
+                }
+            }
+        });
+    }
+
+    private static void assertClose(double expected, double actual, String what) {
+        double scale = Math.max(1.0, Math.abs(expected));
+        assertEquals(expected, actual, TOLERANCE * scale, what);
+    }
+}
