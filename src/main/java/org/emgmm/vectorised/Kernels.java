@@ -105,18 +105,7 @@ final class Kernels {
             double b1 = lB[m + 1];
             double b2 = lB[m + 2];
             double b3 = lB[m + 3];
-            double[] z0 = z[m];
-            double[] z1 = z[m + 1];
-            double[] z2 = z[m + 2];
-            double[] z3 = z[m + 3];
-            for (int b = 0; b < size; b++) {
-                double v0 = z0[b];
-                double v1 = z1[b];
-                double v2 = z2[b];
-                double v3 = z3[b];
-                zA[b] -= a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
-                zB[b] -= b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
-            }
+            subtractFourRows(z[m], z[m + 1], z[m + 2], z[m + 3], a0, a1, a2, a3, b0, b1, b2, b3, zA, zB, size);
         }
         for (; m < j; m++) {
             double a0 = lA[m];
@@ -126,6 +115,23 @@ final class Kernels {
                 zA[b] -= a0 * z0[b];
                 zB[b] -= b0 * z0[b];
             }
+        }
+    }
+
+    /**
+     * zA[b] −= Σᵤ aᵤ zᵤ[b] and zB[b] −= Σᵤ bᵤ zᵤ[b], u = 0..3: the innermost loop of the solve. A method
+     * of its own, so that the JIT compiles it from its own profile: inlined into its caller, it was
+     * compiled more slowly or more quickly (by 2×) depending on which data sets ran first.
+     */
+    private static void subtractFourRows(double[] z0, double[] z1, double[] z2, double[] z3, double a0, double a1,
+            double a2, double a3, double b0, double b1, double b2, double b3, double[] zA, double[] zB, int size) {
+        for (int b = 0; b < size; b++) {
+            double v0 = z0[b];
+            double v1 = z1[b];
+            double v2 = z2[b];
+            double v3 = z3[b];
+            zA[b] -= a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+            zB[b] -= b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
         }
     }
 
@@ -251,18 +257,9 @@ final class Kernels {
             double w1 = w[p + 1];
             double w2 = w[p + 2];
             double w3 = w[p + 3];
-            for (int j = 0; j < d; j++) {
-                s1[j] += w0 * y0[j] + w1 * y1[j] + w2 * y2[j] + w3 * y3[j];
-            }
+            addFourRows(s1, w0, w1, w2, w3, y0, y1, y2, y3, d);
             for (int a = 0; a < d; a++) {
-                double c0 = w0 * y0[a];
-                double c1 = w1 * y1[a];
-                double c2 = w2 * y2[a];
-                double c3 = w3 * y3[a];
-                double[] row = s2[a];
-                for (int e = 0; e <= a; e++) {
-                    row[e] += c0 * y0[e] + c1 * y1[e] + c2 * y2[e] + c3 * y3[e];
-                }
+                addFourRows(s2[a], w0 * y0[a], w1 * y1[a], w2 * y2[a], w3 * y3[a], y0, y1, y2, y3, a + 1);
             }
         }
         for (; p < count; p++) {
@@ -278,6 +275,18 @@ final class Kernels {
                     row[e] += c0 * y0[e];
                 }
             }
+        }
+    }
+
+    /**
+     * row[e] += c0 y0[e] + c1 y1[e] + c2 y2[e] + c3 y3[e] for e &lt; length: the innermost loop of the
+     * scatter. (Kept as a method of its own, like {@link #subtractFourRows}, so that the JIT compiles
+     * it the same way whatever ran before.)
+     */
+    private static void addFourRows(double[] row, double c0, double c1, double c2, double c3, double[] y0,
+            double[] y1, double[] y2, double[] y3, int length) {
+        for (int e = 0; e < length; e++) {
+            row[e] += c0 * y0[e] + c1 * y1[e] + c2 * y2[e] + c3 * y3[e];
         }
     }
 
