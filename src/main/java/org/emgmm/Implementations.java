@@ -26,6 +26,9 @@ public final class Implementations {
     /** The exercises' EM, listed when present. */
     static final String STUDENT_CLASS = "org.emgmm.exercises.StudentEm";
 
+    /** The name the exercises' EM is listed under. */
+    public static final String STUDENT_NAME = "student";
+
     private static final Map<String, Supplier<EmAlgorithm>> BY_NAME = new LinkedHashMap<>();
 
     static {

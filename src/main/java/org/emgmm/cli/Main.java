@@ -30,7 +30,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "em-gmm", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Expectation-Maximization for Gaussian mixture models.",
-        subcommands = {FitCommand.class, GenerateCommand.class, PlotCommand.class, BenchCommand.class})
+        subcommands = {FitCommand.class, CompareCommand.class, GenerateCommand.class, PlotCommand.class,
+            BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** What {@code --version} prints; the number is the project version in pom.xml. */

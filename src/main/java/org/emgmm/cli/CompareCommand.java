@@ -1,0 +1,287 @@
+package org.emgmm.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.emgmm.Implementations;
+import org.emgmm.compare.CompareReport;
+import org.emgmm.compare.Comparison;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.data.Datasets;
+import org.emgmm.data.LabelledData;
+import org.emgmm.em.EmResult;
+import org.emgmm.em.EmSettings;
+import org.emgmm.em.Initialisation;
+import org.emgmm.io.AtomicFiles;
+import org.emgmm.io.MixtureJson;
+import org.emgmm.model.GaussianMixture;
+import org.emgmm.plot.ComparisonPictures;
+import org.emgmm.plot.Picture;
+import org.emgmm.plot.PictureEncoder;
+import org.emgmm.plot.PictureFile;
+import org.emgmm.plot.PictureFiles;
+import org.emgmm.vectorised.VectorisedEm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code em-gmm compare}: every implementation from the same start with the same settings, side by
+ * side: a table, a one-line verdict on whether they agree, pictures, and one self-contained HTML page.
+ * <pre>
+ *   em-gmm compare --data old-faithful --components 2
+ *   em-gmm compare --data iris --components 3 --implementations loops,vectorised --json rows.json
+ *   em-gmm compare --data points.csv --init start.json --out comparison
+ * </pre>
+ * The engine is {@link Comparison}; the table, JSON and page come from the same rows
+ * ({@link CompareReport}). Everything is computed before the first file is written.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false,
+        description = "Run every implementation from the same start and compare them: table, pictures, page.")
+final class CompareCommand implements Callable<Integer> {
+
+    /** Where the pictures and the page go when --out is not given. */
+    static final Path DEFAULT_OUT = Path.of("target", "compare");
+
+    /** The page's file name. */
+    static final String PAGE = "index.html";
+
+    /** Pictures on the page: PNG at this resolution (150 dpi, sharp on high-density screens). */
+    static final int PAGE_DPI = 150;
+
+    /** Picture size in points (pixels at 72 dpi), the size of {@code plot}'s pictures. */
+    static final int WIDTH = 800;
+    static final int HEIGHT = 600;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE|NAME",
+            completionCandidates = FitCommand.BundledNames.class,
+            description = "A CSV file, or a bundled data set: ${COMPLETION-CANDIDATES}.")
+    private String data;
+
+    @Option(names = {"-k", "--components"}, paramLabel = "K",
+            description = "The number of components K; required unless --init gives them.")
+    private Integer components;
+
+    @Option(names = "--implementations", split = ",", paramLabel = "NAME",
+            completionCandidates = FitCommand.ImplementationNames.class,
+            description = "Implementations to compare: ${COMPLETION-CANDIDATES}. Default: every one that applies"
+                    + " (univariate only for one column; student when the exercises are built).")
+    private List<String> implementations;
+
+    @Option(names = "--init", paramLabel = "FILE.json", description = "Start every implementation from this mixture.")
+    private Path init;
+
+    @Option(names = "--init-method", paramLabel = "METHOD", completionCandidates = FitCommand.InitMethods.class,
+            description = "Without --init, how to choose the start: ${COMPLETION-CANDIDATES}.")
+    private String initMethod;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the random start. Default: ${DEFAULT-VALUE}.")
+    private long seed = Main.DEFAULT_SEED;
+
+    @Option(names = "--max-iter", paramLabel = "M", description = "The most iterations. Default: ${DEFAULT-VALUE}.")
+    private int maxIterations = EmSettings.DEFAULT_MAX_ITERATIONS;
+
+    @Option(names = "--tol", paramLabel = "T",
+            description = "Stop when the log-likelihood per point changes by less than T. Default: ${DEFAULT-VALUE}.")
+    private double tolerance = EmSettings.DEFAULT_TOLERANCE;
+
+    @Option(names = "--reg-covar", paramLabel = "R",
+            description = "Added to each covariance's diagonal after every M-step. Default: ${DEFAULT-VALUE}.")
+    private double regCovar = EmSettings.DEFAULT_REG_COVAR;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Threads for vectorised (the others use one). Default: every core, here ${DEFAULT-VALUE}.")
+    private int threads = VectorisedEm.defaultThreads();
+
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN",
+            description = "The columns to fit, by header name or 1-based index. Default: every numeric column.")
+    private List<String> columns;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the pictures and index.html. Default: ${DEFAULT-VALUE}.")
+    private Path out = DEFAULT_OUT;
+
+    @Option(names = "--json", paramLabel = "FILE.json", description = "Also write the table's rows as JSON.")
+    private Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        EmSettings settings;
+        try {
+            settings = new EmSettings(maxIterations, tolerance, regCovar);
+        } catch (IllegalArgumentException e) {
+            throw usageError(e.getMessage());
+        }
+        List<Comparison.Entry> entries = entries();
+        if (init != null && initMethod != null) {
+            throw usageError("--init and --init-method both choose the start: give only one");
+        }
+        if (initMethod != null && !initMethod.equals(FitCommand.RANDOM_POINTS)) {
+            throw usageError("unknown init method '" + initMethod + "': choose " + FitCommand.RANDOM_POINTS);
+        }
+        if (init == null && components == null) {
+            throw usageError("missing --components K: say how many components to fit, or start from --init FILE.json");
+        }
+        LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, null);
+        DataMatrix points = loaded.data();
+        GaussianMixture start = start(points);
+        Comparison.Outcome outcome = Comparison.runEntries(points, start, settings, entries);
+
+        List<Picture> pictures = pictures(loaded, outcome);
+        List<PictureFile> files = new ArrayList<>();
+        List<CompareReport.PagePicture> onPage = new ArrayList<>();
+        for (Picture picture : pictures) {
+            byte[] png = PictureEncoder.png(picture, PAGE_DPI);
+            files.add(new PictureFile(picture.name() + ".png", png));
+            files.add(new PictureFile(picture.name() + ".svg", PictureEncoder.svg(picture)));
+            onPage.add(new CompareReport.PagePicture(caption(picture.name()), picture.name(), png));
+        }
+        String title = String.format(Locale.ROOT, "%s, K = %d", loaded.source(), start.components());
+        String page = CompareReport.html(title, facts(loaded, start, settings), outcome, onPage);
+
+        PictureFiles.createDirectory(out);
+        if (json != null) {
+            AtomicFiles.writeString(json, CompareReport.json(outcome));
+        }
+        PictureFiles.writeAll(out, files);
+        AtomicFiles.writeString(out.resolve(PAGE), page);
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "%s: %d points, %d dimensions, K = %d, %s%n", loaded.source(), points.rows(),
+                points.columns(), start.components(), startDescription());
+        stdout.println();
+        stdout.print(CompareReport.text(outcome));
+        stdout.println();
+        stdout.println("page: " + out.resolve(PAGE) + " (pictures beside it)");
+        if (json != null) {
+            stdout.println("rows written to " + json);
+        }
+        stdout.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** The implementations asked for (or every one), each with an instance or the reason it is unavailable. */
+    private List<Comparison.Entry> entries() {
+        if (threads < 1) {
+            throw usageError("--threads must be 1 or more, got " + threads);
+        }
+        List<String> names = implementations == null ? defaultNames() : new ArrayList<>(new LinkedHashSet<>(
+                implementations.stream().map(String::strip).toList()));
+        List<Comparison.Entry> entries = new ArrayList<>();
+        for (String name : names) {
+            if (name.equals(Implementations.STUDENT_NAME) && !Implementations.names().contains(name)) {
+                entries.add(new Comparison.Entry(name, null, "the exercises' EM is not built into this program"
+                        + " (run from the sources: mvn -q compile exec:java -Dexec.args=\"compare ...\")"));
+                continue;
+            }
+            entries.add(Comparison.Entry.of(Main.implementation(name, threads, spec)));
+        }
+        return entries;
+    }
+
+    /** Every implementation, vectorised first (the reference), and student even when it is not built. */
+    private static List<String> defaultNames() {
+        List<String> names = new ArrayList<>(Implementations.names());
+        if (!names.contains(Implementations.STUDENT_NAME)) {
+            names.add(Implementations.STUDENT_NAME);
+        }
+        return names;
+    }
+
+    private GaussianMixture start(DataMatrix points) {
+        if (init == null) {
+            return Initialisation.randomPoints(points, components, seed);
+        }
+        GaussianMixture fromFile = MixtureJson.read(init);
+        if (components != null && components != fromFile.components()) {
+            throw usageError("--components " + components + " disagrees with the " + fromFile.components()
+                    + " components in " + init + ": drop --components or change it");
+        }
+        return fromFile;
+    }
+
+    private String startDescription() {
+        return init != null ? "start from " + init : "random-points start, seed " + seed;
+    }
+
+    private List<String[]> facts(LabelledData loaded, GaussianMixture start, EmSettings settings) {
+        List<String[]> facts = new ArrayList<>();
+        DataMatrix points = loaded.data();
+        facts.add(new String[] {"data", String.format(Locale.ROOT, "%s: %d points, %d dimensions (%s)",
+                loaded.source(), points.rows(), points.columns(), String.join(", ", points.columnNames()))});
+        facts.add(new String[] {"components", Integer.toString(start.components())});
+        facts.add(new String[] {"start", startDescription() + ", the same for every implementation"});
+        facts.add(new String[] {"settings", String.format(Locale.ROOT, "max-iter %d, tol %s, reg-covar %s, threads %d"
+                + " (vectorised)", settings.maxIterations(), settings.tolerance(), settings.regCovar(), threads)});
+        facts.add(new String[] {"agreement", "traces and parameters within " + Comparison.TOLERANCE_TEXT
+                + " relative of the reference"});
+        return facts;
+    }
+
+    /** The traces, the timings and (for two or more columns) the clusters of every implementation that ran. */
+    private static List<Picture> pictures(LabelledData loaded, Comparison.Outcome outcome) {
+        List<Comparison.Row> ran = outcome.ran();
+        List<Picture> pictures = new ArrayList<>();
+        if (ran.isEmpty()) {
+            return pictures;
+        }
+        EmResult reference = outcome.rows().stream().filter(row -> row.implementation().equals(outcome.reference()))
+                .findFirst().orElseThrow().result();
+        List<ComparisonPictures.Run> runs = new ArrayList<>();
+        for (Comparison.Row row : ran) {
+            runs.add(new ComparisonPictures.Run(row.implementation(), row.result().trace(), note(outcome, row,
+                    reference)));
+        }
+        pictures.add(ComparisonPictures.traces(loaded.source() + ": log-likelihood per iteration", runs, WIDTH,
+                HEIGHT));
+        pictures.add(ComparisonPictures.timings("ms per iteration (one run after a warm-up)",
+                ran.stream().map(Comparison.Row::implementation).toList(),
+                ran.stream().map(row -> row.result().millisPerIteration()).toList(), WIDTH, HEIGHT / 2));
+        if (loaded.data().columns() >= 2) {
+            pictures.add(ComparisonPictures.clusters(loaded.data(),
+                    ran.stream().map(Comparison.Row::implementation).toList(),
+                    ran.stream().map(row -> row.result().model()).toList(), WIDTH, HEIGHT));
+        }
+        return pictures;
+    }
+
+    /** "identical to vectorised", "differs from vectorised", or nothing for the reference itself. */
+    private static String note(Comparison.Outcome outcome, Comparison.Row row, EmResult reference) {
+        if (row.implementation().equals(outcome.reference())) {
+            return "reference";
+        }
+        boolean departs = outcome.departures().stream()
+                .anyMatch(departure -> departure.implementation().equals(row.implementation()));
+        if (departs) {
+            return "differs from " + outcome.reference();
+        }
+        return java.util.Arrays.equals(row.result().trace(), reference.trace())
+                ? "identical to " + outcome.reference()
+                : "within 1e-9 of " + outcome.reference();
+    }
+
+    private static String caption(String name) {
+        return switch (name) {
+            case ComparisonPictures.TRACES -> "The log-likelihood traces overlaid: every implementation has its own"
+                    + " marker and dash, so identical traces still show";
+            case ComparisonPictures.TIMINGS -> "Milliseconds per iteration";
+            case ComparisonPictures.CLUSTERS -> "The fitted clusters of each implementation: means, 1σ and 2σ"
+                    + " ellipses, points in their most likely component's colour";
+            default -> name;
+        };
+    }
+
+    private ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

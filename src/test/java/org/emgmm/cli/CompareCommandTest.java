@@ -1,0 +1,161 @@
+package org.emgmm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.emgmm.Implementations;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code em-gmm compare}, as a user runs it: the main job, the three outputs agreeing, bad input. */
+class CompareCommandTest {
+
+    @TempDir
+    Path directory;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path pages() {
+        return directory.resolve("compare");
+    }
+
+    private Path json() {
+        return directory.resolve("rows.json");
+    }
+
+    /** The README's main job (the exec:java arguments in pom.xml), with --out and --json in the temporary folder. */
+    private Run mainJob() {
+        return run("compare", "--data", "old-faithful", "--components", "2", "--seed", "1", "--out",
+                pages().toString(), "--json", json().toString());
+    }
+
+    @Test
+    void theMainJobWritesItsPageAndPictures() throws Exception {
+        Run run = mainJob();
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertTrue(run.out().contains("agreement: all 4 implementations that ran agree within 1e-9"), run.out());
+        assertTrue(run.out().contains("page: " + pages().resolve("index.html")), run.out());
+        for (String picture : List.of("traces", "timings", "clusters")) {
+            for (String extension : List.of(".png", ".svg")) {
+                Path file = pages().resolve(picture + extension);
+                assertTrue(Files.size(file) > 1000, file + " is written");
+            }
+        }
+        String page = Files.readString(pages().resolve("index.html"));
+        assertTrue(page.startsWith("<!DOCTYPE html>"));
+        assertFalse(page.contains("http://") || page.contains("https://") || page.contains("<script"),
+                "the page needs no network and runs no script");
+        assertEquals(3, count(page, "<img "), "three pictures on the page");
+        assertEquals(3, count(page, "src=\"data:image/png;base64,"), "every picture embedded");
+    }
+
+    @Test
+    void tableJsonAndPageAgree() throws Exception {
+        Run run = mainJob();
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        JsonObject root = JsonParser.parseString(Files.readString(json())).getAsJsonObject();
+        JsonArray rows = root.getAsJsonArray("rows");
+        String page = Files.readString(pages().resolve("index.html"));
+        String body = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
+        assertEquals(rows.size(), count(body, "<tr>"), "one page row per JSON row");
+        List<String> tableLines = run.out().lines().filter(line -> Implementations.names().stream()
+                .anyMatch(name -> line.startsWith(name + " "))).toList();
+        assertEquals(rows.size(), tableLines.size(), run.out());
+        assertEquals(root.get("agreement").getAsString(), run.out().lines()
+                .filter(line -> line.startsWith("agreement:")).findFirst().orElseThrow());
+        assertTrue(page.contains(root.get("agreement").getAsString()), "the page has the agreement line");
+        for (int i = 0; i < rows.size(); i++) {
+            JsonObject row = rows.get(i).getAsJsonObject();
+            String name = row.get("implementation").getAsString();
+            assertTrue(tableLines.get(i).startsWith(name + " "), "row " + i + " of the table is " + name);
+            for (String key : List.of("iterations", "converged", "meanLogLikelihood", "maxParameterDifference",
+                    "millisPerIteration", "speedUpOverLoops", "error")) {
+                assertTrue(row.has(key), name + " has " + key);
+            }
+            if (row.get("iterations").isJsonNull()) {
+                assertTrue(tableLines.get(i).contains("skipped") || tableLines.get(i).contains("failed"),
+                        tableLines.get(i));
+                continue;
+            }
+            String meanLogLikelihood = String.format(Locale.ROOT, "%.10f", row.get("meanLogLikelihood").getAsDouble());
+            assertTrue(tableLines.get(i).contains(meanLogLikelihood), tableLines.get(i) + " has " + meanLogLikelihood);
+            assertTrue(body.contains("<td>" + name + "</td><td>" + row.get("iterations").getAsInt() + "</td>"),
+                    "the page's row for " + name);
+            assertTrue(body.contains("<td>" + meanLogLikelihood + "</td>"), "the page has " + meanLogLikelihood);
+        }
+    }
+
+    @Test
+    void univariateRunsOnOneColumn() throws Exception {
+        Run run = run("compare", "--data", "old-faithful", "--columns", "waiting", "--components", "2",
+                "--out", pages().toString(), "--json", json().toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        JsonArray rows = JsonParser.parseString(Files.readString(json())).getAsJsonObject().getAsJsonArray("rows");
+        boolean univariateRan = false;
+        for (int i = 0; i < rows.size(); i++) {
+            JsonObject row = rows.get(i).getAsJsonObject();
+            univariateRan |= row.get("implementation").getAsString().equals("univariate") && !row.get("iterations").isJsonNull();
+        }
+        assertTrue(univariateRan, run.out());
+        assertTrue(run.out().contains("agree within 1e-9"), run.out());
+        assertFalse(Files.exists(pages().resolve("clusters.png")), "no clusters picture for one column");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--data,nope.csv,--components,2",
+        "--data,old-faithful,--components,300",
+        "--data,old-faithful",
+        "--data,old-faithful,--components,2,--implementations,fast",
+        "--data,old-faithful,--components,2,--threads,0",
+        "--data,old-faithful,--components,2,--max-iter,-1",
+        "--data,old-faithful,--components,2,--frobnicate"})
+    void badInputGetsOneLineAndWritesNothing(String arguments) {
+        List<String> args = new ArrayList<>(List.of("compare"));
+        args.addAll(List.of(arguments.split(",")));
+        args.addAll(List.of("--out", pages().toString(), "--json", json().toString()));
+        Run run = run(args.toArray(String[]::new));
+        assertEquals(Main.EXIT_BAD_INPUT, run.code(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("em-gmm: "), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertFalse(Files.exists(pages()), "no page folder after a refused command");
+        assertFalse(Files.exists(json()), "no JSON after a refused command");
+    }
+
+    private static int count(String text, String what) {
+        Matcher matcher = Pattern.compile(Pattern.quote(what)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+}
