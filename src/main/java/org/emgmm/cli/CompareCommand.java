@@ -53,8 +53,11 @@ final class CompareCommand implements Callable<Integer> {
     /** The page's file name. */
     static final String PAGE = "index.html";
 
-    /** Pictures on the page: PNG at this resolution (150 dpi, sharp on high-density screens). */
-    static final int PAGE_DPI = 150;
+    /** Pictures on the page and in PNG files: this resolution by default (sharp on high-density screens). */
+    static final int DEFAULT_DPI = 150;
+
+    /** The picture formats written beside the page. */
+    static final List<String> FORMATS = List.of("png", "svg");
 
     /** Picture size in points (pixels at 72 dpi), the size of {@code plot}'s pictures. */
     static final int WIDTH = 800;
@@ -114,6 +117,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE.json", description = "Also write the table's rows as JSON.")
     private Path json;
 
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT",
+            description = "Picture files to write beside the page: png, svg or both. Default: png,svg.")
+    private List<String> formats = FORMATS;
+
+    @Option(names = "--dpi", paramLabel = "DPI",
+            description = "Resolution of the PNG pictures, on the page and in files. Default: ${DEFAULT-VALUE}.")
+    private int dpi = DEFAULT_DPI;
+
     @Override
     public Integer call() throws IOException {
         EmSettings settings;
@@ -123,6 +134,15 @@ final class CompareCommand implements Callable<Integer> {
             throw usageError(e.getMessage());
         }
         List<Comparison.Entry> entries = entries();
+        for (String format : formats) {
+            if (!FORMATS.contains(format.strip())) {
+                throw usageError("unknown picture format '" + format + "': choose png, svg or png,svg");
+            }
+        }
+        if (dpi < PictureEncoder.BASE_DPI / 2 || dpi > 4 * DEFAULT_DPI) {
+            throw usageError("--dpi must be between " + PictureEncoder.BASE_DPI / 2 + " and " + 4 * DEFAULT_DPI
+                    + ", got " + dpi);
+        }
         if (init != null && initMethod != null) {
             throw usageError("--init and --init-method both choose the start: give only one");
         }
@@ -141,9 +161,13 @@ final class CompareCommand implements Callable<Integer> {
         List<PictureFile> files = new ArrayList<>();
         List<CompareReport.PagePicture> onPage = new ArrayList<>();
         for (Picture picture : pictures) {
-            byte[] png = PictureEncoder.png(picture, PAGE_DPI);
-            files.add(new PictureFile(picture.name() + ".png", png));
-            files.add(new PictureFile(picture.name() + ".svg", PictureEncoder.svg(picture)));
+            byte[] png = PictureEncoder.png(picture, dpi);
+            if (formats.stream().anyMatch(format -> format.strip().equals("png"))) {
+                files.add(new PictureFile(picture.name() + ".png", png));
+            }
+            if (formats.stream().anyMatch(format -> format.strip().equals("svg"))) {
+                files.add(new PictureFile(picture.name() + ".svg", PictureEncoder.svg(picture)));
+            }
             onPage.add(new CompareReport.PagePicture(caption(picture.name()), picture.name(), png));
         }
         String title = String.format(Locale.ROOT, "%s, K = %d", loaded.source(), start.components());

@@ -109,8 +109,10 @@ public final class Main implements Callable<Integer> {
     /** {@code em-gmm} alone: a subcommand is missing. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "choose a subcommand: "
-                + String.join(" or ", spec.subcommands().keySet()));
+        java.util.List<String> names = java.util.List.copyOf(spec.subcommands().keySet());
+        String choices = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        throw new ParameterException(spec.commandLine(), "choose a subcommand: " + choices);
     }
 
     /** A mistake on the command line: one line, with where to look for the right usage. */

@@ -126,7 +126,7 @@ public final class CompareReport {
      *
      * @param title    the page's heading, e.g. "old-faithful: K = 2"
      * @param facts    label and value pairs describing the data and settings, shown as a list
-     * @param pictures in order; each also written beside the page as PNG and SVG
+     * @param pictures in order
      */
     public static String html(String title, List<String[]> facts, Comparison.Outcome outcome,
             List<PagePicture> pictures) {
@@ -170,9 +170,7 @@ public final class CompareReport {
         for (PagePicture picture : pictures) {
             page.append("<figure>\n<img alt=\"").append(escape(picture.caption())).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(picture.png())).append("\">\n<figcaption>")
-                    .append(escape(picture.caption())).append(" (also <a href=\"").append(escape(picture.fileName()))
-                    .append(".svg\">SVG</a> and <a href=\"").append(escape(picture.fileName()))
-                    .append(".png\">PNG</a> beside this page)</figcaption>\n</figure>\n");
+                    .append(escape(picture.caption())).append("</figcaption>\n</figure>\n");
         }
         page.append("<p>Made by em-gmm's <code>compare</code> command. Timings are one run after one warm-up;"
                 + " for careful timing use <code>em-gmm bench</code>.</p>\n</body>\n</html>\n");

@@ -236,7 +236,7 @@ class MainTest {
     @Test
     void noSubcommandIsBadInput() {
         String err = assertBadInput(run());
-        assertTrue(err.contains("fit or generate"), err);
+        assertTrue(err.contains("choose a subcommand: fit, compare, generate, plot or bench"), err);
     }
 
     // generate

@@ -40,7 +40,8 @@ class ReadmePicturesTest {
             "fit --data old-faithful --components 2 --seed 1 --plots src/docs/images/old-faithful --format png",
             "generate --setup seed-004 --seed 1 --out target/seed-004.csv",
             "fit --data target/seed-004.csv --columns x1 --components 2 --seed 1 --plots src/docs/images/seed-004"
-                    + " --format png");
+                    + " --format png",
+            "compare --data old-faithful --components 2 --seed 1 --out src/docs/images/compare --format png --dpi 72");
 
     /** README pictures stay small enough to keep the repository light: 150 KB each at most. */
     static final long MAX_BYTES = 150 * 1024;
@@ -64,7 +65,8 @@ class ReadmePicturesTest {
             run(command, Stream.of(command.split(" ")).map(word -> redirected(word, images)).toArray(String[]::new));
         }
         List<Path> made = picturesUnder(images);
-        assertEquals(List.of("old-faithful/clusters.png", "old-faithful/density.png", "old-faithful/evolution.png",
+        assertEquals(List.of("compare/clusters.png", "compare/timings.png", "compare/traces.png",
+                "old-faithful/clusters.png", "old-faithful/density.png", "old-faithful/evolution.png",
                 "old-faithful/trace.png", "old-faithful/uncertainty.png", "seed-004/histogram.png",
                 "seed-004/trace.png"), made.stream().map(p -> p.toString().replace('\\', '/')).toList());
         Path committed = Path.of(COMMITTED);
@@ -93,11 +95,12 @@ class ReadmePicturesTest {
         assertEquals(Main.EXIT_OK, code, command + ": " + err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The PNG files under {@code root}, relative to it, sorted. */
+    /** The PNG files under {@code root}, relative to it, sorted (compare's page beside them is not a picture). */
     private static List<Path> picturesUnder(Path root) throws IOException {
         assertTrue(Files.isDirectory(root), root + " is missing");
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+            return files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().equals("index.html"))
+                    .map(root::relativize).sorted().toList();
         }
     }
 
