@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.emgmm.Implementations;
 import org.emgmm.compare.CompareReport;
 import org.emgmm.compare.Comparison;
+import org.emgmm.compare.NotebookExamples;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.Datasets;
 import org.emgmm.data.LabelledData;
@@ -63,10 +64,24 @@ final class CompareCommand implements Callable<Integer> {
     static final int WIDTH = 800;
     static final int HEIGHT = 600;
 
+    /** Lists the examples in help text. */
+    static final class ExampleNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return NotebookExamples.names().iterator();
+        }
+    }
+
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE|NAME",
+    @Option(names = "--example", paramLabel = "NAME", completionCandidates = ExampleNames.class,
+            description = "Instead of --data: a seed notebook's own example, ${COMPLETION-CANDIDATES}: its data (drawn"
+                    + " with --seed), K, start and iteration count; where the notebook had a bug, its EM as written"
+                    + " runs beside ours.")
+    private String example;
+
+    @Option(names = "--data", paramLabel = "FILE|NAME",
             completionCandidates = FitCommand.BundledNames.class,
             description = "A CSV file, or a bundled data set: ${COMPLETION-CANDIDATES}.")
     private String data;
@@ -127,37 +142,27 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EmSettings settings;
-        try {
-            settings = new EmSettings(maxIterations, tolerance, regCovar);
-        } catch (IllegalArgumentException e) {
-            throw usageError(e.getMessage());
-        }
+        NotebookExamples chosen = example == null ? null : exampleChecked();
+        EmSettings settings = chosen != null ? chosen.settings() : settings();
         List<Comparison.Entry> entries = entries();
-        for (String format : formats) {
-            if (!FORMATS.contains(format.strip())) {
-                throw usageError("unknown picture format '" + format + "': choose png, svg or png,svg");
-            }
+        checkPictureOptions();
+        LabelledData loaded;
+        GaussianMixture start;
+        if (chosen != null) {
+            DataMatrix drawn = chosen.setup().draw(seed).data();
+            loaded = LabelledData.unlabelled(chosen.name() + " (example)", drawn);
+            start = chosen.start().apply(drawn, seed);
+        } else {
+            checkStartOptions();
+            loaded = Datasets.load(data, columns == null ? List.of() : columns, null);
+            start = start(loaded.data());
         }
-        if (dpi < PictureEncoder.BASE_DPI / 2 || dpi > 4 * DEFAULT_DPI) {
-            throw usageError("--dpi must be between " + PictureEncoder.BASE_DPI / 2 + " and " + 4 * DEFAULT_DPI
-                    + ", got " + dpi);
-        }
-        if (init != null && initMethod != null) {
-            throw usageError("--init and --init-method both choose the start: give only one");
-        }
-        if (initMethod != null && !initMethod.equals(FitCommand.RANDOM_POINTS)) {
-            throw usageError("unknown init method '" + initMethod + "': choose " + FitCommand.RANDOM_POINTS);
-        }
-        if (init == null && components == null) {
-            throw usageError("missing --components K: say how many components to fit, or start from --init FILE.json");
-        }
-        LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, null);
         DataMatrix points = loaded.data();
-        GaussianMixture start = start(points);
         Comparison.Outcome outcome = Comparison.runEntries(points, start, settings, entries);
+        AsWritten asWritten = chosen == null || chosen.asWritten() == null ? null
+                : AsWritten.run(chosen, points, start, settings, outcome);
 
-        List<Picture> pictures = pictures(loaded, outcome);
+        List<Picture> pictures = pictures(loaded, outcome, asWritten);
         List<PictureFile> files = new ArrayList<>();
         List<CompareReport.PagePicture> onPage = new ArrayList<>();
         for (Picture picture : pictures) {
@@ -171,7 +176,11 @@ final class CompareCommand implements Callable<Integer> {
             onPage.add(new CompareReport.PagePicture(caption(picture.name()), picture.name(), png));
         }
         String title = String.format(Locale.ROOT, "%s, K = %d", loaded.source(), start.components());
-        String page = CompareReport.html(title, facts(loaded, start, settings), outcome, onPage);
+        List<String[]> facts = facts(loaded, start, settings, chosen);
+        if (asWritten != null) {
+            facts.add(new String[] {"as the notebook wrote it", asWritten.line()});
+        }
+        String page = CompareReport.html(title, facts, outcome, onPage);
 
         PictureFiles.createDirectory(out);
         if (json != null) {
@@ -182,9 +191,12 @@ final class CompareCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s: %d points, %d dimensions, K = %d, %s%n", loaded.source(), points.rows(),
-                points.columns(), start.components(), startDescription());
+                points.columns(), start.components(), startDescription(chosen));
         stdout.println();
         stdout.print(CompareReport.text(outcome));
+        if (asWritten != null) {
+            stdout.println(asWritten.line());
+        }
         stdout.println();
         stdout.println("page: " + out.resolve(PAGE) + " (pictures beside it)");
         if (json != null) {
@@ -192,6 +204,90 @@ final class CompareCommand implements Callable<Integer> {
         }
         stdout.flush();
         return Main.EXIT_OK;
+    }
+
+    /** A notebook's EM as written, run from the same start, and how far it ended from ours. */
+    private record AsWritten(String name, String bug, org.emgmm.em.EmResult result, String line) {
+
+        static AsWritten run(NotebookExamples example, DataMatrix points, GaussianMixture start, EmSettings settings,
+                Comparison.Outcome outcome) {
+            org.emgmm.em.EmResult result = example.asWritten().fit(points, start, settings);
+            EmResult ours = outcome.rows().stream().filter(row -> row.implementation().equals(outcome.reference()))
+                    .findFirst().map(Comparison.Row::result).orElse(null);
+            StringBuilder line = new StringBuilder("as the notebook wrote it (" + example.bug() + "): ");
+            line.append(String.format(Locale.ROOT, "%d iterations, weights %s", result.iterations(),
+                    weights(result.model())));
+            if (ours != null) {
+                line.append(String.format(Locale.ROOT, " against ours %s after %d", weights(ours.model()),
+                        ours.iterations()));
+                Comparison.Departure left = Comparison.departure(example.asWritten().name(), ours, result,
+                        Comparison.parameterDifference(ours.model(), result.model()));
+                if (left != null && left.iteration() >= 0) {
+                    line.append(String.format(Locale.ROOT, "; its trace left ours at iteration %d, by %+.6g per point",
+                            left.iteration(), left.gap()));
+                }
+            }
+            return new AsWritten(example.asWritten().name(), example.bug(), result, line.toString());
+        }
+
+        private static String weights(GaussianMixture model) {
+            List<String> parts = new ArrayList<>();
+            for (double weight : model.weights()) {
+                parts.add(String.format(Locale.ROOT, "%.3g", weight));
+            }
+            return String.join("/", parts);
+        }
+    }
+
+    private NotebookExamples exampleChecked() {
+        for (String option : List.of("--data", "--components", "--init", "--init-method", "--columns", "--max-iter",
+                "--tol", "--reg-covar")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw usageError("--example " + example + " sets the data, K, start and iterations itself: leave out "
+                        + option);
+            }
+        }
+        try {
+            return NotebookExamples.byName(example);
+        } catch (IllegalArgumentException e) {
+            throw usageError(e.getMessage());
+        }
+    }
+
+    private EmSettings settings() {
+        try {
+            return new EmSettings(maxIterations, tolerance, regCovar);
+        } catch (IllegalArgumentException e) {
+            throw usageError(e.getMessage());
+        }
+    }
+
+    private void checkPictureOptions() {
+        for (String format : formats) {
+            if (!FORMATS.contains(format.strip())) {
+                throw usageError("unknown picture format '" + format + "': choose png, svg or png,svg");
+            }
+        }
+        if (dpi < PictureEncoder.BASE_DPI / 2 || dpi > 4 * DEFAULT_DPI) {
+            throw usageError("--dpi must be between " + PictureEncoder.BASE_DPI / 2 + " and " + 4 * DEFAULT_DPI
+                    + ", got " + dpi);
+        }
+    }
+
+    private void checkStartOptions() {
+        if (data == null) {
+            throw usageError("missing --data: give a CSV file or a bundled data set ("
+                    + String.join(", ", Datasets.bundledNames()) + "), or --example NAME");
+        }
+        if (init != null && initMethod != null) {
+            throw usageError("--init and --init-method both choose the start: give only one");
+        }
+        if (initMethod != null && !initMethod.equals(FitCommand.RANDOM_POINTS)) {
+            throw usageError("unknown init method '" + initMethod + "': choose " + FitCommand.RANDOM_POINTS);
+        }
+        if (init == null && components == null) {
+            throw usageError("missing --components K: say how many components to fit, or start from --init FILE.json");
+        }
     }
 
     /** The implementations asked for (or every one), each with an instance or the reason it is unavailable. */
@@ -234,17 +330,24 @@ final class CompareCommand implements Callable<Integer> {
         return fromFile;
     }
 
-    private String startDescription() {
+    private String startDescription(NotebookExamples chosen) {
+        if (chosen != null) {
+            return "the notebook's start, seed " + seed;
+        }
         return init != null ? "start from " + init : "random-points start, seed " + seed;
     }
 
-    private List<String[]> facts(LabelledData loaded, GaussianMixture start, EmSettings settings) {
+    private List<String[]> facts(LabelledData loaded, GaussianMixture start, EmSettings settings,
+            NotebookExamples chosen) {
         List<String[]> facts = new ArrayList<>();
+        if (chosen != null) {
+            facts.add(new String[] {"example", chosen.name() + ": " + chosen.description()});
+        }
         DataMatrix points = loaded.data();
         facts.add(new String[] {"data", String.format(Locale.ROOT, "%s: %d points, %d dimensions (%s)",
                 loaded.source(), points.rows(), points.columns(), String.join(", ", points.columnNames()))});
         facts.add(new String[] {"components", Integer.toString(start.components())});
-        facts.add(new String[] {"start", startDescription() + ", the same for every implementation"});
+        facts.add(new String[] {"start", startDescription(chosen) + ", the same for every implementation"});
         facts.add(new String[] {"settings", String.format(Locale.ROOT, "max-iter %d, tol %s, reg-covar %s, threads %d"
                 + " (vectorised)", settings.maxIterations(), settings.tolerance(), settings.regCovar(), threads)});
         facts.add(new String[] {"agreement", "traces and parameters within " + Comparison.TOLERANCE_TEXT
@@ -253,7 +356,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** The traces, the timings and (for two or more columns) the clusters of every implementation that ran. */
-    private static List<Picture> pictures(LabelledData loaded, Comparison.Outcome outcome) {
+    private static List<Picture> pictures(LabelledData loaded, Comparison.Outcome outcome, AsWritten asWritten) {
         List<Comparison.Row> ran = outcome.ran();
         List<Picture> pictures = new ArrayList<>();
         if (ran.isEmpty()) {
@@ -265,6 +368,9 @@ final class CompareCommand implements Callable<Integer> {
         for (Comparison.Row row : ran) {
             runs.add(new ComparisonPictures.Run(row.implementation(), row.result().trace(), note(outcome, row,
                     reference)));
+        }
+        if (asWritten != null) {
+            runs.add(new ComparisonPictures.Run(asWritten.name(), asWritten.result().trace(), "the notebook's own"));
         }
         pictures.add(ComparisonPictures.traces(loaded.source() + ": log-likelihood per iteration", runs, WIDTH,
                 HEIGHT));

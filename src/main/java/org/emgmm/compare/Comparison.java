@@ -218,7 +218,7 @@ public final class Comparison {
     }
 
     /** Where {@code result} first leaves {@code reference}, or null when it agrees. */
-    static Departure departure(String name, EmResult reference, EmResult result, double parameterDifference) {
+    public static Departure departure(String name, EmResult reference, EmResult result, double parameterDifference) {
         double[] expected = reference.trace();
         double[] actual = result.trace();
         int common = Math.min(expected.length, actual.length);

@@ -13,10 +13,14 @@ import org.emgmm.model.GaussianMixture;
  * numbers: the notebooks used NumPy's generator, this package uses Java's, so the points differ while
  * their distribution is the same.
  * <ul>
+ *   <li>{@code seed-000}: 100 2-D points of {@code randn + 10·randn}, that is N(0, 101·I): no clusters
+ *       at all, which is the notebook's point of departure.</li>
  *   <li>{@code seed-001}: three 2-D blobs with unit covariance at [5, 5], [0, 0] and [8, 1], 100 points
  *       each.</li>
  *   <li>{@code seed-002}: 1,500 2-D points from three components with identity covariances at
  *       [−4, −5], [0, 0] and [4, 5], priors 0.2, 0.5, 0.3, so exactly 300, 750 and 450 points.</li>
+ *   <li>{@code seed-003}: two 2-D clusters of 200 points, at [−2, 2] with covariance 3·I and at
+ *       [2, −2] with covariance I (the notebook's {@code generate_data(variance1=3, variance2=1)}).</li>
  *   <li>{@code seed-004}: the univariate case of the notebook's French part: 10,000 points from two
  *       normals, 70% from N(160, 20²) and 30% from N(240, 15²), each point's component drawn at
  *       random.</li>
@@ -60,8 +64,10 @@ public final class NotebookSetups {
     private static final Map<String, Supplier<Setup>> BY_NAME = new LinkedHashMap<>();
 
     static {
+        BY_NAME.put("seed-000", NotebookSetups::noClusters);
         BY_NAME.put("seed-001", NotebookSetups::threeUnitBlobs);
         BY_NAME.put("seed-002", NotebookSetups::unequalPriors);
+        BY_NAME.put("seed-003", NotebookSetups::twoClusters);
         BY_NAME.put("seed-004", NotebookSetups::univariateHeights);
     }
 
@@ -85,6 +91,23 @@ public final class NotebookSetups {
                     + String.join(", ", names()));
         }
         return setup.get();
+    }
+
+    /** seed-000: randn + 10·randn, a sum of independent normals: N(0, (1 + 10²)·I). */
+    private static Setup noClusters() {
+        double variance = 1.0 + 10.0 * 10.0;
+        GaussianMixture mixture = GaussianMixture.of(new double[] {1.0}, new double[][] {{0, 0}},
+                new double[][][] {{{variance, 0}, {0, variance}}});
+        return new Setup("seed-000", "100 2-D points of randn + 10*randn, that is N(0, 101 I): one blob, no clusters",
+                mixture, 100, new int[0]);
+    }
+
+    /** seed-003: 200 points at [−2, 2] with covariance 3·I, 200 at [2, −2] with covariance I. */
+    private static Setup twoClusters() {
+        GaussianMixture mixture = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{-2, 2}, {2, -2}},
+                new double[][][] {{{3, 0}, {0, 3}}, identity2()});
+        return new Setup("seed-003", "two 2-D clusters of 200 points, at [-2,2] with covariance 3 I and at [2,-2]"
+                + " with covariance I", mixture, 400, new int[] {200, 200});
     }
 
     /** seed-001: three unit-covariance blobs of 100 points each. */

@@ -128,7 +128,34 @@ class CompareCommandTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"seed-000", "seed-001", "seed-002", "seed-003", "seed-004"})
+    void everyNotebookExampleRuns(String example) throws Exception {
+        Run run = run("compare", "--example", example, "--out", pages().toString(), "--json", json().toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertTrue(run.out().startsWith(example + " (example)"), run.out());
+        assertTrue(run.out().contains("agreement: all "), run.out());
+        boolean buggy = !example.equals("seed-000") && !example.equals("seed-002");
+        assertEquals(buggy, run.out().contains("as the notebook wrote it ("), run.out());
+        String page = Files.readString(pages().resolve("index.html"));
+        assertTrue(page.contains(example + ": "), "the page names the example");
+        assertEquals(buggy, page.contains("as the notebook wrote it"), "the page shows the notebook's version");
+    }
+
+    @Test
+    void theSeed003BugIsShownLeavingOurTraceAtTheStart() {
+        Run run = run("compare", "--example", "seed-003", "--out", pages().toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        String line = run.out().lines().filter(l -> l.startsWith("as the notebook wrote it")).findFirst().orElseThrow();
+        // π = (0.1, 0.9) at the start: without the weights each point's log-likelihood gains −log Σₖ πₖ N_k / Σₖ N_k > 0.
+        assertTrue(line.contains("its trace left ours at iteration 0, by +"), line);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
+        "--example,seed-009",
+        "--example,seed-003,--data,old-faithful",
+        "--example,seed-003,--components,4",
+        "--example,seed-003,--max-iter,5",
         "--data,nope.csv,--components,2",
         "--data,old-faithful,--components,300",
         "--data,old-faithful",

@@ -60,9 +60,9 @@ class NotebookSetupsTest {
     @Test
     void anUnknownNameListsTheSetups() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NotebookSetups.byName("seed-003"));
-        assertTrue(e.getMessage().contains("seed-001, seed-002, seed-004"), e.getMessage());
-        assertEquals(List.of("seed-001", "seed-002", "seed-004"), NotebookSetups.names());
+                () -> NotebookSetups.byName("seed-005"));
+        assertTrue(e.getMessage().contains("seed-000, seed-001, seed-002, seed-003, seed-004"), e.getMessage());
+        assertEquals(List.of("seed-000", "seed-001", "seed-002", "seed-003", "seed-004"), NotebookSetups.names());
     }
 
     @Test
@@ -76,5 +76,29 @@ class NotebookSetupsTest {
         for (int i = 0; i < components.length; i++) {
             assertEquals(String.valueOf(components[i]), read.labels().get(i));
         }
+    }
+
+    @Test
+    void seed000IsOneWideBlobOf100() {
+        NotebookSetups.Setup setup = NotebookSetups.byName("seed-000");
+        assertEquals(100, setup.points());
+        assertEquals(1, setup.mixture().components());
+        // randn + 10 randn: the variances add, 1 + 100
+        assertEquals(101.0, setup.mixture().covariance(0, 0, 0), 0.0);
+        assertEquals(0.0, setup.mixture().covariance(0, 0, 1), 0.0);
+        assertEquals(100, setup.draw(3).data().rows());
+    }
+
+    @Test
+    void seed003IsTwoClustersOf200WithVariances3And1() {
+        NotebookSetups.Setup setup = NotebookSetups.byName("seed-003");
+        assertEquals(400, setup.points());
+        MixtureSampler.Sample sample = setup.draw(5);
+        int[] components = sample.components();
+        assertEquals(200, java.util.Arrays.stream(components).filter(c -> c == 0).count());
+        assertEquals(-2.0, setup.mixture().mean(0, 0), 0.0);
+        assertEquals(2.0, setup.mixture().mean(0, 1), 0.0);
+        assertEquals(3.0, setup.mixture().covariance(0, 0, 0), 0.0);
+        assertEquals(1.0, setup.mixture().covariance(1, 1, 1), 0.0);
     }
 }

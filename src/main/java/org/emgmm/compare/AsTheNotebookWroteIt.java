@@ -1,0 +1,114 @@
+package org.emgmm.compare;
+
+import org.emgmm.data.DataMatrix;
+import org.emgmm.em.EStep;
+import org.emgmm.em.EmAlgorithm;
+import org.emgmm.em.Responsibilities;
+import org.emgmm.loops.LoopsEm;
+import org.emgmm.model.GaussianMixture;
+import org.emgmm.model.LogSumExp;
+
+/**
+ * WRONG ON PURPOSE. The seed notebooks' EM, bugs included, so that {@code compare --example} can show
+ * what each bug does next to the right answer. Each is the per-point loops of {@link LoopsEm} with one
+ * step replaced by the notebook's. None is listed among the implementations: only the examples use them,
+ * and their names say that they are wrong.
+ */
+final class AsTheNotebookWroteIt {
+
+    private AsTheNotebookWroteIt() {
+    }
+
+    /** What all three share: LoopsEm's steps, a name that says what is wrong. */
+    private abstract static class Wrong implements EmAlgorithm {
+        final LoopsEm correct = new LoopsEm();
+        private final String name;
+
+        Wrong(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public EStep eStep(DataMatrix data, GaussianMixture model) {
+            return correct.eStep(data, model);
+        }
+
+        @Override
+        public GaussianMixture mStep(DataMatrix data, Responsibilities r, GaussianMixture previous, double regCovar) {
+            return correct.mStep(data, r, previous, regCovar);
+        }
+    }
+
+    /**
+     * Seed 001: the log-likelihood computed from the responsibilities, Σᵢ log Σₖ r[i][k] πₖ. The rows of
+     * r sum to 1, so this number knows nothing of the densities: it stays near −N log K whatever the fit,
+     * and its convergence test stops EM at the wrong time.
+     */
+    static EmAlgorithm logLikelihoodFromResponsibilities() {
+        return new Wrong("seed-001 as written (WRONG: log-likelihood from the responsibilities)") {
+            @Override
+            public EStep eStep(DataMatrix data, GaussianMixture model) {
+                Responsibilities r = correct.eStep(data, model).responsibilities();
+                double wrong = 0.0;
+                for (int i = 0; i < r.points(); i++) {
+                    double mixed = 0.0;
+                    for (int k = 0; k < r.components(); k++) {
+                        mixed += r.get(i, k) * model.weight(k);      // np.dot(responsibilities, weights)
+                    }
+                    wrong += Math.log(mixed);
+                }
+                return new EStep(r, wrong);
+            }
+        };
+    }
+
+    /**
+     * Seed 003: the E-step without the weights, r[i][k] ∝ N(xᵢ | μₖ, Σₖ) instead of πₖ N(xᵢ | μₖ, Σₖ).
+     * The M-step still updates π, but the E-step never uses it, so a small component is never held back.
+     */
+    static EmAlgorithm eStepWithoutWeights() {
+        return new Wrong("seed-003 as written (WRONG: no weights in the E-step)") {
+            @Override
+            public EStep eStep(DataMatrix data, GaussianMixture model) {
+                int n = data.rows();
+                int k = model.components();
+                double[] r = new double[n * k];
+                double[] log = new double[k];
+                double logLikelihood = 0.0;
+                for (int i = 0; i < n; i++) {
+                    double[] x = data.row(i);
+                    for (int c = 0; c < k; c++) {
+                        log[c] = model.logComponentDensity(c, x);   // no log πₖ: the notebook's compute_gauss
+                    }
+                    double normaliser = LogSumExp.of(log);
+                    for (int c = 0; c < k; c++) {
+                        r[i * k + c] = Math.exp(log[c] - normaliser);
+                    }
+                    logLikelihood += normaliser;
+                }
+                return new EStep(Responsibilities.wrap(n, k, r), logLikelihood);
+            }
+        };
+    }
+
+    /**
+     * Seed 004: the weights never updated: every M-step keeps the starting π (the notebook's 0.3 and
+     * 0.7, written the wrong way round against the 0.7 / 0.3 it drew the data with).
+     */
+    static EmAlgorithm weightsNeverUpdated() {
+        return new Wrong("seed-004 as written (WRONG: weights never updated)") {
+            @Override
+            public GaussianMixture mStep(DataMatrix data, Responsibilities r, GaussianMixture previous,
+                    double regCovar) {
+                GaussianMixture updated = correct.mStep(data, r, previous, regCovar);
+                return GaussianMixture.ofFlat(updated.components(), updated.dimension(), previous.weights(),
+                        updated.flatMeans(), updated.flatCovariances());
+            }
+        };
+    }
+}

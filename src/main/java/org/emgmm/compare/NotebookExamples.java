@@ -1,0 +1,139 @@
+package org.emgmm.compare;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.data.NotebookSetups;
+import org.emgmm.em.EmAlgorithm;
+import org.emgmm.em.EmSettings;
+import org.emgmm.em.Initialisation;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * The seed notebooks' own examples for {@code compare --example}: each notebook's data generator
+ * ({@link NotebookSetups}), its K, its way of choosing the start and its iteration count. They
+ * reproduce the configurations, not the notebooks' random numbers. Where a notebook went wrong, the
+ * example also carries the notebook's EM as it was written ({@link AsTheNotebookWroteIt}), to run beside
+ * ours.
+ *
+ * @param name        {@code seed-000} .. {@code seed-004}
+ * @param description what the notebook did, in one line
+ * @param k           the notebook's K
+ * @param settings    its iteration count and tolerance (tolerance 0 where it ran a fixed count)
+ * @param start       its way of choosing θ₀, from the data and a seed
+ * @param asWritten   the notebook's EM with its bug, or null where the notebook was right
+ * @param bug         what the bug is, in one line (null where there is none)
+ */
+public record NotebookExamples(String name, String description, int k, EmSettings settings,
+        BiFunction<DataMatrix, Long, GaussianMixture> start, EmAlgorithm asWritten, String bug) {
+
+    /** The examples, by name. */
+    public static final Map<String, NotebookExamples> ALL = examples();
+
+    /** The notebook setup that draws the example's data. */
+    public NotebookSetups.Setup setup() {
+        return NotebookSetups.byName(name);
+    }
+
+    /** The names, in order. */
+    public static List<String> names() {
+        return List.copyOf(ALL.keySet());
+    }
+
+    /**
+     * The example of this name.
+     *
+     * @throws IllegalArgumentException naming the choices
+     */
+    public static NotebookExamples byName(String name) {
+        NotebookExamples example = ALL.get(name);
+        if (example == null) {
+            throw new IllegalArgumentException("unknown example '" + name + "': choose one of "
+                    + String.join(", ", names()));
+        }
+        return example;
+    }
+
+    private static Map<String, NotebookExamples> examples() {
+        Map<String, NotebookExamples> all = new LinkedHashMap<>();
+        // The notebooks add nothing to the covariances; the default 1e-6 changes nothing visible and keeps a
+        // component that shrinks onto a few points from stopping the example.
+        double noRegularisation = EmSettings.DEFAULT_REG_COVAR;
+        all.put("seed-000", new NotebookExamples("seed-000",
+                "K = 3 on one blob of 100 points, random data points as means, the data covariance, 100 iterations",
+                3, new EmSettings(100, 0.0, noRegularisation), (data, seed) -> Initialisation.randomPoints(data, 3,
+                        seed), null, null));
+        all.put("seed-001", new NotebookExamples("seed-001",
+                "K = 3 on three blobs, means uniform in [0, 10)², identity covariances, tolerance 1e-6",
+                3, new EmSettings(100, 1e-6, noRegularisation), (data, seed) -> uniformMeans(data, 3, seed, 10.0),
+                AsTheNotebookWroteIt.logLikelihoodFromResponsibilities(),
+                "its log-likelihood is computed from the responsibilities, so its convergence test watches a number"
+                        + " that knows nothing of the fit"));
+        all.put("seed-002", new NotebookExamples("seed-002",
+                "K = 3 on 1,500 points, means from random data coordinates, covariances I/K, 100 iterations",
+                3, new EmSettings(100, 0.0, noRegularisation), (data, seed) -> randomCoordinates(data, 3, seed),
+                null, null));
+        all.put("seed-003", new NotebookExamples("seed-003",
+                "K = 2 on two clusters, start π = (0.1, 0.9), μ = (0.1, 0) and (0, 0), Σ = 0.1 I, 100 iterations",
+                2, new EmSettings(100, 0.0, noRegularisation), (data, seed) -> GaussianMixture.of(
+                        new double[] {0.1, 0.9}, new double[][] {{0.1, 0}, {0, 0}},
+                        new double[][][] {{{0.1, 0}, {0, 0.1}}, {{0.1, 0}, {0, 0.1}}}),
+                AsTheNotebookWroteIt.eStepWithoutWeights(),
+                "its E-step leaves out the weights: r ∝ N(x | μₖ, Σₖ) instead of πₖ N(x | μₖ, Σₖ)"));
+        all.put("seed-004", new NotebookExamples("seed-004",
+                "K = 2 on 10,000 heights, means and sds drawn like the notebook's, weights 0.3 / 0.7, up to 5,000"
+                        + " iterations (stopping at tolerance 1e-6; the notebook ran all 5,000)",
+                2, new EmSettings(5000, 1e-6, noRegularisation), NotebookExamples::heightsStart,
+                AsTheNotebookWroteIt.weightsNeverUpdated(),
+                "its weights are never updated: they stay at the 0.3 / 0.7 it started with (the data has 0.7 / 0.3)"));
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** Seed 001: equal weights, means uniform in [0, scale)ᴰ, identity covariances. */
+    static GaussianMixture uniformMeans(DataMatrix data, int k, long seed, double scale) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int d = data.columns();
+        double[][] means = new double[k][d];
+        double[][][] covariances = new double[k][d][d];
+        double[] weights = new double[k];
+        for (int c = 0; c < k; c++) {
+            weights[c] = 1.0 / k;
+            for (int j = 0; j < d; j++) {
+                means[c][j] = scale * random.nextDouble();
+                covariances[c][j][j] = 1.0;
+            }
+        }
+        return GaussianMixture.of(weights, means, covariances);
+    }
+
+    /** Seed 002: equal weights, mean k's coordinate j a random value of column j, covariances I / K. */
+    static GaussianMixture randomCoordinates(DataMatrix data, int k, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int d = data.columns();
+        double[][] means = new double[k][d];
+        double[][][] covariances = new double[k][d][d];
+        double[] weights = new double[k];
+        for (int c = 0; c < k; c++) {
+            weights[c] = 1.0 / k;
+            for (int j = 0; j < d; j++) {
+                means[c][j] = data.get(random.nextInt(data.rows()), j);
+                covariances[c][j][j] = 1.0 / k;
+            }
+        }
+        return GaussianMixture.of(weights, means, covariances);
+    }
+
+    /** Seed 004: means drawn from the integers 100..299, standard deviations from 10..29, weights 0.3 and 0.7. */
+    static GaussianMixture heightsStart(DataMatrix data, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double meanA = 100 + random.nextInt(200);
+        double sdA = 10 + random.nextInt(20);
+        double meanB = 100 + random.nextInt(200);
+        double sdB = 10 + random.nextInt(20);
+        return GaussianMixture.of(new double[] {0.3, 0.7}, new double[][] {{meanA}, {meanB}},
+                new double[][][] {{{sdA * sdA}}, {{sdB * sdB}}});
+    }
+}
