@@ -71,8 +71,12 @@ final class Compilation {
         int rounds = countJavaFiles(sources) + 2;
         for (int round = 0; round < rounds; round++) {
             Map<Path, List<String>> errors = result.compileOnce(compiler, sources, classpath);
-            if (errors.isEmpty()) {
+            if (errors.isEmpty() && result.foreign.isEmpty()) {
                 return result;
+            }
+            if (errors.isEmpty()) {
+                result.leaveOutForeignClasses(skeletons);
+                continue;
             }
             for (Map.Entry<Path, List<String>> failed : errors.entrySet()) {
                 result.replaceWithSkeleton(failed.getKey(), skeletons, failed.getValue());
@@ -82,12 +86,30 @@ final class Compilation {
                 + " rebuild the project (mvn test-compile) and try again");
     }
 
-    /** Copies the student's Java files, and the skeleton of every expected file the student left out. */
+    /** The only package a submission's classes may be in. */
+    static final String EXERCISES_PACKAGE = "org.emgmm.exercises";
+
+    /**
+     * Source file → the classes it declares outside {@link #EXERCISES_PACKAGE}, from the last compilation:
+     * a test class planted in the graders' package, or a replacement for a library class.
+     */
+    private final Map<Path, List<String>> foreign = new LinkedHashMap<>();
+
+    /**
+     * Copies the student's Java files, and the skeleton of every expected file the student left out. A
+     * file that is not an exercise and looks like a test ({@code ...Test.java}) is left out with a note:
+     * only the grader's tests run.
+     */
     private void gatherSources(Path studentFolder, Path skeletons, Path sources) throws IOException {
         Files.createDirectories(sources);
         try (Stream<Path> files = Files.list(studentFolder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                Files.copy(file, sources.resolve(file.getFileName().toString()));
+                String name = file.getFileName().toString();
+                if (!Files.exists(skeletons.resolve(name)) && name.matches(".*Tests?\\.java")) {
+                    replaced.put(name, "left out: it is not one of the exercise files, and tests are the grader's");
+                    continue;
+                }
+                Files.copy(file, sources.resolve(name));
             }
         }
         try (Stream<Path> files = Files.list(skeletons)) {
@@ -113,8 +135,25 @@ final class Compilation {
             List<Path> javaFiles = list.filter(f -> f.toString().endsWith(".java")).sorted().toList();
             List<String> options = List.of("-d", classes.toString(), "-classpath", classpath, "--release", "17",
                     "-proc:none", "-encoding", "UTF-8", "-nowarn", "-Xlint:none", "-implicit:none");
-            boolean compiled = compiler.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(javaFiles)).call();
+            com.sun.source.util.JavacTask task = (com.sun.source.util.JavacTask) compiler.getTask(null, files,
+                    diagnostics, options, null, files.getJavaFileObjectsFromPaths(javaFiles));
+            foreign.clear();
+            task.addTaskListener(new com.sun.source.util.TaskListener() {
+                @Override
+                public void finished(com.sun.source.util.TaskEvent event) {
+                    if (event.getKind() == com.sun.source.util.TaskEvent.Kind.ANALYZE && event.getTypeElement() != null
+                            && event.getSourceFile() != null) {
+                        String type = event.getTypeElement().getQualifiedName().toString();
+                        String packageName = task.getElements().getPackageOf(event.getTypeElement())
+                                .getQualifiedName().toString();
+                        if (!packageName.equals(EXERCISES_PACKAGE)) {
+                            foreign.computeIfAbsent(Path.of(event.getSourceFile().toUri()), f -> new ArrayList<>())
+                                    .add(type);
+                        }
+                    }
+                }
+            });
+            boolean compiled = task.call();
             Map<Path, List<String>> errors = new LinkedHashMap<>();
             for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
                 if (diagnostic.getKind() == Diagnostic.Kind.ERROR && diagnostic.getSource() != null) {
@@ -151,6 +190,28 @@ final class Compilation {
             Files.delete(file);
             replaced.put(name, "does not compile, so left out: " + quoted);
         }
+    }
+
+    /**
+     * Every file that declared a class outside {@link #EXERCISES_PACKAGE}: an exercise file is graded from
+     * its skeleton, another file is left out, each with a note naming the class.
+     */
+    private void leaveOutForeignClasses(Path skeletons) throws IOException {
+        for (Map.Entry<Path, List<String>> entry : foreign.entrySet()) {
+            Path file = entry.getKey();
+            String name = file.getFileName().toString();
+            String why = "declares " + String.join(", ", entry.getValue()) + " outside package " + EXERCISES_PACKAGE
+                    + " (keep the package line as given)";
+            Path skeleton = skeletons.resolve(name);
+            if (Files.exists(skeleton)) {
+                Files.copy(skeleton, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                replaced.put(name, why + ", so graded as not started");
+            } else {
+                Files.delete(file);
+                replaced.put(name, why + ", so left out");
+            }
+        }
+        foreign.clear();
     }
 
     /** Replaces every file not yet replaced by its skeleton, and drops the files without one. */

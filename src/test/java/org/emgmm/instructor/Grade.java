@@ -83,6 +83,13 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
             + " more than the number of cores makes the tests' time limits unfair")
     private int jobs = 1;
 
+    /** How grading JVMs are isolated. */
+    enum SandboxChoice { auto, bwrap, none }
+
+    @Option(names = "--sandbox", paramLabel = "MODE", description = "auto (bubblewrap when installed, with a"
+            + " warning when not), bwrap (refuse to grade without it) or none (default: ${DEFAULT-VALUE})")
+    private SandboxChoice sandboxChoice = SandboxChoice.auto;
+
     @Option(names = "--skeletons", paramLabel = "DIR", description = "the untouched exercises/ folder"
             + " (default: ${DEFAULT-VALUE})")
     private Path skeletonRoot = Path.of("exercises");
@@ -127,11 +134,15 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         for (Submission submission : found) {
             requireReportFolderFree(out.resolve(submission.id()));
         }
+        Path bwrap = sandboxExecutable();
+        List<String> testClasses = gradedTestClasses(classpath);
         Path scratch = Files.createTempDirectory("em-gmm-grade");
         try {
             String library = LibraryClasspath.withoutExercises(classpath, scratch.resolve("library"));
+            GradingJvm.Sandbox sandbox = bwrap == null ? GradingJvm.Sandbox.none()
+                    : new GradingJvm.Sandbox(bwrap, List.of(scratch.resolve("library")), hiddenFromSubmissions());
             GradingJvm jvm = new GradingJvm(library, new GradingJvm.Limits(memoryMegabytes, testSeconds,
-                    submissionSeconds));
+                    submissionSeconds), testClasses, sandbox);
             JsonObject template = template(jvm, skeletons, library, scratch.resolve("skeletons"));
             List<SubmissionReport> reports = gradeAll(found, jvm, skeletons, library, template, expectedFiles, scratch);
             Path gradebook = Gradebook.write(out, reports);
@@ -140,6 +151,85 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         } finally {
             Compilation.deleteTree(scratch);
         }
+    }
+
+    /** Where bubblewrap is installed by Debian's package. */
+    static final Path BWRAP = Path.of("/usr/bin/bwrap");
+
+    /**
+     * The bwrap executable to run each grading JVM in, or null to run without a sandbox: with
+     * {@code auto}, bwrap when it is installed and works here, and a warning when it is not.
+     */
+    private Path sandboxExecutable() {
+        if (sandboxChoice == SandboxChoice.none) {
+            return null;
+        }
+        String problem = !Files.isExecutable(BWRAP) ? "bubblewrap is not installed (" + BWRAP + ")"
+                : bwrapWorks() ? null : "bubblewrap cannot create namespaces on this machine";
+        if (problem == null) {
+            return BWRAP;
+        }
+        if (sandboxChoice == SandboxChoice.bwrap) {
+            throw new IllegalArgumentException(problem + ": install it (apt-get install bubblewrap) or choose"
+                    + " --sandbox none knowing what it does not protect against (see the README)");
+        }
+        spec.commandLine().getErr().println("grade: warning: " + problem + ", so submissions run without a sandbox:"
+                + " processes they start can outlive grading, and they can read and write what this user can."
+                + " Install bubblewrap (apt-get install bubblewrap) to grade untrusted work.");
+        return null;
+    }
+
+    private static boolean bwrapWorks() {
+        try {
+            Process probe = new ProcessBuilder(BWRAP.toString(), "--ro-bind", "/", "/", "--unshare-pid",
+                    "--unshare-net", "--die-with-parent", "true").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** What no submission may read: the worked solutions, the hidden tests' sources, the reports. */
+    private List<Path> hiddenFromSubmissions() {
+        List<Path> hidden = new ArrayList<>();
+        Path project = skeletonRoot.toAbsolutePath().normalize().getParent();
+        if (project != null) {
+            hidden.add(project.resolve("solutions"));
+            hidden.add(project.resolve("hidden-tests"));
+        }
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path compiled = Path.of(entry).resolve("org/emgmm/exercises");
+            if (Files.isDirectory(compiled)) {
+                hidden.add(compiled);                       // the worked solutions, compiled with the library
+            }
+        }
+        hidden.add(out.toAbsolutePath().normalize());
+        return hidden;
+    }
+
+    /**
+     * The graded test classes: every exercise's visible test, and each hidden test class found in the
+     * class path's folders, listed now, before any student code runs.
+     */
+    static List<String> gradedTestClasses(String classpath) throws IOException {
+        List<String> classes = new ArrayList<>(RunGradedTests.VISIBLE_CLASSES);
+        String hiddenFolder = RunGradedTests.HIDDEN_PACKAGE.replace('.', '/');
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path folder = Path.of(entry).resolve(hiddenFolder);
+            if (!entry.isBlank() && Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    files.map(file -> file.getFileName().toString())
+                            .filter(name -> name.endsWith("Test.class") && !name.contains("$")).sorted()
+                            .map(name -> RunGradedTests.HIDDEN_PACKAGE + "." + name.substring(0, name.length() - 6))
+                            .filter(name -> !classes.contains(name)).forEach(classes::add);
+                }
+            }
+        }
+        return classes;
     }
 
     private void checkOptions() {

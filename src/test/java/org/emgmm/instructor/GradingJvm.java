@@ -24,8 +24,13 @@ import org.emgmm.grading.GradingExtension;
  *       takes longer; the report then keeps the tests finished so far (the harness rewrites it after
  *       every test) and marks the rest as not finished;</li>
  *   <li><b>output</b>: what the student's code prints goes to {@code log.txt}, cut at
- *       {@link #MAX_LOG_BYTES}, so that a print in a loop cannot fill the disk.</li>
+ *       {@link #MAX_LOG_BYTES} with a marker, so that a print in a loop cannot fill the disk;</li>
+ *   <li><b>the sandbox</b> ({@link Sandbox}), when bubblewrap is used: the JVM and everything it starts
+ *       live in their own PID namespace and end with it; no network; the whole file system read-only
+ *       but for the submission's own scratch folder; the worked solutions, the hidden tests' sources and
+ *       the other reports hidden.</li>
  * </ul>
+ * The tests run are the ones listed by the grader ({@link RunGradedTests}), never found by a scan.
  * The library and the tests come first on the class path and the student's classes last, so that a
  * submission cannot replace a library or test class by defining one of the same name.
  */
@@ -46,10 +51,53 @@ final class GradingJvm {
 
     private final String libraryClasspath;
     private final Limits limits;
+    private final List<String> testClasses;
+    private final Sandbox sandbox;
 
-    GradingJvm(String libraryClasspath, Limits limits) {
+    GradingJvm(String libraryClasspath, Limits limits, List<String> testClasses, Sandbox sandbox) {
         this.libraryClasspath = libraryClasspath;
         this.limits = limits;
+        this.testClasses = List.copyOf(testClasses);
+        this.sandbox = sandbox;
+    }
+
+    /**
+     * Where a grading JVM runs: directly ({@code none}), or inside bubblewrap.
+     *
+     * @param bwrap     the bwrap executable, or null to run without a sandbox
+     * @param readOnly  folders to bind read-only over the hidden temporary folder (the library's copies)
+     * @param hidden    folders replaced by empty ones inside the sandbox (solutions, hidden tests, reports)
+     */
+    record Sandbox(Path bwrap, List<Path> readOnly, List<Path> hidden) {
+
+        static Sandbox none() {
+            return new Sandbox(null, List.of(), List.of());
+        }
+
+        boolean isOn() {
+            return bwrap != null;
+        }
+
+        /** The bwrap words before the JVM's command, for a run whose only writable folder is {@code writable}. */
+        List<String> prefix(Path writable) {
+            if (bwrap == null) {
+                return List.of();
+            }
+            List<String> words = new ArrayList<>(List.of(bwrap.toString(), "--ro-bind", "/", "/", "--dev", "/dev",
+                    "--proc", "/proc", "--tmpfs", "/tmp"));
+            for (Path folder : readOnly) {
+                words.addAll(List.of("--ro-bind", folder.toAbsolutePath().toString(), folder.toAbsolutePath().toString()));
+            }
+            for (Path folder : hidden) {
+                if (Files.isDirectory(folder)) {
+                    words.addAll(List.of("--tmpfs", folder.toAbsolutePath().toString()));
+                }
+            }
+            String own = writable.toAbsolutePath().toString();
+            words.addAll(List.of("--bind", own, own, "--chdir", own, "--unshare-pid", "--unshare-net", "--unshare-ipc",
+                    "--unshare-uts", "--die-with-parent", "--new-session", "--"));
+            return words;
+        }
     }
 
     /** Runs the graded tests on {@code classes}; the report goes to {@code reportFolder}. */
@@ -76,7 +124,7 @@ final class GradingJvm {
     }
 
     private List<String> command(Path classes, String label, Path reportFolder) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(sandbox.prefix(reportFolder.getParent()));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + limits.memoryMegabytes() + "m");
         command.add("-XX:+UseSerialGC"); // one GC thread: submissions graded side by side share the cores fairly
@@ -92,20 +140,29 @@ final class GradingJvm {
         command.add("-classpath");
         command.add(libraryClasspath + java.io.File.pathSeparator + classes.toAbsolutePath());
         command.add(RunGradedTests.class.getName());
+        command.addAll(testClasses);
         return command;
     }
 
-    /** Copies the JVM's output to {@code log}, keeping at most {@link #MAX_LOG_BYTES} and dropping the rest. */
+    /** Ends a log that was cut, so that nobody mistakes it for the whole. */
+    static final String LOG_TRUNCATED = "\n… truncated: the log is cut at " + MAX_LOG_BYTES + " bytes\n";
+
+    /** Copies the JVM's output to {@code log}, keeping at most {@link #MAX_LOG_BYTES} and a marker if it drops any. */
     private static Thread pumpAtMost(InputStream in, Path log) {
         Thread pump = new Thread(() -> {
             byte[] buffer = new byte[8192];
             long kept = 0;
             try (in; OutputStream out = Files.newOutputStream(log)) {
                 int read;
+                boolean cut = false;
                 while ((read = in.read(buffer)) >= 0) {
                     int keep = (int) Math.max(0, Math.min(read, MAX_LOG_BYTES - kept));
                     out.write(buffer, 0, keep);
                     kept += keep;
+                    if (keep < read && !cut) {
+                        out.write(LOG_TRUNCATED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        cut = true;
+                    }
                 }
             } catch (IOException e) {
                 // The JVM was stopped mid-write: the log keeps what it got.

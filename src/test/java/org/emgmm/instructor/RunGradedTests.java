@@ -1,34 +1,37 @@
 package org.emgmm.instructor;
 
-import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
-
+import java.util.List;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The program the grader starts in a fresh JVM for each submission: it runs the graded tests (the
- * visible {@code org.emgmm.grading.Exercise<n>Test} classes and the instructor's hidden ones) and
- * nothing else. {@code GradeReporter}, registered with the JUnit Platform as a service, writes the
- * report to the folder named by {@code -Demgmm.grade.dir}.
+ * The program the grader starts in a fresh JVM for each submission: it runs the graded test classes
+ * named on its command line, and nothing else. The grader lists them ({@link #VISIBLE_CLASSES} and the
+ * hidden ones it found) before any student code runs; nothing is found by scanning a package, so a
+ * class a submission adds is never run as a test. {@code GradeReporter}, registered with the JUnit
+ * Platform as a service, writes the report to the folder named by {@code -Demgmm.grade.dir}.
  *
  * <p>It ends the JVM itself when the tests are done, so that a thread the student's code started and
  * never stopped cannot keep the JVM, and the grader, waiting.
  */
 public final class RunGradedTests {
 
-    /** The graded test classes, by their fully qualified names. */
-    static final String[] GRADED_CLASSES = {"org\\.emgmm\\.grading\\.Exercise\\d+Test",
-        "org\\.emgmm\\.grading\\.hidden\\..*Test"};
+    /** The visible graded test classes, one per exercise. */
+    static final List<String> VISIBLE_CLASSES = java.util.stream.IntStream.rangeClosed(1, 9)
+            .mapToObj(n -> "org.emgmm.grading.Exercise" + n + "Test").toList();
+
+    /** The package of the hidden tests; the grader lists their compiled classes before grading. */
+    static final String HIDDEN_PACKAGE = "org.emgmm.grading.hidden";
 
     private RunGradedTests() {
     }
 
+    /** @param args the fully qualified names of the test classes to run */
     public static void main(String[] args) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.emgmm.grading"))
-                .filters(includeClassNamePatterns(GRADED_CLASSES))
+                .selectors(java.util.Arrays.stream(args).map(DiscoverySelectors::selectClass).toList())
                 .build();
         LauncherFactory.create().execute(request);
         System.out.flush();

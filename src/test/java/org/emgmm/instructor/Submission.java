@@ -77,12 +77,25 @@ record Submission(String id, Path origin) {
                         + " folders, zips of them, or folders that hold them");
             }
         }
-        Set<String> ids = found.stream().map(Submission::id).collect(Collectors.toSet());
-        if (ids.size() < found.size()) {
-            throw new IllegalArgumentException("two submissions have the same name (a folder and a zip?): the"
-                    + " reports are named after them, so rename one");
+        return distinctIds(found);
+    }
+
+    /**
+     * The submissions with ids that differ: when two names clean to the same id ("ana maria" and
+     * "ana_maria", or a folder and a zip), the later ones, in the order found, get "-2", "-3", ... so that
+     * every report has a folder and a gradebook row of its own. Each report names its source.
+     */
+    static List<Submission> distinctIds(List<Submission> found) {
+        Set<String> taken = new java.util.HashSet<>();
+        List<Submission> distinct = new ArrayList<>();
+        for (Submission submission : found) {
+            String id = submission.id();
+            for (int copy = 2; !taken.add(id); copy++) {
+                id = submission.id() + "-" + copy;
+            }
+            distinct.add(new Submission(id, submission.origin()));
         }
-        return found;
+        return distinct;
     }
 
     private static Submission of(Path path) {

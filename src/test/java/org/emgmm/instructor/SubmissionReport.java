@@ -99,8 +99,8 @@ final class SubmissionReport {
             case CRASHED -> "did not finish: the grading JVM ended with exit code " + outcome.exitCode()
                     + (outcome.lastLogLine().isEmpty() ? "" : " (" + outcome.lastLogLine() + ")");
         };
-        JsonObject results = written != null ? written : template.deepCopy();
         List<String> notes = new ArrayList<>();
+        JsonObject results = onlyTheGradedTests(written, template, notes);
         replaced.forEach((file, why) -> notes.add(file + " " + why));
         for (JsonElement element : results.getAsJsonArray("tests")) {
             JsonObject test = element.getAsJsonObject();
@@ -124,6 +124,65 @@ final class SubmissionReport {
         return finish(id, results, status, notes);
     }
 
+    /**
+     * The template's tests, with the status and output the submission's run wrote for each. The list
+     * of tests and their points always come from the template (graded before any student code ran): a
+     * test the run reports that the template does not have is ignored, with a note, and a test it
+     * leaves out stays unfinished. So code that adds tests, or rewrites their points, gains nothing.
+     */
+    static JsonObject onlyTheGradedTests(JsonObject written, JsonObject template, List<String> notes) {
+        JsonObject results = template.deepCopy();
+        if (written == null || !written.has("tests") || !written.get("tests").isJsonArray()) {
+            return results;
+        }
+        java.util.Map<String, JsonObject> byKey = new java.util.HashMap<>();
+        for (JsonElement element : written.getAsJsonArray("tests")) {
+            if (element.isJsonObject() && element.getAsJsonObject().has("name")
+                    && element.getAsJsonObject().has("number")) {
+                JsonObject test = element.getAsJsonObject();
+                byKey.put(key(test), test);
+            }
+        }
+        int matched = 0;
+        for (JsonElement element : results.getAsJsonArray("tests")) {
+            JsonObject test = element.getAsJsonObject();
+            JsonObject reported = byKey.remove(key(test));
+            if (reported == null) {
+                test.addProperty("output", GradeReporter.UNFINISHED);
+                continue;
+            }
+            matched++;
+            String status = reported.has("status") ? reported.get("status").getAsString() : "failed";
+            test.addProperty("status", "passed".equals(status) ? "passed" : "failed");
+            test.addProperty("output", reported.has("output") && reported.get("output").isJsonPrimitive()
+                    ? reported.get("output").getAsString() : "");
+        }
+        if (!byKey.isEmpty()) {
+            notes.add("ignored " + byKey.size() + " test result(s) that are not among the graded tests (e.g. "
+                    + byKey.keySet().iterator().next() + ")");
+        }
+        return results;
+    }
+
+    private static String key(JsonObject test) {
+        return test.get("number").getAsString() + " " + test.get("name").getAsString();
+    }
+
+    /** The most characters of one test's output kept in a report: room for any honest message and hint. */
+    static final int MAX_OUTPUT_CHARS = 4000;
+
+    /** Marks a shortened output, so that nobody mistakes it for the whole. */
+    static final String TRUNCATED = " … truncated";
+
+    /** {@code output}, cut to {@link #MAX_OUTPUT_CHARS} with a visible marker saying how much was dropped. */
+    static String capped(String output) {
+        if (output.length() <= MAX_OUTPUT_CHARS) {
+            return output;
+        }
+        return output.substring(0, MAX_OUTPUT_CHARS) + TRUNCATED + " (" + (output.length() - MAX_OUTPUT_CHARS)
+                + " more characters)";
+    }
+
     /** The report of a submission that could not be graded at all: every test fails with {@code why}. */
     static SubmissionReport notASubmission(String id, JsonObject template, String why) {
         JsonObject results = template.deepCopy();
@@ -138,10 +197,9 @@ final class SubmissionReport {
         int maxScore = 0;
         for (JsonElement element : results.getAsJsonArray("tests")) {
             JsonObject test = element.getAsJsonObject();
+            test.addProperty("output", capped(test.get("output").getAsString()));
             boolean passed = "passed".equals(test.get("status").getAsString());
-            if (!passed) {
-                test.addProperty("score", 0);
-            }
+            test.addProperty("score", passed ? test.get("max_score").getAsInt() : 0);   // points from the template
             score += test.get("score").getAsInt();
             maxScore += test.get("max_score").getAsInt();
         }
@@ -208,6 +266,7 @@ final class SubmissionReport {
         text.append("\n");
         for (JsonElement element : results.getAsJsonArray("tests")) {
             JsonObject test = element.getAsJsonObject();
+            test.addProperty("output", capped(test.get("output").getAsString()));
             boolean passed = "passed".equals(test.get("status").getAsString());
             text.append(String.format("%-6s %-4s %3d/%-3d %s%n", test.get("number").getAsString(),
                     passed ? "ok" : "FAIL", test.get("score").getAsInt(), test.get("max_score").getAsInt(),
