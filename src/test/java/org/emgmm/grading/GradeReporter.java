@@ -196,9 +196,6 @@ public final class GradeReporter implements TestExecutionListener {
         }
         Path directory = directory();
         String table = table(reported, directory);
-        PrintStream out = System.out;
-        out.print(table);
-        out.flush();
         try {
             Files.createDirectories(directory);
             write(directory.resolve(RESULTS_FILE), json(reported));
@@ -206,6 +203,14 @@ public final class GradeReporter implements TestExecutionListener {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the grade report to " + directory, e);
         }
+        if (Boolean.getBoolean(PROGRESS_PROPERTY)) {
+            // For the instructors' grader the files are the result: printing could block on a lock that a
+            // student's thread holds on System.out, and keep the JVM waiting until its time limit.
+            return;
+        }
+        PrintStream out = System.out;
+        out.print(table);
+        out.flush();
     }
 
     /**

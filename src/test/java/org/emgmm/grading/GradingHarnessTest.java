@@ -49,6 +49,19 @@ class GradingHarnessTest {
     }
 
     @Test
+    void aChangedSignatureSaysToKeepTheSkeletons() {
+        AssertionFailedError method = failureOf(() -> {
+            throw new NoSuchMethodError("'double org.emgmm.exercises.Ex1NormalPdf.pdf(double, double, double)'");
+        });
+        assertTrue(method.getMessage().contains("hint: the method 'double org.emgmm.exercises.Ex1NormalPdf.pdf(double,"
+                + " double, double)' is missing or was changed: keep the name, the parameter types"), method.getMessage());
+        AssertionFailedError type = failureOf(() -> {
+            throw new NoClassDefFoundError("org/emgmm/exercises/Ex4EStep");
+        });
+        assertTrue(type.getMessage().contains("'package org.emgmm.exercises;'"), type.getMessage());
+    }
+
+    @Test
     void anExceptionIsExplainedAndKeptAsTheCause() {
         IllegalStateException thrown = new IllegalStateException("boom");
         AssertionFailedError failure = failureOf(() -> {

@@ -172,6 +172,17 @@ public final class StudentCode {
             return Expect.failure(what, expected, "\"" + thrown.getMessage() + "\"",
                     "not done yet: replace the throw statement with your code");
         }
+        if (thrown instanceof NoSuchMethodError || thrown instanceof AbstractMethodError) {
+            // The tests were compiled against the skeleton: a changed signature shows up only now.
+            return Expect.failure(what, expected, describe(thrown),
+                    "the method " + thrown.getMessage() + " is missing or was changed: keep the name, the parameter"
+                            + " types, the return type and 'static' exactly as the skeleton gives them");
+        }
+        if (thrown instanceof NoClassDefFoundError || thrown instanceof IncompatibleClassChangeError) {
+            return Expect.failure(what, expected, describe(thrown),
+                    "a class of the exercises is missing or was changed (" + thrown.getMessage() + "): keep each file's"
+                            + " name, its class and the line 'package org.emgmm.exercises;' as the skeleton gives them");
+        }
         if (thrown instanceof StackOverflowError) {
             // No cause attached: a thousand identical frames help nobody.
             return Expect.failure(what, expected, "StackOverflowError" + where,

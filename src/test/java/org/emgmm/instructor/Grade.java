@@ -139,8 +139,10 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         Path scratch = Files.createTempDirectory("em-gmm-grade");
         try {
             String library = LibraryClasspath.withoutExercises(classpath, scratch.resolve("library"));
-            GradingJvm.Sandbox sandbox = bwrap == null ? GradingJvm.Sandbox.none()
-                    : new GradingJvm.Sandbox(bwrap, List.of(scratch.resolve("library")), hiddenFromSubmissions());
+            List<Path> hidden = new ArrayList<>(hiddenFromSubmissions());
+            hidden.add(scratch.resolve("submissions"));                // the others' sources and classes
+            Files.createDirectories(scratch.resolve("submissions"));
+            GradingJvm.Sandbox sandbox = bwrap == null ? GradingJvm.Sandbox.none() : new GradingJvm.Sandbox(bwrap, hidden);
             GradingJvm jvm = new GradingJvm(library, new GradingJvm.Limits(memoryMegabytes, testSeconds,
                     submissionSeconds), testClasses, sandbox);
             JsonObject template = template(jvm, skeletons, library, scratch.resolve("skeletons"));

@@ -64,30 +64,31 @@ final class GradingJvm {
     /**
      * Where a grading JVM runs: directly ({@code none}), or inside bubblewrap.
      *
-     * @param bwrap     the bwrap executable, or null to run without a sandbox
-     * @param readOnly  folders to bind read-only over the hidden temporary folder (the library's copies)
-     * @param hidden    folders replaced by empty ones inside the sandbox (solutions, hidden tests, reports)
+     * @param bwrap  the bwrap executable, or null to run without a sandbox
+     * @param hidden folders replaced by empty ones inside the sandbox (solutions, hidden tests, reports,
+     *               the other submissions' scratch folders)
      */
-    record Sandbox(Path bwrap, List<Path> readOnly, List<Path> hidden) {
+    record Sandbox(Path bwrap, List<Path> hidden) {
 
         static Sandbox none() {
-            return new Sandbox(null, List.of(), List.of());
+            return new Sandbox(null, List.of());
         }
 
         boolean isOn() {
             return bwrap != null;
         }
 
-        /** The bwrap words before the JVM's command, for a run whose only writable folder is {@code writable}. */
+        /**
+         * The bwrap words before the JVM's command, for a run whose only writable folder is {@code writable}:
+         * everything read-only, the hidden folders empty, {@code writable} bound over them, its own PID,
+         * network, IPC and host-name namespaces, and the whole tree ended with the grader.
+         */
         List<String> prefix(Path writable) {
             if (bwrap == null) {
                 return List.of();
             }
             List<String> words = new ArrayList<>(List.of(bwrap.toString(), "--ro-bind", "/", "/", "--dev", "/dev",
-                    "--proc", "/proc", "--tmpfs", "/tmp"));
-            for (Path folder : readOnly) {
-                words.addAll(List.of("--ro-bind", folder.toAbsolutePath().toString(), folder.toAbsolutePath().toString()));
-            }
+                    "--proc", "/proc"));
             for (Path folder : hidden) {
                 if (Files.isDirectory(folder)) {
                     words.addAll(List.of("--tmpfs", folder.toAbsolutePath().toString()));
@@ -128,6 +129,18 @@ final class GradingJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + limits.memoryMegabytes() + "m");
         command.add("-XX:+UseSerialGC"); // one GC thread: submissions graded side by side share the cores fairly
+        if (sandbox.isOn()) {
+            // Only the submission's scratch folder is writable: temporary files go there, and no
+            // performance-data file is written to /tmp.
+            Path temporary = reportFolder.getParent().resolve("tmp");
+            try {
+                Files.createDirectories(temporary);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            command.add("-Djava.io.tmpdir=" + temporary.toAbsolutePath());
+            command.add("-XX:-UsePerfData");
+        }
         command.add("-Djava.awt.headless=true");
         if (Runtime.version().feature() < 24) {
             // Lets the harness install its guard against System.exit (see ExitGuard); gone in Java 24.

@@ -42,6 +42,9 @@ class HostileSubmissionsTest {
     /** A line of the worked solution of exercise 4, which a submission tries to smuggle into its feedback. */
     private static final Path SECRET = Path.of("solutions/org/emgmm/exercises/Ex4EStep.java").toAbsolutePath();
 
+    /** Each submission's time limit here: far above what honest ones need, far below the default. */
+    private static final int BATCH_LIMIT_SECONDS = 120;
+
     @TempDir
     static Path folder;
 
@@ -102,11 +105,26 @@ class HostileSubmissionsTest {
         GradeTest.plant(loud, "Ex2LogSumExp.java", "public static double logSumExp(double[] a) {",
                 "if (a != null) { throw new IllegalStateException(\"x\".repeat(50_000)); }");
 
+        Path blocking = submissions.resolve("blocking");              // hole 7: holds System.out's lock forever
+        GradeTest.copySolutions(blocking);
+        write(blocking, "Hold.java", "package org.emgmm.exercises;\n"
+                + "final class Hold {\n"
+                + "    static {\n"
+                + "        Thread holder = new Thread(() -> { synchronized (System.out) {\n"
+                + "            while (true) { try { Thread.sleep(100_000); } catch (InterruptedException e) { } } } });\n"
+                + "        holder.setDaemon(true);\n"
+                + "        holder.start();\n"
+                + "    }\n"
+                + "    static void once() { }\n"
+                + "}\n");
+        GradeTest.plant(blocking, "Ex1NormalPdf.java", "public static double pdf(double x, double mean, double variance) {",
+                "Hold.once();");
+
         grades = folder.resolve("grades");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         exitCode = Grade.run(new String[] {submissions.toString(), "--out", grades.toString(), "--jobs", "2",
-            "--memory", "128", "--test-timeout", "5", "--sandbox", "bwrap", "--classpath", GradeTest.testClasspath()},
+            "--memory", "128", "--test-timeout", "5", "--timeout", String.valueOf(BATCH_LIMIT_SECONDS), "--sandbox", "bwrap", "--classpath", GradeTest.testClasspath()},
                 new PrintWriter(out, true), new PrintWriter(err, true));
         output = out + err.toString();
     }
@@ -136,6 +154,12 @@ class HostileSubmissionsTest {
     void theBatchFinishesWithEverySubmissionGraded() throws IOException {
         assertEquals(0, exitCode, output);
         assertEquals(full(), score("perfect"), "the untouched solutions keep full marks");
+    }
+
+    @Test
+    void aThreadHoldingSystemOutCannotStallGrading() throws IOException {
+        assertEquals(full(), score("blocking"), output);
+        assertTrue(output.lines().anyMatch(line -> line.startsWith("blocking") && line.contains("graded")), output);
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class RunGradedTests {
                 .selectors(java.util.Arrays.stream(args).map(DiscoverySelectors::selectClass).toList())
                 .build();
         LauncherFactory.create().execute(request);
-        System.out.flush();
+        // No System.out.flush(): a student's thread may hold its lock forever. The report is in files.
         Runtime.getRuntime().halt(0);
     }
 }
