@@ -71,11 +71,12 @@ final class Compilation {
         int rounds = countJavaFiles(sources) + 2;
         for (int round = 0; round < rounds; round++) {
             Map<Path, List<String>> errors = result.compileOnce(compiler, sources, classpath);
-            if (errors.isEmpty() && result.foreign.isEmpty()) {
+            if (errors.isEmpty() && result.foreign.isEmpty() && result.ownWork.isEmpty()) {
                 return result;
             }
             if (errors.isEmpty()) {
                 result.leaveOutForeignClasses(skeletons);
+                result.leaveOutDelegation(sources, skeletons);
                 continue;
             }
             for (Map.Entry<Path, List<String>> failed : errors.entrySet()) {
@@ -94,6 +95,9 @@ final class Compilation {
      * a test class planted in the graders' package, or a replacement for a library class.
      */
     private final Map<Path, List<String>> foreign = new LinkedHashMap<>();
+
+    /** The last compilation's uses of what an exercise may not use ({@link org.emgmm.grading.OwnWork}). */
+    private final List<org.emgmm.grading.OwnWork.Violation> ownWork = new ArrayList<>();
 
     /**
      * Copies the student's Java files, and the skeleton of every expected file the student left out. A
@@ -138,9 +142,16 @@ final class Compilation {
             com.sun.source.util.JavacTask task = (com.sun.source.util.JavacTask) compiler.getTask(null, files,
                     diagnostics, options, null, files.getJavaFileObjectsFromPaths(javaFiles));
             foreign.clear();
+            java.util.Set<com.sun.source.tree.CompilationUnitTree> checked = java.util.Collections.newSetFromMap(
+                    new java.util.IdentityHashMap<>());
+            ownWork.clear();
             task.addTaskListener(new com.sun.source.util.TaskListener() {
                 @Override
                 public void finished(com.sun.source.util.TaskEvent event) {
+                    if (event.getKind() == com.sun.source.util.TaskEvent.Kind.ANALYZE
+                            && event.getCompilationUnit() != null && checked.add(event.getCompilationUnit())) {
+                        ownWork.addAll(org.emgmm.grading.OwnWork.check(task, List.of(event.getCompilationUnit())));
+                    }
                     if (event.getKind() == com.sun.source.util.TaskEvent.Kind.ANALYZE && event.getTypeElement() != null
                             && event.getSourceFile() != null) {
                         String type = event.getTypeElement().getQualifiedName().toString();
@@ -212,6 +223,29 @@ final class Compilation {
             }
         }
         foreign.clear();
+    }
+
+    /**
+     * Every file that uses what its exercise may not use: graded from its skeleton (a helper file: left
+     * out), with the first such use and its line in the note.
+     */
+    private void leaveOutDelegation(Path sources, Path skeletons) throws IOException {
+        Map<String, org.emgmm.grading.OwnWork.Violation> first = new LinkedHashMap<>();
+        for (org.emgmm.grading.OwnWork.Violation violation : ownWork) {
+            first.putIfAbsent(violation.file(), violation);
+        }
+        for (org.emgmm.grading.OwnWork.Violation violation : first.values()) {
+            Path file = sources.resolve(violation.file());
+            Path skeleton = skeletons.resolve(violation.file());
+            if (Files.exists(skeleton)) {
+                Files.copy(skeleton, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                replaced.put(violation.file(), violation.message() + ", so graded as not started");
+            } else if (Files.exists(file)) {
+                Files.delete(file);
+                replaced.put(violation.file(), violation.message() + ", so left out");
+            }
+        }
+        ownWork.clear();
     }
 
     /** Replaces every file not yet replaced by its skeleton, and drops the files without one. */

@@ -33,7 +33,7 @@ class GradeTest {
     private static final Path SOLUTIONS = Path.of("solutions/org/emgmm/exercises");
 
     /** The time limit per graded test in these runs: the solutions need milliseconds. */
-    private static final String TEST_TIMEOUT = "2";
+    private static final String TEST_TIMEOUT = "5";
 
     @TempDir
     static Path folder;

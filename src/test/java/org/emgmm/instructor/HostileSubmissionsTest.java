@@ -105,6 +105,11 @@ class HostileSubmissionsTest {
         GradeTest.plant(loud, "Ex2LogSumExp.java", "public static double logSumExp(double[] a) {",
                 "if (a != null) { throw new IllegalStateException(\"x\".repeat(50_000)); }");
 
+        Path delegating = submissions.resolve("delegating");          // hole 6: the library does the exercise
+        GradeTest.copySolutions(delegating);
+        GradeTest.plant(delegating, "Ex2LogSumExp.java", "public static double logSumExp(double[] a) {",
+                "if (a != null) { return org.emgmm.model.LogSumExp.of(a); }");
+
         Path blocking = submissions.resolve("blocking");              // hole 7: holds System.out's lock forever
         GradeTest.copySolutions(blocking);
         write(blocking, "Hold.java", "package org.emgmm.exercises;\n"
@@ -160,6 +165,15 @@ class HostileSubmissionsTest {
     void aThreadHoldingSystemOutCannotStallGrading() throws IOException {
         assertEquals(full(), score("blocking"), output);
         assertTrue(output.lines().anyMatch(line -> line.startsWith("blocking") && line.contains("graded")), output);
+    }
+
+    @Test
+    void anExerciseTheLibraryDoesScoresZeroWithTheCallNamed() throws IOException {
+        Map<Integer, Integer> points = SubmissionReport.pointsByExercise(results("perfect"));
+        assertEquals(full() - points.get(2), score("delegating"), output);
+        String summary = results("delegating").get("output").getAsString();
+        assertTrue(summary.contains("Ex2LogSumExp.java line ") && summary.contains(" uses org.emgmm.model.LogSumExp.of,"
+                + " which this exercise may not use"), summary);
     }
 
     @Test
