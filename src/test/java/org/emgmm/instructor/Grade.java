@@ -145,8 +145,11 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
             GradingJvm.Sandbox sandbox = bwrap == null ? GradingJvm.Sandbox.none() : new GradingJvm.Sandbox(bwrap, hidden);
             GradingJvm jvm = new GradingJvm(library, new GradingJvm.Limits(memoryMegabytes, testSeconds,
                     submissionSeconds), testClasses, sandbox);
+            TreeDigest digest = TreeDigest.of(library);
             JsonObject template = template(jvm, skeletons, library, scratch.resolve("skeletons"));
-            List<SubmissionReport> reports = gradeAll(found, jvm, skeletons, library, template, expectedFiles, scratch);
+            digest.verify(library, "while grading the untouched skeletons");
+            List<SubmissionReport> reports = gradeAll(found, jvm, skeletons, library, template, expectedFiles, scratch,
+                    digest);
             Path gradebook = Gradebook.write(out, reports);
             spec.commandLine().getOut().println("gradebook: " + gradebook);
             return 0;
@@ -289,13 +292,24 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
     }
 
     private List<SubmissionReport> gradeAll(List<Submission> found, GradingJvm jvm, Path skeletons, String library,
-            JsonObject template, Set<String> expectedFiles, Path scratch) throws Exception {
+            JsonObject template, Set<String> expectedFiles, Path scratch, TreeDigest digest) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        java.util.concurrent.BlockingQueue<Integer> cores = coresForJobs();
         try {
             List<Future<SubmissionReport>> pending = new ArrayList<>();
             for (Submission submission : found) {
-                pending.add(pool.submit(() -> gradeOne(submission, jvm, skeletons, library, template, expectedFiles,
-                        scratch.resolve("submissions").resolve(submission.id()))));
+                pending.add(pool.submit(() -> {
+                    int core = cores.take();
+                    try {
+                        digest.verify(library, "before grading " + submission.id());
+                        SubmissionReport report = gradeOne(submission, jvm.onCore(core), skeletons, library, template,
+                                expectedFiles, scratch.resolve("submissions").resolve(submission.id()));
+                        digest.verify(library, "while grading " + submission.id());
+                        return report;
+                    } finally {
+                        cores.put(core);
+                    }
+                }));
             }
             List<SubmissionReport> reports = new ArrayList<>();
             for (Future<SubmissionReport> report : pending) {
@@ -309,6 +323,19 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * With {@code --jobs N} (2 ≤ N ≤ the cores), core j for the j-th job at a time, so that a submission's
+     * busy threads cannot slow its neighbour's timed tests; otherwise one "any core" slot per job (−1).
+     */
+    private java.util.concurrent.BlockingQueue<Integer> coresForJobs() {
+        java.util.concurrent.BlockingQueue<Integer> cores = new java.util.concurrent.ArrayBlockingQueue<>(jobs);
+        boolean pin = jobs > 1 && jobs <= Runtime.getRuntime().availableProcessors() && GradingJvm.canPin();
+        for (int job = 0; job < jobs; job++) {
+            cores.add(pin ? job : -1);
+        }
+        return cores;
     }
 
     private SubmissionReport gradeOne(Submission submission, GradingJvm jvm, Path skeletons, String library,

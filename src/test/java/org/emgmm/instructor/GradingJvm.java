@@ -54,11 +54,32 @@ final class GradingJvm {
     private final List<String> testClasses;
     private final Sandbox sandbox;
 
+    /** The core this JVM is pinned to, or −1 for any. */
+    private final int core;
+
     GradingJvm(String libraryClasspath, Limits limits, List<String> testClasses, Sandbox sandbox) {
+        this(libraryClasspath, limits, testClasses, sandbox, -1);
+    }
+
+    private GradingJvm(String libraryClasspath, Limits limits, List<String> testClasses, Sandbox sandbox, int core) {
         this.libraryClasspath = libraryClasspath;
         this.limits = limits;
         this.testClasses = List.copyOf(testClasses);
         this.sandbox = sandbox;
+        this.core = core;
+    }
+
+    /** Where taskset is installed (util-linux, on every Debian). */
+    static final Path TASKSET = Path.of("/usr/bin/taskset");
+
+    /** Whether grading JVMs can be pinned to cores here. */
+    static boolean canPin() {
+        return Files.isExecutable(TASKSET);
+    }
+
+    /** The same JVM settings, pinned to {@code core} (with every thread and process it starts); −1: any core. */
+    GradingJvm onCore(int core) {
+        return new GradingJvm(libraryClasspath, limits, testClasses, sandbox, core);
     }
 
     /**
@@ -125,7 +146,11 @@ final class GradingJvm {
     }
 
     private List<String> command(Path classes, String label, Path reportFolder) {
-        List<String> command = new ArrayList<>(sandbox.prefix(reportFolder.getParent()));
+        List<String> command = new ArrayList<>();
+        if (core >= 0) {
+            command.addAll(List.of(TASKSET.toString(), "-c", Integer.toString(core)));
+        }
+        command.addAll(sandbox.prefix(reportFolder.getParent()));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + limits.memoryMegabytes() + "m");
         command.add("-XX:+UseSerialGC"); // one GC thread: submissions graded side by side share the cores fairly
