@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,15 +22,9 @@ class BenchCommandTest {
     @TempDir
     Path directory;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private Path csv() {
@@ -42,7 +33,7 @@ class BenchCommandTest {
 
     @Test
     void aSmallCaseGivesATableAndTheSameRowsAsCsv() throws Exception {
-        Run run = run("bench", "--n", "500", "--d", "3", "--k", "2", "--iterations", "3",
+        CommandRun run = run("bench", "--n", "500", "--d", "3", "--k", "2", "--iterations", "3",
                 "--implementations", "vectorised,loops", "--threads", "2", "--csv", csv().toString());
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         assertTrue(run.out().contains("flop model: 2·N·K·D²"), run.out());
@@ -59,7 +50,7 @@ class BenchCommandTest {
     @Test
     void exportWritesEachCasesPointsAndStart() throws Exception {
         Path exported = directory.resolve("cases");
-        Run run = run("bench", "--n", "300", "--d", "2", "--k", "3", "--iterations", "2",
+        CommandRun run = run("bench", "--n", "300", "--d", "2", "--k", "3", "--iterations", "2",
                 "--implementations", "vectorised", "--export", exported.toString(), "--csv", csv().toString());
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         LabelledData points = Datasets.load(exported.resolve("custom.csv").toString(), List.of(), "component");
@@ -82,7 +73,7 @@ class BenchCommandTest {
         "--cases,b,--nope"})
     void badOptionsGetOneLineAndNoFile(String arguments) {
         String[] args = ("bench," + arguments + ",--csv," + csv()).split(",");
-        Run run = run(args);
+        CommandRun run = run(args);
         assertEquals(Main.EXIT_BAD_INPUT, run.code(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("em-gmm: "), run.err());
@@ -102,7 +93,7 @@ class BenchCommandTest {
 
     @Test
     void fitRefusesZeroThreads() {
-        Run run = run("fit", "--data", "old-faithful", "--components", "2", "--threads", "0");
+        CommandRun run = run("fit", "--data", "old-faithful", "--components", "2", "--threads", "0");
         assertEquals(Main.EXIT_BAD_INPUT, run.code());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("--threads must be 1 or more"), run.err());

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,15 +27,9 @@ class CompareCommandTest {
     @TempDir
     Path directory;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private Path pages() {
@@ -50,14 +41,14 @@ class CompareCommandTest {
     }
 
     /** The README's main job (the exec:java arguments in pom.xml), with --out and --json in the temporary folder. */
-    private Run mainJob() {
+    private CommandRun mainJob() {
         return run("compare", "--data", "old-faithful", "--components", "2", "--seed", "1", "--out",
                 pages().toString(), "--json", json().toString());
     }
 
     @Test
     void theMainJobWritesItsPageAndPictures() throws Exception {
-        Run run = mainJob();
+        CommandRun run = mainJob();
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         assertTrue(run.out().contains("agreement: all 4 implementations that ran agree within 1e-9"), run.out());
         assertTrue(run.out().contains("page: " + pages().resolve("index.html")), run.out());
@@ -77,7 +68,7 @@ class CompareCommandTest {
 
     @Test
     void tableJsonAndPageAgree() throws Exception {
-        Run run = mainJob();
+        CommandRun run = mainJob();
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         JsonObject root = JsonParser.parseString(Files.readString(json())).getAsJsonObject();
         JsonArray rows = root.getAsJsonArray("rows");
@@ -113,7 +104,7 @@ class CompareCommandTest {
 
     @Test
     void univariateRunsOnOneColumn() throws Exception {
-        Run run = run("compare", "--data", "old-faithful", "--columns", "waiting", "--components", "2",
+        CommandRun run = run("compare", "--data", "old-faithful", "--columns", "waiting", "--components", "2",
                 "--out", pages().toString(), "--json", json().toString());
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         JsonArray rows = JsonParser.parseString(Files.readString(json())).getAsJsonObject().getAsJsonArray("rows");
@@ -130,7 +121,7 @@ class CompareCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"seed-000", "seed-001", "seed-002", "seed-003", "seed-004"})
     void everyNotebookExampleRuns(String example) throws Exception {
-        Run run = run("compare", "--example", example, "--out", pages().toString(), "--json", json().toString());
+        CommandRun run = run("compare", "--example", example, "--out", pages().toString(), "--json", json().toString());
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         assertTrue(run.out().startsWith(example + " (example)"), run.out());
         assertTrue(run.out().contains("agreement: all "), run.out());
@@ -143,7 +134,7 @@ class CompareCommandTest {
 
     @Test
     void theSeed003BugIsShownLeavingOurTraceAtTheStart() {
-        Run run = run("compare", "--example", "seed-003", "--out", pages().toString());
+        CommandRun run = run("compare", "--example", "seed-003", "--out", pages().toString());
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         String line = run.out().lines().filter(l -> l.startsWith("as the notebook wrote it")).findFirst().orElseThrow();
         // π = (0.1, 0.9) at the start: without the weights each point's log-likelihood gains −log Σₖ πₖ N_k / Σₖ N_k > 0.
@@ -167,7 +158,7 @@ class CompareCommandTest {
         List<String> args = new ArrayList<>(List.of("compare"));
         args.addAll(List.of(arguments.split(",")));
         args.addAll(List.of("--out", pages().toString(), "--json", json().toString()));
-        Run run = run(args.toArray(String[]::new));
+        CommandRun run = run(args.toArray(String[]::new));
         assertEquals(Main.EXIT_BAD_INPUT, run.code(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("em-gmm: "), run.err());

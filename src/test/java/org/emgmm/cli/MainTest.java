@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,16 +25,9 @@ class MainTest {
     @TempDir
     Path directory;
 
-    /** What a run printed and returned. */
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private Path file(String name, String text) throws IOException {
@@ -51,7 +41,7 @@ class MainTest {
     }
 
     /** {@code fit --out model.json} with these arguments, using the loops implementation unless given. */
-    private Run fit(String... args) {
+    private CommandRun fit(String... args) {
         List<String> all = new ArrayList<>(List.of("fit", "--out", output().toString()));
         all.addAll(Arrays.asList(args));
         if (!all.contains("--implementation")) {
@@ -61,7 +51,7 @@ class MainTest {
     }
 
     /** Exit 2, one line on stderr starting with em-gmm:, no stack trace, no output file; returns the line. */
-    private String assertBadInput(Run run) {
+    private String assertBadInput(CommandRun run) {
         assertEquals(Main.EXIT_BAD_INPUT, run.code(), run.err());
         assertTrue(run.err().startsWith("em-gmm: "), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -78,7 +68,7 @@ class MainTest {
 
     @Test
     void fitPrintsASummaryAndWritesEveryKey() throws IOException {
-        Run run = fit("--data", "old-faithful", "--components", "2", "--seed", "1");
+        CommandRun run = fit("--data", "old-faithful", "--components", "2", "--seed", "1");
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         assertEquals("", run.err());
         assertTrue(run.out().contains("old-faithful: 272 points, 2 dimensions (eruptions, waiting)"), run.out());
@@ -96,7 +86,7 @@ class MainTest {
 
     @Test
     void theDefaultImplementationIsVectorised() {
-        Run run = run("fit", "--data", "old-faithful", "--components", "2", "--max-iter", "3");
+        CommandRun run = run("fit", "--data", "old-faithful", "--components", "2", "--max-iter", "3");
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         assertTrue(run.out().contains("implementation  vectorised"), run.out());
     }
@@ -106,14 +96,14 @@ class MainTest {
         fit("--data", "old-faithful", "--components", "2");
         Path start = directory.resolve("start.json");
         Files.move(output(), start);
-        Run run = fit("--data", "old-faithful", "--init", start.toString(), "--max-iter", "0");
+        CommandRun run = fit("--data", "old-faithful", "--init", start.toString(), "--max-iter", "0");
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         assertTrue(run.out().contains("iterations      0"), run.out());
     }
 
     @Test
     void labelsGiveATableOfLabelsAgainstComponents() {
-        Run run = fit("--data", "iris", "--components", "3", "--labels", "Species");
+        CommandRun run = fit("--data", "iris", "--components", "3", "--labels", "Species");
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         assertTrue(run.out().contains("4 dimensions"), "Species is not fitted: " + run.out());
         assertTrue(run.out().contains("true label (Species)"), run.out());
@@ -227,7 +217,7 @@ class MainTest {
     void helpAndVersionSucceed() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"--version"},
                 new String[] {"fit", "--help"}, new String[] {"generate", "--version"})) {
-            Run run = run(args);
+            CommandRun run = run(args);
             assertEquals(Main.EXIT_OK, run.code(), String.join(" ", args));
             assertFalse(run.out().isEmpty(), String.join(" ", args));
         }
@@ -244,7 +234,7 @@ class MainTest {
     @Test
     void seed002Has1500RowsSplit300And750And450() throws IOException {
         Path out = directory.resolve("seed-002.csv");
-        Run run = run("generate", "--setup", "seed-002", "--seed", "4", "--out", out.toString());
+        CommandRun run = run("generate", "--setup", "seed-002", "--seed", "4", "--out", out.toString());
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         LabelledData data = CsvReader.read(out, List.of(), "component");
         assertEquals(1500, data.data().rows());
@@ -260,7 +250,7 @@ class MainTest {
         run("generate", "--setup", "seed-001", "--seed", "9", "--out", first.toString());
         run("generate", "--setup", "seed-001", "--seed", "9", "--out", second.toString());
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
-        Run printed = run("generate", "--setup", "seed-001", "--seed", "9");
+        CommandRun printed = run("generate", "--setup", "seed-001", "--seed", "9");
         assertEquals(Files.readString(first), printed.out());
     }
 
@@ -269,10 +259,10 @@ class MainTest {
         Path model = file("truth.json", model("[0.5, 0.5]", "[[0, 0], [6, 6]]",
                 "[" + TWO_BY_TWO_IDENTITY + ", " + TWO_BY_TWO_IDENTITY + "]"));
         Path sample = directory.resolve("sample.csv");
-        Run generated = run("generate", "--model", model.toString(), "--points", "200", "--seed", "2",
+        CommandRun generated = run("generate", "--model", model.toString(), "--points", "200", "--seed", "2",
                 "--out", sample.toString());
         assertEquals(Main.EXIT_OK, generated.code(), generated.err());
-        Run fitted = fit("--data", sample.toString(), "-k", "2", "--labels", "component");
+        CommandRun fitted = fit("--data", sample.toString(), "-k", "2", "--labels", "component");
         assertEquals(Main.EXIT_OK, fitted.code(), fitted.err());
         assertTrue(fitted.out().contains("200 points, 2 dimensions (x1, x2)"), fitted.out());
     }
