@@ -13,20 +13,16 @@ import org.emgmm.compare.CompareReport;
 import org.emgmm.compare.Comparison;
 import org.emgmm.compare.NotebookExamples;
 import org.emgmm.data.DataMatrix;
-import org.emgmm.data.Datasets;
 import org.emgmm.data.LabelledData;
 import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
-import org.emgmm.em.Initialisation;
 import org.emgmm.io.AtomicFiles;
-import org.emgmm.io.MixtureJson;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.plot.ComparisonPictures;
 import org.emgmm.plot.Picture;
 import org.emgmm.plot.PictureEncoder;
 import org.emgmm.plot.PictureFile;
 import org.emgmm.plot.PictureFiles;
-import org.emgmm.vectorised.VectorisedEm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,14 +77,10 @@ final class CompareCommand implements Callable<Integer> {
                     + " runs beside ours.")
     private String example;
 
-    @Option(names = "--data", paramLabel = "FILE|NAME",
-            completionCandidates = FitCommand.BundledNames.class,
-            description = "A CSV file, or a bundled data set: ${COMPLETION-CANDIDATES}.")
-    private String data;
 
-    @Option(names = {"-k", "--components"}, paramLabel = "K",
-            description = "The number of components K; required unless --init gives them.")
-    private Integer components;
+
+    @picocli.CommandLine.Mixin
+    private RunOptions run = new RunOptions();
 
     @Option(names = "--implementations", split = ",", paramLabel = "NAME",
             completionCandidates = FitCommand.ImplementationNames.class,
@@ -96,34 +88,13 @@ final class CompareCommand implements Callable<Integer> {
                     + " (univariate only for one column; student when the exercises are built).")
     private List<String> implementations;
 
-    @Option(names = "--init", paramLabel = "FILE.json", description = "Start every implementation from this mixture.")
-    private Path init;
 
-    @Option(names = "--init-method", paramLabel = "METHOD", completionCandidates = FitCommand.InitMethods.class,
-            description = "Without --init, how to choose the start: ${COMPLETION-CANDIDATES}.")
-    private String initMethod;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the random start. Default: ${DEFAULT-VALUE}.")
-    private long seed = Main.DEFAULT_SEED;
 
-    @Option(names = "--max-iter", paramLabel = "M", description = "The most iterations. Default: ${DEFAULT-VALUE}.")
-    private int maxIterations = EmSettings.DEFAULT_MAX_ITERATIONS;
 
-    @Option(names = "--tol", paramLabel = "T",
-            description = "Stop when the log-likelihood per point changes by less than T. Default: ${DEFAULT-VALUE}.")
-    private double tolerance = EmSettings.DEFAULT_TOLERANCE;
 
-    @Option(names = "--reg-covar", paramLabel = "R",
-            description = "Added to each covariance's diagonal after every M-step. Default: ${DEFAULT-VALUE}.")
-    private double regCovar = EmSettings.DEFAULT_REG_COVAR;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Threads for vectorised (the others use one). Default: every core, here ${DEFAULT-VALUE}.")
-    private int threads = VectorisedEm.defaultThreads();
 
-    @Option(names = "--columns", split = ",", paramLabel = "COLUMN",
-            description = "The columns to fit, by header name or 1-based index. Default: every numeric column.")
-    private List<String> columns;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write the pictures and index.html. Default: ${DEFAULT-VALUE}.")
@@ -143,19 +114,19 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         NotebookExamples chosen = example == null ? null : exampleChecked();
-        EmSettings settings = chosen != null ? chosen.settings() : settings();
+        EmSettings settings = chosen != null ? chosen.settings() : run.settings(spec);
         List<Comparison.Entry> entries = entries();
         checkPictureOptions();
         LabelledData loaded;
         GaussianMixture start;
         if (chosen != null) {
-            DataMatrix drawn = chosen.setup().draw(seed).data();
+            DataMatrix drawn = chosen.setup().draw(run.seed).data();
             loaded = LabelledData.unlabelled(chosen.name() + " (example)", drawn);
-            start = chosen.start().apply(drawn, seed);
+            start = chosen.start().apply(drawn, run.seed);
         } else {
-            checkStartOptions();
-            loaded = Datasets.load(data, columns == null ? List.of() : columns, null);
-            start = start(loaded.data());
+            run.requireDataAndOneWayToStart(spec, ", or --example NAME");
+            loaded = run.load(null);
+            start = run.start(loaded.data(), spec);
         }
         DataMatrix points = loaded.data();
         Comparison.Outcome outcome = Comparison.runEntries(points, start, settings, entries);
@@ -254,14 +225,6 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private EmSettings settings() {
-        try {
-            return new EmSettings(maxIterations, tolerance, regCovar);
-        } catch (IllegalArgumentException e) {
-            throw usageError(e.getMessage());
-        }
-    }
-
     private void checkPictureOptions() {
         for (String format : formats) {
             if (!FORMATS.contains(format.strip())) {
@@ -274,26 +237,10 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private void checkStartOptions() {
-        if (data == null) {
-            throw usageError("missing --data: give a CSV file or a bundled data set ("
-                    + String.join(", ", Datasets.bundledNames()) + "), or --example NAME");
-        }
-        if (init != null && initMethod != null) {
-            throw usageError("--init and --init-method both choose the start: give only one");
-        }
-        if (initMethod != null && !initMethod.equals(FitCommand.RANDOM_POINTS)) {
-            throw usageError("unknown init method '" + initMethod + "': choose " + FitCommand.RANDOM_POINTS);
-        }
-        if (init == null && components == null) {
-            throw usageError("missing --components K: say how many components to fit, or start from --init FILE.json");
-        }
-    }
-
     /** The implementations asked for (or every one), each with an instance or the reason it is unavailable. */
     private List<Comparison.Entry> entries() {
-        if (threads < 1) {
-            throw usageError("--threads must be 1 or more, got " + threads);
+        if (run.threads < 1) {
+            throw usageError("--threads must be 1 or more, got " + run.threads);
         }
         List<String> names = implementations == null ? defaultNames() : new ArrayList<>(new LinkedHashSet<>(
                 implementations.stream().map(String::strip).toList()));
@@ -304,7 +251,7 @@ final class CompareCommand implements Callable<Integer> {
                         + " (run from the sources: mvn -q compile exec:java -Dexec.args=\"compare ...\")"));
                 continue;
             }
-            entries.add(Comparison.Entry.of(Main.implementation(name, threads, spec)));
+            entries.add(Comparison.Entry.of(Main.implementation(name, run.threads, spec)));
         }
         return entries;
     }
@@ -318,23 +265,8 @@ final class CompareCommand implements Callable<Integer> {
         return names;
     }
 
-    private GaussianMixture start(DataMatrix points) {
-        if (init == null) {
-            return Initialisation.randomPoints(points, components, seed);
-        }
-        GaussianMixture fromFile = MixtureJson.read(init);
-        if (components != null && components != fromFile.components()) {
-            throw usageError("--components " + components + " disagrees with the " + fromFile.components()
-                    + " components in " + init + ": drop --components or change it");
-        }
-        return fromFile;
-    }
-
     private String startDescription(NotebookExamples chosen) {
-        if (chosen != null) {
-            return "the notebook's start, seed " + seed;
-        }
-        return init != null ? "start from " + init : "random-points start, seed " + seed;
+        return chosen != null ? "the notebook's start, seed " + run.seed : run.startDescription();
     }
 
     private List<String[]> facts(LabelledData loaded, GaussianMixture start, EmSettings settings,
@@ -349,7 +281,7 @@ final class CompareCommand implements Callable<Integer> {
         facts.add(new String[] {"components", Integer.toString(start.components())});
         facts.add(new String[] {"start", startDescription(chosen) + ", the same for every implementation"});
         facts.add(new String[] {"settings", String.format(Locale.ROOT, "max-iter %d, tol %s, reg-covar %s, threads %d"
-                + " (vectorised)", settings.maxIterations(), settings.tolerance(), settings.regCovar(), threads)});
+                + " (vectorised)", settings.maxIterations(), settings.tolerance(), settings.regCovar(), run.threads)});
         facts.add(new String[] {"agreement", "traces and parameters within " + Comparison.TOLERANCE_TEXT
                 + " relative of the reference"});
         return facts;

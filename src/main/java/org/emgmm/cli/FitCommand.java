@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.emgmm.Implementations;
-import org.emgmm.data.DataMatrix;
 import org.emgmm.data.Datasets;
 import org.emgmm.data.LabelledData;
 import org.emgmm.em.EmAlgorithm;
@@ -77,49 +76,22 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE|NAME", completionCandidates = BundledNames.class,
-            description = "A CSV file, or a bundled data set: ${COMPLETION-CANDIDATES}.")
-    private String data;
 
-    @Option(names = {"-k", "--components"}, paramLabel = "K",
-            description = "The number of components K; required unless --init gives them.")
-    private Integer components;
+
+    @Mixin
+    private RunOptions run = new RunOptions();
 
     @Option(names = "--implementation", paramLabel = "NAME", completionCandidates = ImplementationNames.class,
             description = "The EM implementation: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     private String implementation = VectorisedEm.NAME;
 
-    @Option(names = "--init", paramLabel = "FILE.json",
-            description = "Start from the mixture in this JSON file (weights, means, covariances).")
-    private Path init;
 
-    @Option(names = "--init-method", paramLabel = "METHOD", completionCandidates = InitMethods.class,
-            description = "Without --init, how to choose the start: ${COMPLETION-CANDIDATES}"
-                    + " (K distinct data points as means, the data covariance, equal weights).")
-    private String initMethod;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the random start. Default: ${DEFAULT-VALUE}.")
-    private long seed = Main.DEFAULT_SEED;
 
-    @Option(names = "--max-iter", paramLabel = "M", description = "The most iterations. Default: ${DEFAULT-VALUE}.")
-    private int maxIterations = EmSettings.DEFAULT_MAX_ITERATIONS;
 
-    @Option(names = "--tol", paramLabel = "T",
-            description = "Stop when the log-likelihood per point changes by less than T. Default: ${DEFAULT-VALUE}.")
-    private double tolerance = EmSettings.DEFAULT_TOLERANCE;
 
-    @Option(names = "--reg-covar", paramLabel = "R",
-            description = "Added to each covariance's diagonal after every M-step. Default: ${DEFAULT-VALUE}.")
-    private double regCovar = EmSettings.DEFAULT_REG_COVAR;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Threads for the vectorised implementation (the others use one); the result is the same"
-                    + " for any number. Default: every core, here ${DEFAULT-VALUE}.")
-    private int threads = VectorisedEm.defaultThreads();
 
-    @Option(names = "--columns", split = ",", paramLabel = "COLUMN",
-            description = "The columns to fit, by header name or 1-based index. Default: every numeric column.")
-    private List<String> columns;
 
     @Option(names = "--labels", paramLabel = "COLUMN",
             description = "A column of true labels (name or index): prints labels against fitted components.")
@@ -137,15 +109,15 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EmSettings settings = new EmSettings(maxIterations, tolerance, regCovar);
-        EmAlgorithm algorithm = Main.implementation(implementation, threads, spec);
-        requireOneWayToStart();
+        EmSettings settings = run.settings(spec);
+        EmAlgorithm algorithm = Main.implementation(implementation, run.threads, spec);
+        run.requireDataAndOneWayToStart(spec, "");
         PlotSettings pictureSettings = pictureSettings();
-        LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, labelColumn);
+        LabelledData loaded = run.load(labelColumn);
         if (pictureSettings != null) {
             PictureSet.check(loaded.data(), pictureSettings);
         }
-        GaussianMixture start = startingParameters(loaded.data());
+        GaussianMixture start = run.start(loaded.data(), spec);
         EmResult result = algorithm.fit(loaded.data(), start, settings);
         String summary = FitSummary.describe(loaded, result);
         if (loaded.hasLabels()) {
@@ -201,32 +173,6 @@ final class FitCommand implements Callable<Integer> {
             MixtureJson.write(result, out);
         }
         return plots == null ? List.of() : PictureFiles.writeAll(plots, pictures);
-    }
-
-    /** Exactly one of --init and --init-method, and K from somewhere. */
-    private void requireOneWayToStart() {
-        if (init != null && initMethod != null) {
-            throw usageError("--init and --init-method both choose the start: give only one");
-        }
-        if (initMethod != null && !initMethod.equals(RANDOM_POINTS)) {
-            throw usageError("unknown init method '" + initMethod + "': choose " + RANDOM_POINTS);
-        }
-        if (init == null && components == null) {
-            throw usageError("missing --components K: say how many components to fit, or start from --init FILE.json");
-        }
-    }
-
-    /** θ₀: the init file's mixture, or K random data points. */
-    private GaussianMixture startingParameters(DataMatrix points) {
-        if (init == null) {
-            return Initialisation.randomPoints(points, components, seed);
-        }
-        GaussianMixture fromFile = MixtureJson.read(init);
-        if (components != null && components != fromFile.components()) {
-            throw usageError("--components " + components + " disagrees with the " + fromFile.components()
-                    + " components in " + init + ": drop --components or change it");
-        }
-        return fromFile;
     }
 
     private ParameterException usageError(String message) {

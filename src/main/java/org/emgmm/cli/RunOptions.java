@@ -1,0 +1,114 @@
+package org.emgmm.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.data.Datasets;
+import org.emgmm.data.LabelledData;
+import org.emgmm.em.EmSettings;
+import org.emgmm.em.Initialisation;
+import org.emgmm.io.MixtureJson;
+import org.emgmm.model.GaussianMixture;
+import org.emgmm.vectorised.VectorisedEm;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The options that say what EM runs on and how, shared by {@code fit} and {@code compare}: the data, K,
+ * the start, the settings and the threads, with the checks and defaults they share.
+ */
+final class RunOptions {
+
+    @Option(names = "--data", paramLabel = "FILE|NAME", completionCandidates = FitCommand.BundledNames.class,
+            description = "A CSV file, or a bundled data set: ${COMPLETION-CANDIDATES}.")
+    String data;
+
+    @Option(names = {"-k", "--components"}, paramLabel = "K",
+            description = "The number of components K; required unless --init gives them.")
+    Integer components;
+
+    @Option(names = "--init", paramLabel = "FILE.json",
+            description = "Start from the mixture in this JSON file (weights, means, covariances).")
+    Path init;
+
+    @Option(names = "--init-method", paramLabel = "METHOD", completionCandidates = FitCommand.InitMethods.class,
+            description = "Without --init, how to choose the start: ${COMPLETION-CANDIDATES}"
+                    + " (K distinct data points as means, the data covariance, equal weights).")
+    String initMethod;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the random start. Default: ${DEFAULT-VALUE}.")
+    long seed = Main.DEFAULT_SEED;
+
+    @Option(names = "--max-iter", paramLabel = "M", description = "The most iterations. Default: ${DEFAULT-VALUE}.")
+    int maxIterations = EmSettings.DEFAULT_MAX_ITERATIONS;
+
+    @Option(names = "--tol", paramLabel = "T",
+            description = "Stop when the log-likelihood per point changes by less than T. Default: ${DEFAULT-VALUE}.")
+    double tolerance = EmSettings.DEFAULT_TOLERANCE;
+
+    @Option(names = "--reg-covar", paramLabel = "R",
+            description = "Added to each covariance's diagonal after every M-step. Default: ${DEFAULT-VALUE}.")
+    double regCovar = EmSettings.DEFAULT_REG_COVAR;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Threads for the vectorised implementation (the others use one); the result is the same"
+                    + " for any number. Default: every core, here ${DEFAULT-VALUE}.")
+    int threads = VectorisedEm.defaultThreads();
+
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN",
+            description = "The columns to fit, by header name or 1-based index. Default: every numeric column.")
+    List<String> columns;
+
+    /** The settings, checked: a bad value is a usage error. */
+    EmSettings settings(CommandSpec spec) {
+        try {
+            return new EmSettings(maxIterations, tolerance, regCovar);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** --data given, and exactly one of --init and --init-method, and K from somewhere. */
+    void requireDataAndOneWayToStart(CommandSpec spec, String alternative) {
+        if (data == null) {
+            throw new ParameterException(spec.commandLine(), "missing --data: give a CSV file or a bundled data set ("
+                    + String.join(", ", Datasets.bundledNames()) + ")" + alternative);
+        }
+        if (init != null && initMethod != null) {
+            throw new ParameterException(spec.commandLine(), "--init and --init-method both choose the start: give"
+                    + " only one");
+        }
+        if (initMethod != null && !initMethod.equals(FitCommand.RANDOM_POINTS)) {
+            throw new ParameterException(spec.commandLine(), "unknown init method '" + initMethod + "': choose "
+                    + FitCommand.RANDOM_POINTS);
+        }
+        if (init == null && components == null) {
+            throw new ParameterException(spec.commandLine(), "missing --components K: say how many components to fit,"
+                    + " or start from --init FILE.json");
+        }
+    }
+
+    /** The data, with a label column when one is named. */
+    LabelledData load(String labelColumn) {
+        return Datasets.load(data, columns == null ? List.of() : columns, labelColumn);
+    }
+
+    /** θ₀: the init file's mixture, or K random data points. */
+    GaussianMixture start(DataMatrix points, CommandSpec spec) {
+        if (init == null) {
+            return Initialisation.randomPoints(points, components, seed);
+        }
+        GaussianMixture fromFile = MixtureJson.read(init);
+        if (components != null && components != fromFile.components()) {
+            throw new ParameterException(spec.commandLine(), "--components " + components + " disagrees with the "
+                    + fromFile.components() + " components in " + init + ": drop --components or change it");
+        }
+        return fromFile;
+    }
+
+    /** "random-points start, seed 1" or "start from m.json". */
+    String startDescription() {
+        return init != null ? "start from " + init : "random-points start, seed " + seed;
+    }
+}
