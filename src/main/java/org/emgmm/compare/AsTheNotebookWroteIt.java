@@ -72,7 +72,12 @@ final class AsTheNotebookWroteIt {
      * The M-step still updates π, but the E-step never uses it, so a small component is never held back.
      */
     static EmAlgorithm eStepWithoutWeights() {
-        return new Wrong("seed-003 as written (WRONG: no weights in the E-step)") {
+        return eStepWithoutWeights("seed-003 as written (WRONG: no weights in the E-step)");
+    }
+
+    /** {@link #eStepWithoutWeights()} under another name, e.g. as a student's implementation in a test. */
+    static EmAlgorithm eStepWithoutWeights(String name) {
+        return new Wrong(name) {
             @Override
             public EStep eStep(DataMatrix data, GaussianMixture model) {
                 int n = data.rows();

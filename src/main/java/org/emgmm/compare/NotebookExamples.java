@@ -94,23 +94,17 @@ public record NotebookExamples(String name, String description, int k, EmSetting
 
     /** Seed 001: equal weights, means uniform in [0, scale)ᴰ, identity covariances. */
     static GaussianMixture uniformMeans(DataMatrix data, int k, long seed, double scale) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int d = data.columns();
-        double[][] means = new double[k][d];
-        double[][][] covariances = new double[k][d][d];
-        double[] weights = new double[k];
-        for (int c = 0; c < k; c++) {
-            weights[c] = 1.0 / k;
-            for (int j = 0; j < d; j++) {
-                means[c][j] = scale * random.nextDouble();
-                covariances[c][j][j] = 1.0;
-            }
-        }
-        return GaussianMixture.of(weights, means, covariances);
+        return equalWeights(data, k, seed, 1.0, (random, j) -> scale * random.nextDouble());
     }
 
     /** Seed 002: equal weights, mean k's coordinate j a random value of column j, covariances I / K. */
     static GaussianMixture randomCoordinates(DataMatrix data, int k, long seed) {
+        return equalWeights(data, k, seed, 1.0 / k, (random, j) -> data.get(random.nextInt(data.rows()), j));
+    }
+
+    /** Equal weights, variance·I covariances, and each mean coordinate j drawn by {@code coordinate}. */
+    private static GaussianMixture equalWeights(DataMatrix data, int k, long seed, double variance,
+            java.util.function.BiFunction<SplittableRandom, Integer, Double> coordinate) {
         SplittableRandom random = new SplittableRandom(seed);
         int d = data.columns();
         double[][] means = new double[k][d];
@@ -119,8 +113,8 @@ public record NotebookExamples(String name, String description, int k, EmSetting
         for (int c = 0; c < k; c++) {
             weights[c] = 1.0 / k;
             for (int j = 0; j < d; j++) {
-                means[c][j] = data.get(random.nextInt(data.rows()), j);
-                covariances[c][j][j] = 1.0 / k;
+                means[c][j] = coordinate.apply(random, j);
+                covariances[c][j][j] = variance;
             }
         }
         return GaussianMixture.of(weights, means, covariances);

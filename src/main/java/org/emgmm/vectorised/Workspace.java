@@ -233,8 +233,17 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         }
     }
 
-    /** The E-step on one slice: responsibilities, its share of L(θ), and its moment sums. */
-    private void eStepSlice(int slice, Scratch s) {
+    /** What is done with one block of a slice, once it is loaded: see {@link #forEachBlock}. */
+    private interface BlockWork {
+        void run(int start, int size, Scratch s, Moments sums);
+    }
+
+    /**
+     * Starts slice {@code slice}'s moment sums afresh, then for each of its blocks in order loads the
+     * points (point-major in {@code s.x}, coordinate-major in {@code s.xt}) and runs {@code work}; at the
+     * end adds the slice's lanes to its sums.
+     */
+    private void forEachBlock(int slice, Scratch s, BlockWork work) {
         Moments sums = moments[slice];
         sums.clear();
         s.clearLanes();
@@ -242,6 +251,14 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
             int size = Math.min(block, n - start);
             data.copyRows(start, size, s.x, 0);
             Kernels.transpose(s.x, size, d, s.xt);
+            work.run(start, size, s, sums);
+        }
+        addLanes(s, sums);
+    }
+
+    /** The E-step on one slice: responsibilities, its share of L(θ), and its moment sums. */
+    private void eStepSlice(int slice, Scratch scratch) {
+        forEachBlock(slice, scratch, (start, size, s, sums) -> {
             for (int c = 0; c < k; c++) {
                 Kernels.centre(s.xt, size, d, means[c], s.z);
                 Kernels.forwardSubstitute(lowers[c], inverseDiagonals[c], d, s.z, size);
@@ -252,8 +269,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
             for (int c = 0; c < k; c++) {
                 addMoments(s, s.logP[c], c, size, sums);
             }
-        }
-        addLanes(s, sums);
+        });
     }
 
     /** Adds one block's share of Nₖ, s1ₖ and S2ₖ, given the block's responsibilities r[b] for component c. */
@@ -349,24 +365,15 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
     /** The moment sums about {@code model}'s means, from responsibilities that another E-step computed. */
     private void momentsAbout(GaussianMixture model, double[] r) {
         prepare(model);
-        slices.forEach((slice, s) -> {
-            Moments sums = moments[slice];
-            sums.clear();
-            s.clearLanes();
-            for (int start = slices.from(slice); start < slices.to(slice); start += block) {
-                int size = Math.min(block, n - start);
-                data.copyRows(start, size, s.x, 0);
-                Kernels.transpose(s.x, size, d, s.xt);
-                for (int c = 0; c < k; c++) {
-                    double[] blockR = s.logP[c];
-                    for (int b = 0; b < size; b++) {
-                        blockR[b] = r[(start + b) * k + c];
-                    }
-                    addMoments(s, blockR, c, size, sums);
+        slices.forEach((slice, scratch) -> forEachBlock(slice, scratch, (start, size, s, sums) -> {
+            for (int c = 0; c < k; c++) {
+                double[] blockR = s.logP[c];
+                for (int b = 0; b < size; b++) {
+                    blockR[b] = r[(start + b) * k + c];
                 }
+                addMoments(s, blockR, c, size, sums);
             }
-            addLanes(s, sums);
-        }, scratch);
+        }), scratch);
         momentsModel = model;
         momentsResponsibilities = null;
     }

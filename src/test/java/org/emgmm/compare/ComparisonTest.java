@@ -48,47 +48,12 @@ class ComparisonTest {
         }
     }
 
-    /** The E-step of seed 003's bug: responsibilities from the densities alone, the weights left out. */
-    private static final class WeightsLeftOut implements EmAlgorithm {
-        private final LoopsEm correct = new LoopsEm();
-
-        @Override
-        public String name() {
-            return "student";
-        }
-
-        @Override
-        public EStep eStep(DataMatrix data, GaussianMixture model) {
-            int n = data.rows();
-            int k = model.components();
-            double[] r = new double[n * k];
-            double logLikelihood = 0.0;
-            for (int i = 0; i < n; i++) {
-                double[] log = new double[k];
-                for (int c = 0; c < k; c++) {
-                    log[c] = model.logComponentDensity(c, data.row(i));     // no log πₖ: the bug
-                }
-                double normaliser = org.emgmm.model.LogSumExp.of(log);
-                for (int c = 0; c < k; c++) {
-                    r[i * k + c] = Math.exp(log[c] - normaliser);
-                }
-                logLikelihood += normaliser;
-            }
-            return new EStep(Responsibilities.wrap(n, k, r), logLikelihood);
-        }
-
-        @Override
-        public GaussianMixture mStep(DataMatrix data, Responsibilities r, GaussianMixture previous, double regCovar) {
-            return correct.mStep(data, r, previous, regCovar);
-        }
-    }
-
     @Test
     void aStudentEStepWithoutTheWeightsIsNamedWithWhereItLeft() {
         DataMatrix data = bundled("old-faithful");
         GaussianMixture start = Initialisation.randomPoints(data, 2, 1);
         Comparison.Outcome outcome = Comparison.run(data, start, EmSettings.defaults(),
-                List.of(new VectorisedEm(), new LoopsEm(), new WeightsLeftOut()));
+                List.of(new VectorisedEm(), new LoopsEm(), AsTheNotebookWroteIt.eStepWithoutWeights("student")));
         assertEquals(1, outcome.departures().size(), outcome.agreementLine());
         Comparison.Departure departure = outcome.departures().get(0);
         assertEquals("student", departure.implementation());
