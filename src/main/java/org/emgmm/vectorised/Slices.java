@@ -29,7 +29,7 @@ final class Slices implements AutoCloseable {
         void run(int slice, S scratch);
     }
 
-    /** Points per block: see {@link VectorisedEm#BLOCK}. */
+    /** Points per block (see {@link VectorisedEm#blockSize}). */
     private final int block;
     private final int points;
     private final int count;
