@@ -42,7 +42,7 @@ class HandoutTest {
                 "src/main/java/org/emgmm/em/EmLoop.java", "src/test/java/org/emgmm/grading/Exercise4Test.java")) {
             assertTrue(Files.isRegularFile(handout.resolve(kept)), kept);
         }
-        for (String left : List.of("solutions", "hidden-tests", ".ci", "src/test/java/org/emgmm/instructor")) {
+        for (String left : List.of("solutions", "hidden-tests", ".ci", "src/test/java/org/emgmm/instructor", "src/grader")) {
             assertFalse(Files.exists(handout.resolve(left)), left);
         }
         assertEquals(Files.readString(PROJECT.resolve("exercises/org/emgmm/exercises/Ex4EStep.java")),

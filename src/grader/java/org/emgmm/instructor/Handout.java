@@ -48,11 +48,11 @@ public final class Handout implements Callable<Integer> {
     static final List<String> INCLUDED = List.of("pom.xml", "README.md", ".gitignore", "exercises", "src");
 
     /** Left out from within {@link #INCLUDED}: the instructors' tools and their tests. */
-    static final List<String> EXCLUDED = List.of("src/test/java/org/emgmm/instructor");
+    static final List<String> EXCLUDED = List.of("src/test/java/org/emgmm/instructor", "src/grader");
 
     /** Folders a handout must not have. */
     static final List<String> FORBIDDEN = List.of("solutions", "hidden-tests", ".ci",
-            "src/test/java/org/emgmm/instructor");
+            "src/test/java/org/emgmm/instructor", "src/grader");
 
     static final String INSTRUCTOR_BEGIN = "<!-- instructors only: begin -->";
     static final String INSTRUCTOR_END = "<!-- instructors only: end -->";
