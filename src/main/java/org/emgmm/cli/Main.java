@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import org.emgmm.Implementations;
+import org.emgmm.compare.Failures;
 import org.emgmm.data.DataException;
 import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmException;
@@ -43,8 +44,6 @@ public final class Main implements Callable<Integer> {
      */
     static final long DEFAULT_SEED = 0;
 
-    /** The package of the exercises: an exception thrown there is the student's to fix, not a bug here. */
-    private static final String STUDENT_PACKAGE = "org.emgmm.exercises.";
 
     /** The exit code of a run that did what was asked. */
     public static final int EXIT_OK = CommandLine.ExitCode.OK;
@@ -137,7 +136,7 @@ public final class Main implements Callable<Integer> {
             command.getErr().println(PREFIX + oneLine(messageOf(e)));
             return EXIT_BAD_INPUT;
         }
-        StackTraceElement studentLine = studentFrame(e);
+        StackTraceElement studentLine = Failures.studentFrame(e);
         if (studentLine != null) {
             command.getErr().println(PREFIX + "the student implementation failed: " + e.getClass().getSimpleName()
                     + ": " + oneLine(messageOf(e)) + " (at " + studentLine.getFileName() + " line "
@@ -147,16 +146,6 @@ public final class Main implements Callable<Integer> {
         command.getErr().println(PREFIX + "unexpected " + e.getClass().getName() + ": " + oneLine(messageOf(e))
                 + " (this is a bug in em-gmm; please report it with the command that caused it)");
         return EXIT_BUG;
-    }
-
-    /** Where the exception was thrown, if that was in a student's exercise code; otherwise null. */
-    private static StackTraceElement studentFrame(Throwable e) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith(STUDENT_PACKAGE)) {
-                return frame;
-            }
-        }
-        return null;
     }
 
     /** The failures that mean the input cannot be used (a bad file, bad settings, a fit that broke down). */

@@ -144,6 +144,9 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
     private final Slices slices;
     private final List<Scratch> scratch;
     private final Moments[] moments;
+    /** The slices' sums added up, and δ = s1 / Nₖ: rewritten by every M-step. */
+    private final Moments total;
+    private final double[] delta;
 
     /** r[i][k] = responsibilities[i * K + k], rewritten by every E-step. */
     private final double[] responsibilities;
@@ -183,6 +186,8 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         for (int slice = 0; slice < moments.length; slice++) {
             moments[slice] = new Moments(k, d);
         }
+        this.total = new Moments(k, d);
+        this.delta = new double[d];
         this.responsibilities = new double[Math.multiplyExact(n, k)];
         this.means = new double[k][d];
         this.lowers = new double[k][d][d];
@@ -322,10 +327,10 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         if (given != momentsResponsibilities || previous != momentsModel) {
             momentsAbout(previous, given.toFlatArray());
         }
-        double[] counts = new double[k];
-        double[][] first = new double[k][d];
-        double[][][] second = new double[k][d][d];
-        addSlices(counts, first, second);
+        addSlices(total);
+        double[] counts = total.counts;
+        double[][] first = total.first;
+        double[][][] second = total.second;
         double[] weights = new double[k];
         double[] newMeans = new double[k * d];
         double[] covariances = new double[k * d * d];
@@ -346,7 +351,6 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
      */
     private void finishComponent(int c, double count, double[] first, double[][] second, double regCovar,
             double[] newMeans, double[] covariances) {
-        double[] delta = new double[d];
         for (int j = 0; j < d; j++) {
             delta[j] = first[j] / count;
             newMeans[c * d + j] = means[c][j] + delta[j];
@@ -378,15 +382,16 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         momentsResponsibilities = null;
     }
 
-    /** The slices' sums added in slice order. */
-    private void addSlices(double[] counts, double[][] first, double[][][] second) {
+    /** {@code total} = the slices' sums, added in slice order. */
+    private void addSlices(Moments total) {
+        total.clear();
         for (Moments slice : moments) {
             for (int c = 0; c < k; c++) {
-                counts[c] += slice.counts[c];
+                total.counts[c] += slice.counts[c];
                 for (int a = 0; a < d; a++) {
-                    first[c][a] += slice.first[c][a];
+                    total.first[c][a] += slice.first[c][a];
                     for (int e = 0; e <= a; e++) {
-                        second[c][a][e] += slice.second[c][a][e];
+                        total.second[c][a][e] += slice.second[c][a][e];
                     }
                 }
             }
