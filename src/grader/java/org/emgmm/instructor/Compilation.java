@@ -40,8 +40,12 @@ final class Compilation {
 
     private final Path classes;
 
-    private Compilation(Path classes) {
+    /** The own-work rules this compilation enforces. */
+    private final java.util.Set<org.emgmm.grading.OwnWork.Rule> rules;
+
+    private Compilation(Path classes, java.util.Set<org.emgmm.grading.OwnWork.Rule> rules) {
         this.classes = classes;
+        this.rules = java.util.Set.copyOf(rules);
     }
 
     /** The compiled classes of the submission (after any replacements). */
@@ -61,12 +65,22 @@ final class Compilation {
      * @param classpath the library and test classes the exercises compile against
      */
     static Compilation compile(Path studentFolder, Path skeletons, String classpath, Path scratch) throws IOException {
+        return compile(studentFolder, skeletons, classpath, scratch, java.util.EnumSet.allOf(
+                org.emgmm.grading.OwnWork.Rule.class));
+    }
+
+    /**
+     * As {@link #compile(Path, Path, String, Path)}, enforcing only some of the own-work rules: the
+     * sandbox's own tests turn "computing only" off, to show what the sandbox stops by itself.
+     */
+    static Compilation compile(Path studentFolder, Path skeletons, String classpath, Path scratch,
+            java.util.Set<org.emgmm.grading.OwnWork.Rule> rules) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("this Java has no compiler: run the grader with a JDK, not a JRE");
         }
         Path sources = scratch.resolve("sources/org/emgmm/exercises");
-        Compilation result = new Compilation(scratch.resolve("classes"));
+        Compilation result = new Compilation(scratch.resolve("classes"), rules);
         result.gatherSources(studentFolder, skeletons, sources);
         int rounds = countJavaFiles(sources) + 2;
         for (int round = 0; round < rounds; round++) {
@@ -142,15 +156,13 @@ final class Compilation {
             com.sun.source.util.JavacTask task = (com.sun.source.util.JavacTask) compiler.getTask(null, files,
                     diagnostics, options, null, files.getJavaFileObjectsFromPaths(javaFiles));
             foreign.clear();
-            java.util.Set<com.sun.source.tree.CompilationUnitTree> checked = java.util.Collections.newSetFromMap(
-                    new java.util.IdentityHashMap<>());
             ownWork.clear();
             task.addTaskListener(new com.sun.source.util.TaskListener() {
                 @Override
                 public void finished(com.sun.source.util.TaskEvent event) {
-                    if (event.getKind() == com.sun.source.util.TaskEvent.Kind.ANALYZE
-                            && event.getCompilationUnit() != null && checked.add(event.getCompilationUnit())) {
-                        ownWork.addAll(org.emgmm.grading.OwnWork.check(task, List.of(event.getCompilationUnit())));
+                    if (event.getKind() == com.sun.source.util.TaskEvent.Kind.ANALYZE && event.getTypeElement() != null) {
+                        org.emgmm.grading.OwnWork.checkClass(task, event.getTypeElement()).stream()
+                                .filter(violation -> rules.contains(violation.rule())).forEach(ownWork::add);
                     }
                     if (event.getKind() == com.sun.source.util.TaskEvent.Kind.ANALYZE && event.getTypeElement() != null
                             && event.getSourceFile() != null) {

@@ -101,6 +101,9 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** The own-work rules enforced: all of them, but in the sandbox's own tests. */
+    private Set<org.emgmm.grading.OwnWork.Rule> rules = java.util.EnumSet.allOf(org.emgmm.grading.OwnWork.Rule.class);
+
     public static void main(String[] args) {
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
@@ -108,7 +111,17 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the grader with the given arguments and returns its exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Grade()).setOut(out).setErr(err)
+        return run(args, out, err, java.util.EnumSet.allOf(org.emgmm.grading.OwnWork.Rule.class));
+    }
+
+    /**
+     * As {@link #run(String[], PrintWriter, PrintWriter)}, enforcing only some of the own-work rules: the
+     * sandbox's tests grade attacks with "computing only" off, to show what the sandbox stops by itself.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Set<org.emgmm.grading.OwnWork.Rule> rules) {
+        Grade grade = new Grade();
+        grade.rules = Set.copyOf(rules);
+        CommandLine commandLine = new CommandLine(grade).setOut(out).setErr(err)
                 .setParameterExceptionHandler((e, arguments) -> {
                     e.getCommandLine().getErr().println("grade: " + e.getMessage() + " (see 'grade --help')");
                     return 2;
@@ -282,7 +295,7 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         Compilation compiled = Compilation.compile(skeletons, skeletons, library, scratch);
         Path reportFolder = scratch.resolve("report");
         GradingJvm.Outcome outcome = jvm.run(compiled.classes(), "exercises (skeletons)", reportFolder);
-        JsonObject template = SubmissionReport.read(reportFolder.resolve("results.json"));
+        JsonObject template = outcome.results();
         if (outcome.ending() != GradingJvm.Ending.FINISHED || template == null
                 || template.get("score").getAsInt() != 0 || template.getAsJsonArray("tests").isEmpty()) {
             throw new IllegalStateException("the untouched skeletons did not grade to 0 (" + outcome + "; see "
@@ -346,10 +359,9 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         SubmissionReport report;
         try {
             Path sources = submission.sources(scratch, expectedFiles);
-            Compilation compiled = Compilation.compile(sources, skeletons, library, scratch);
+            Compilation compiled = Compilation.compile(sources, skeletons, library, scratch, rules);
             GradingJvm.Outcome outcome = jvm.run(compiled.classes(), submission.id(), scratch.resolve("report"));
-            JsonObject written = SubmissionReport.read(scratch.resolve("report/results.json"));
-            report = SubmissionReport.graded(submission.id(), written, template, compiled.replaced(), outcome,
+            report = SubmissionReport.graded(submission.id(), outcome.results(), template, compiled.replaced(), outcome,
                     submissionSeconds);
             Files.createDirectories(reportFolder);
             Files.copy(scratch.resolve("report/log.txt"), reportFolder.resolve("log.txt"));

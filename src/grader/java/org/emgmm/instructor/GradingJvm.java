@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.emgmm.grading.GradeReporter;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import org.emgmm.grading.GradingExtension;
+import org.emgmm.grading.ResultChannel;
 
 /**
  * Runs the graded tests on one compiled submission in a JVM of its own ({@link RunGradedTests}),
@@ -43,10 +47,27 @@ final class GradingJvm {
     private static final long STOP_WAIT_SECONDS = 10;
 
     /** How the run ended. */
-    enum Ending { FINISHED, STOPPED_AT_TIME_LIMIT, CRASHED }
+    enum Ending {
+        /** The tests ran to the end and the final report arrived. */
+        FINISHED,
+        /** Stopped at the submission's time limit. */
+        STOPPED_AT_TIME_LIMIT,
+        /** The JVM ended with an exit code other than 0. */
+        CRASHED,
+        /** The JVM ended with exit code 0 but without its final report: something ended it on purpose. */
+        ENDED_EARLY
+    }
 
-    /** The run's ending, the JVM's exit code, and the log's last line (for a crash). */
-    record Outcome(Ending ending, int exitCode, String lastLogLine) {
+    /**
+     * How the run went.
+     *
+     * @param ending      how it ended
+     * @param exitCode    the JVM's exit code (−1 when it was stopped)
+     * @param lastLogLine the log's last line (for a crash)
+     * @param results     the last signed report the JVM sent (the final one when it finished), or null
+     * @param forgedLines lines on the result channel that were not signed with the run's key
+     */
+    record Outcome(Ending ending, int exitCode, String lastLogLine, JsonObject results, int forgedLines) {
     }
 
     private final String libraryClasspath;
@@ -101,10 +122,11 @@ final class GradingJvm {
 
         /**
          * The bwrap words before the JVM's command, for a run whose only writable folder is {@code writable}:
-         * everything read-only, the hidden folders empty, {@code writable} bound over them, its own PID,
-         * network, IPC and host-name namespaces, and the whole tree ended with the grader.
+         * everything read-only, the hidden folders empty, {@code classes} (the submission's compiled
+         * classes) bound read-only and {@code writable} bound over them, its own PID, network, IPC and
+         * host-name namespaces, and the whole tree ended with the grader.
          */
-        List<String> prefix(Path writable) {
+        List<String> prefix(Path writable, Path classes) {
             if (bwrap == null) {
                 return List.of();
             }
@@ -116,21 +138,34 @@ final class GradingJvm {
                 }
             }
             String own = writable.toAbsolutePath().toString();
-            words.addAll(List.of("--bind", own, own, "--chdir", own, "--unshare-pid", "--unshare-net", "--unshare-ipc",
-                    "--unshare-uts", "--die-with-parent", "--new-session", "--"));
+            String compiled = classes.toAbsolutePath().toString();
+            words.addAll(List.of("--ro-bind", compiled, compiled, "--bind", own, own, "--chdir", own, "--unshare-pid",
+                    "--unshare-net", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session", "--"));
             return words;
         }
     }
 
-    /** Runs the graded tests on {@code classes}; the report goes to {@code reportFolder}. */
+    /**
+     * Runs the graded tests on {@code classes}. The JVM's results come back on its {@link ResultChannel};
+     * its output goes to {@code reportFolder/log.txt}. Only this process writes there: the JVM is not
+     * told where it is, and inside the sandbox cannot write it.
+     */
     Outcome run(Path classes, String label, Path reportFolder) throws IOException, InterruptedException {
         Files.createDirectories(reportFolder);
         Path log = reportFolder.resolve("log.txt");
-        Process process = new ProcessBuilder(command(classes, label, reportFolder))
-                .redirectErrorStream(true)
-                .start();
-        process.getOutputStream().close();
-        Thread pump = pumpAtMost(process.getInputStream(), log);
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        Process process = new ProcessBuilder(command(classes, label, reportFolder)).start();
+        ChannelReader channel = new ChannelReader(process.getInputStream(), key);
+        Thread results = new Thread(channel, "grading results");
+        results.setDaemon(true);
+        results.start();
+        Thread pump = pumpAtMost(process.getErrorStream(), log);
+        try (OutputStream in = process.getOutputStream()) {
+            in.write((java.util.HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // The JVM ended before reading its key: it sends no results, which the outcome says.
+        }
         boolean ended = process.waitFor(limits.submissionSeconds(), TimeUnit.SECONDS);
         if (!ended) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -138,11 +173,79 @@ final class GradingJvm {
             process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         }
         pump.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+        results.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+        JsonObject last = channel.last();
         if (!ended) {
-            return new Outcome(Ending.STOPPED_AT_TIME_LIMIT, -1, "");
+            return new Outcome(Ending.STOPPED_AT_TIME_LIMIT, -1, "", last, channel.forged());
         }
         int code = process.exitValue();
-        return new Outcome(code == 0 ? Ending.FINISHED : Ending.CRASHED, code, lastLine(log));
+        Ending ending = code != 0 ? Ending.CRASHED : channel.finished() ? Ending.FINISHED : Ending.ENDED_EARLY;
+        return new Outcome(ending, code, lastLine(log), last, channel.forged());
+    }
+
+    /** The key's length: 256 bits, HMAC-SHA256's own size. */
+    private static final int KEY_BYTES = 32;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * The longest line read from the result channel: far more than any real report (every test's output
+     * is capped), so that a flood of garbage cannot exhaust the grader's memory.
+     */
+    static final int MAX_CHANNEL_LINE = 8 * 1024 * 1024;
+
+    /** Reads the result channel: keeps the last report signed with the key, in sequence, and counts the rest. */
+    private static final class ChannelReader implements Runnable {
+        private final InputStream in;
+        private final byte[] key;
+        private volatile JsonObject last;
+        private volatile boolean finished;
+        private volatile int forged;
+
+        ChannelReader(InputStream in, byte[] key) {
+            this.in = in;
+            this.key = key;
+        }
+
+        @Override
+        public void run() {
+            long expected = 0;
+            try (in) {
+                StringBuilder line = new StringBuilder();
+                int read;
+                while ((read = in.read()) >= 0) {
+                    if (read != '\n') {
+                        if (line.length() < MAX_CHANNEL_LINE) {
+                            line.append((char) read);
+                        }
+                        continue;
+                    }
+                    java.util.Optional<ResultChannel.Report> report = ResultChannel.verify(line.toString(), key);
+                    line.setLength(0);
+                    if (report.isEmpty() || report.get().sequence() != expected || finished) {
+                        forged++;
+                        continue;
+                    }
+                    expected++;
+                    last = JsonParser.parseString(report.get().results()).getAsJsonObject();
+                    finished = ResultChannel.FINAL.equals(report.get().kind());
+                }
+            } catch (IOException | RuntimeException e) {
+                // The JVM was stopped mid-line: the last whole report stands.
+            }
+        }
+
+        JsonObject last() {
+            return last;
+        }
+
+        boolean finished() {
+            return finished;
+        }
+
+        int forged() {
+            return forged;
+        }
     }
 
     private List<String> command(Path classes, String label, Path reportFolder) {
@@ -150,29 +253,28 @@ final class GradingJvm {
         if (core >= 0) {
             command.addAll(List.of(TASKSET.toString(), "-c", Integer.toString(core)));
         }
-        command.addAll(sandbox.prefix(reportFolder.getParent()));
+        // The JVM's only writable folder, for its temporary files; the report folder beside it is the
+        // grader's alone.
+        Path temporary = reportFolder.getParent().resolve("tmp");
+        try {
+            Files.createDirectories(temporary);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        command.addAll(sandbox.prefix(temporary, classes));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + limits.memoryMegabytes() + "m");
         command.add("-XX:+UseSerialGC"); // one GC thread: submissions graded side by side share the cores fairly
+        command.add("-XX:+DisableAttachMechanism"); // no tool can attach to the JVM and read the run's key
+        command.add("-Djava.io.tmpdir=" + temporary.toAbsolutePath());
         if (sandbox.isOn()) {
-            // Only the submission's scratch folder is writable: temporary files go there, and no
-            // performance-data file is written to /tmp.
-            Path temporary = reportFolder.getParent().resolve("tmp");
-            try {
-                Files.createDirectories(temporary);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            command.add("-Djava.io.tmpdir=" + temporary.toAbsolutePath());
-            command.add("-XX:-UsePerfData");
+            command.add("-XX:-UsePerfData");  // no performance-data file in /tmp, which is read-only
         }
         command.add("-Djava.awt.headless=true");
         if (Runtime.version().feature() < 24) {
             // Lets the harness install its guard against System.exit (see ExitGuard); gone in Java 24.
             command.add("-Djava.security.manager=allow");
         }
-        command.add("-D" + GradeReporter.DIRECTORY_PROPERTY + "=" + reportFolder.toAbsolutePath());
-        command.add("-D" + GradeReporter.PROGRESS_PROPERTY + "=true");
         command.add("-D" + GradingExtension.TIMEOUT_PROPERTY + "=" + limits.testSeconds());
         command.add("-Demgmm.exercises.dir=" + label);
         command.add("-classpath");

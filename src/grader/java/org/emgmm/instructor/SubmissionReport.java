@@ -32,7 +32,8 @@ final class SubmissionReport {
     /** How a submission's grading went, as the gradebook's {@code status} column says it. */
     enum Status {
         GRADED("graded"), COMPILE_ERRORS("graded, some files do not compile"),
-        STOPPED("stopped at the time limit"), CRASHED("grading JVM crashed"), NOT_A_SUBMISSION("not a submission");
+        STOPPED("stopped at the time limit"), CRASHED("grading JVM crashed"), ENDED_EARLY("ended early"),
+        NOT_A_SUBMISSION("not a submission");
 
         final String text;
 
@@ -98,6 +99,8 @@ final class SubmissionReport {
                     + submissionSeconds + " s (an endless loop outside the tests' own limits?)";
             case CRASHED -> "did not finish: the grading JVM ended with exit code " + outcome.exitCode()
                     + (outcome.lastLogLine().isEmpty() ? "" : " (" + outcome.lastLogLine() + ")");
+            case ENDED_EARLY -> "did not finish: the grading JVM ended early, with exit code 0 but before the tests"
+                    + " were done (something in the submission ended it)";
         };
         List<String> notes = new ArrayList<>();
         JsonObject results = onlyTheGradedTests(written, template, notes);
@@ -115,11 +118,16 @@ final class SubmissionReport {
         Status status = switch (outcome.ending()) {
             case STOPPED_AT_TIME_LIMIT -> Status.STOPPED;
             case CRASHED -> Status.CRASHED;
+            case ENDED_EARLY -> Status.ENDED_EARLY;
             case FINISHED -> replaced.values().stream().anyMatch(why -> why.startsWith("does not compile")
                     || why.startsWith("the files do not compile")) ? Status.COMPILE_ERRORS : Status.GRADED;
         };
         if (outcome.ending() != GradingJvm.Ending.FINISHED) {
             notes.add(0, unfinished.substring("did not finish: ".length()));
+        }
+        if (outcome.forgedLines() > 0) {
+            notes.add(outcome.forgedLines() + " line(s) on the grading JVM's result channel were not signed by the"
+                    + " grader's harness and were ignored");
         }
         return finish(id, results, status, notes);
     }

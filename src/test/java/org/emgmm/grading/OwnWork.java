@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -27,44 +28,85 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * "Your own work only": what each exercise file may not use, checked on the compiled syntax tree, so
- * that a one-line call into the library cannot stand in for an exercise. The grader leaves a file that
- * breaks a rule out (graded as not started, with the call and its line in the report), and
- * {@code OwnWorkTest} shows students the same check in their own {@code mvn test}.
+ * "Your own work only": what exercise code may use, checked on the compiled syntax tree, so that a
+ * one-line call into the library cannot stand in for an exercise, and so that exercise code can do
+ * nothing but compute. The grader leaves a file that breaks a rule out (graded as not started, with the
+ * use and its line in the report), and {@code OwnWorkTest} shows students the same check in their own
+ * {@code mvn test}.
  *
- * <p>Refused in every exercise file:
+ * <p><b>Computing only.</b> Exercise code may use, besides its own package and the library:
  * <ul>
- *   <li>the library's other implementations of EM and everything around them: the packages
- *       {@code org.emgmm.loops}, {@code vectorised}, {@code univariate}, {@code explicitpdf},
- *       {@code compare}, {@code bench}, {@code cli}, {@code plot}, {@code io}, and
- *       {@code org.emgmm.Implementations};</li>
- *   <li>{@code EmLoop.run}, the library's whole EM loop;</li>
- *   <li>reflection and method handles ({@code java.lang.reflect}, {@code java.lang.invoke},
- *       {@code Class.forName} and the {@code Class} methods that find members, class loaders): they
- *       would reach around every other rule.</li>
+ *   <li>from {@code java.lang}: numbers and text ({@code Math}, {@code StrictMath}, {@code String},
+ *       {@code StringBuilder}, the boxes), {@code Object}, {@code Iterable}, {@code Comparable},
+ *       {@code Record}, {@code Enum}, the everyday exceptions and annotations; {@code System} only for
+ *       {@code out}, {@code err}, {@code arraycopy}, {@code nanoTime} and {@code currentTimeMillis}, and
+ *       a {@code PrintStream} only to print;</li>
+ *   <li>{@code java.util} (with {@code function}, {@code stream} and {@code random}) except what loads
+ *       classes, starts threads or touches files ({@code ServiceLoader}, {@code ResourceBundle},
+ *       {@code Timer}, {@code Formatter}, {@code Scanner}, {@code Properties}, {@code concurrent},
+ *       {@code logging}, {@code prefs}, {@code jar}, {@code zip}, {@code spi});</li>
+ *   <li>{@code java.math}.</li>
  * </ul>
- * And in the exercise that teaches it: {@code LogSumExp} in exercise 2; {@code Cholesky} and the
- * mixture's own densities in exercise 3; {@code Responsibilities.componentTotals} in exercise 5;
- * {@code EmAlgorithm.fit} (which runs the library's loop) in exercises 6 and 7, and the mixture's
- * densities in exercise 7. Exercise 4 may use {@code GaussianMixture.logComponentDensity} and
- * {@code LogSumExp.of}, as its text says, so that a slip in exercise 2 or 3 does not cost it points.
+ * Everything else is refused: files, processes, threads, {@code System.exit}, properties and the
+ * environment, reflection and method handles, class loaders, native code, and every other library on
+ * the class path (the tests' own harness among them). That is what keeps a submission from forging
+ * its grade from inside the grading JVM: code that cannot name a file, a thread or a field of another
+ * class cannot write a report or switch a guard off.
+ *
+ * <p><b>The library.</b> Exercise code may use {@code org.emgmm.model}, {@code em}, {@code linalg}
+ * and {@code data} (but not the CSV reader and writer), except:
+ * <ul>
+ *   <li>{@code EmLoop.run}, the library's whole EM loop, anywhere;</li>
+ *   <li>in the exercise that teaches it: {@code LogSumExp} in exercise 2; {@code Cholesky} and the
+ *       mixture's own densities in exercise 3; {@code Responsibilities.componentTotals} in exercise 5;
+ *       {@code EmAlgorithm.fit} (which runs the library's loop) in exercises 6 and 7, and the mixture's
+ *       densities in exercise 7.</li>
+ * </ul>
+ * Every other package of the library ({@code loops}, {@code vectorised}, {@code univariate},
+ * {@code explicitpdf}, {@code compare}, {@code bench}, {@code cli}, {@code plot}, {@code io}, …) is
+ * refused. Exercise 4 may use {@code GaussianMixture.logComponentDensity} and {@code LogSumExp.of}, as
+ * its text says, so that a slip in exercise 2 or 3 does not cost it points.
  */
 public final class OwnWork {
 
     /** The package of the exercises. */
     static final String EXERCISES = "org.emgmm.exercises";
 
-    private static final List<String> FORBIDDEN_PACKAGES = List.of("org.emgmm.loops", "org.emgmm.vectorised",
-            "org.emgmm.univariate", "org.emgmm.explicitpdf", "org.emgmm.compare", "org.emgmm.bench", "org.emgmm.cli",
-            "org.emgmm.plot", "org.emgmm.io", "java.lang.reflect", "java.lang.invoke");
+    /** The library packages exercise code may use. */
+    private static final Set<String> LIBRARY_PACKAGES = Set.of("org.emgmm.model", "org.emgmm.em",
+            "org.emgmm.linalg", "org.emgmm.data");
 
-    private static final List<String> FORBIDDEN_EVERYWHERE = List.of("org.emgmm.Implementations",
-            "org.emgmm.em.EmLoop#run", "java.lang.ClassLoader", "java.lang.Class#forName", "java.lang.Class#getMethod",
-            "java.lang.Class#getMethods", "java.lang.Class#getDeclaredMethod", "java.lang.Class#getDeclaredMethods",
-            "java.lang.Class#getField", "java.lang.Class#getFields", "java.lang.Class#getDeclaredField",
-            "java.lang.Class#getDeclaredFields", "java.lang.Class#getConstructor", "java.lang.Class#getConstructors",
-            "java.lang.Class#getDeclaredConstructor", "java.lang.Class#getDeclaredConstructors",
-            "java.lang.Class#newInstance", "java.lang.Class#getClassLoader", "sun.misc.Unsafe");
+    /** Library classes in those packages that read or write files. */
+    private static final Set<String> LIBRARY_REFUSED = Set.of("org.emgmm.data.CsvReader",
+            "org.emgmm.data.CsvWriter", "org.emgmm.data.CsvRecords");
+
+    /** The JDK packages exercise code may use, whole but for {@link #JDK_REFUSED}. */
+    private static final Set<String> JDK_PACKAGES = Set.of("java.util", "java.util.function", "java.util.stream",
+            "java.util.random", "java.math");
+
+    /** Classes of those packages that load classes, start threads or reach files. */
+    private static final Set<String> JDK_REFUSED = Set.of("java.util.ServiceLoader", "java.util.ResourceBundle",
+            "java.util.ListResourceBundle", "java.util.PropertyResourceBundle", "java.util.Timer",
+            "java.util.TimerTask", "java.util.Formatter", "java.util.Scanner", "java.util.Properties");
+
+    /** The java.lang classes exercise code may use whole. */
+    private static final Set<String> JAVA_LANG = Set.of("Object", "Math", "StrictMath", "String", "StringBuilder",
+            "CharSequence", "Number", "Integer", "Long", "Double", "Float", "Short", "Byte", "Character", "Boolean",
+            "Void", "Comparable", "Iterable", "Record", "Enum", "Cloneable", "AutoCloseable", "Runnable",
+            "Override", "SuppressWarnings", "FunctionalInterface", "SafeVarargs", "Deprecated",
+            "Throwable", "Exception", "RuntimeException", "Error", "AssertionError", "ArithmeticException",
+            "IllegalArgumentException", "IllegalStateException", "IndexOutOfBoundsException",
+            "ArrayIndexOutOfBoundsException", "NullPointerException", "UnsupportedOperationException",
+            "NumberFormatException", "ClassCastException", "NegativeArraySizeException",
+            "CloneNotSupportedException");
+
+    /** Classes exercise code may name, but use only in part: class → the members it may use. */
+    private static final Map<String, Set<String>> ONLY_MEMBERS = Map.of(
+            "java.lang.System", Set.of("out", "err", "arraycopy", "nanoTime", "currentTimeMillis", "lineSeparator"),
+            "java.io.PrintStream", Set.of("print", "println", "printf", "format", "flush"));
+
+    /** Members refused everywhere in classes otherwise allowed. */
+    private static final Set<String> REFUSED_MEMBERS = Set.of("org.emgmm.em.EmLoop#run");
 
     /** File name prefix → what that exercise may not use besides the above. */
     private static final Map<String, List<String>> FORBIDDEN_IN = Map.of(
@@ -76,105 +118,162 @@ public final class OwnWork {
             "Ex7", List.of("org.emgmm.em.EmAlgorithm#fit", "org.emgmm.model.GaussianMixture#logComponentDensity",
                     "org.emgmm.model.GaussianMixture#logDensity"));
 
+    /** Why a use is refused: the second half of a violation's message. */
+    public enum Rule {
+        /** The library would do the exercise's own job. */
+        OWN_WORK("which this exercise may not use: write this part yourself (see the exercise's comment for"
+                + " what the library may do for you)"),
+        /** Outside what exercise code may touch at all. */
+        COMPUTING_ONLY("which exercise code may not use: exercises compute with java.lang's numbers and text,"
+                + " java.util, java.math and the library classes their comments name, and nothing else");
+
+        private final String text;
+
+        Rule(String text) {
+            this.text = text;
+        }
+    }
+
     /**
      * One use of something an exercise may not use.
      *
      * @param file the exercise file, e.g. {@code Ex4EStep.java}
      * @param line its line
      * @param used what it uses, e.g. {@code org.emgmm.loops.LoopsEm#eStep}
+     * @param rule the rule it breaks
      */
-    public record Violation(String file, long line, String used) {
+    public record Violation(String file, long line, String used, Rule rule) {
 
-        /** "Ex4EStep.java line 57 uses org.emgmm.loops.LoopsEm#eStep, which this exercise may not use: ...". */
+        /** "Ex4EStep.java line 57 uses org.emgmm.loops.LoopsEm.eStep, which this exercise may not use: ...". */
         public String message() {
-            return String.format(Locale.ROOT, "%s line %d uses %s, which this exercise may not use: write this part"
-                    + " yourself (see the exercise's comment for what the library may do for you)", file, line,
-                    used.replace('#', '.'));
+            return String.format(Locale.ROOT, "%s line %d uses %s, %s", file, line, used.replace('#', '.'),
+                    rule.text);
         }
     }
 
     private OwnWork() {
     }
 
-    /** The rule {@code used} breaks in {@code file}, or null when it may be used there. */
-    static String broken(String file, String ownerClass, String member) {
+    /** The rule a use of {@code ownerClass} (or its {@code member}) breaks in {@code file}, or null when it may. */
+    static Rule broken(String file, String ownerClass, String member) {
+        int dot = ownerClass.lastIndexOf('.');
+        return broken(file, dot < 0 ? "" : ownerClass.substring(0, dot), ownerClass, member);
+    }
+
+    /**
+     * The rule a use of {@code ownerClass} (or its {@code member}) breaks in {@code file}, or null when it
+     * may be used there.
+     *
+     * @param pack the owner's package (not the outer class of a nested one)
+     */
+    static Rule broken(String file, String pack, String ownerClass, String member) {
         String qualified = member == null ? ownerClass : ownerClass + "#" + member;
-        for (String forbiddenPackage : FORBIDDEN_PACKAGES) {
-            if (ownerClass.startsWith(forbiddenPackage + ".")) {
-                return qualified;
-            }
+        if (pack.isEmpty()) {
+            return null;                 // the arrays' own class (length, clone)
         }
-        List<String> rules = new ArrayList<>(FORBIDDEN_EVERYWHERE);
-        FORBIDDEN_IN.forEach((prefix, extra) -> {
-            if (file.startsWith(prefix) && file.length() > prefix.length()
-                    && Character.isUpperCase(file.charAt(prefix.length()))) {
-                rules.addAll(extra);
-            }
-        });
-        for (String rule : rules) {
-            if (rule.equals(ownerClass) || rule.equals(qualified)) {
-                return qualified;
-            }
+        if (pack.equals(EXERCISES)) {
+            return null;
         }
-        return null;
+        if (pack.equals("org.emgmm.loops") || pack.equals("org.emgmm.vectorised") || pack.equals("org.emgmm.univariate")
+                || pack.equals("org.emgmm.explicitpdf") || ownerClass.equals("org.emgmm.Implementations")
+                || REFUSED_MEMBERS.contains(qualified)) {
+            return Rule.OWN_WORK;        // another implementation of EM, or the library's loop
+        }
+        if (LIBRARY_PACKAGES.contains(pack) && !LIBRARY_REFUSED.contains(ownerClass)) {
+            for (Map.Entry<String, List<String>> rules : FORBIDDEN_IN.entrySet()) {
+                String prefix = rules.getKey();
+                boolean thisExercise = file.startsWith(prefix) && file.length() > prefix.length()
+                        && Character.isUpperCase(file.charAt(prefix.length()));
+                if (thisExercise && (rules.getValue().contains(ownerClass) || rules.getValue().contains(qualified))) {
+                    return Rule.OWN_WORK;
+                }
+            }
+            return null;
+        }
+        boolean allowed = (pack.equals("java.lang") && JAVA_LANG.contains(ownerClass.substring(pack.length() + 1)))
+                || (JDK_PACKAGES.contains(pack) && !JDK_REFUSED.contains(ownerClass))
+                || (ONLY_MEMBERS.containsKey(ownerClass) && (member == null
+                        || ONLY_MEMBERS.get(ownerClass).contains(member)));
+        return allowed ? null : Rule.COMPUTING_ONLY;
     }
 
     /**
      * The violations in the compilation units of {@code task}, which must have been analysed (after
-     * {@link JavacTask#analyze()}, or from a task listener's ANALYZE event).
+     * {@link JavacTask#analyze()}).
      */
     public static List<Violation> check(JavacTask task, Iterable<? extends CompilationUnitTree> units) {
-        Trees trees = Trees.instance(task);
         List<Violation> found = new ArrayList<>();
         for (CompilationUnitTree unit : units) {
-            String file = Path.of(unit.getSourceFile().toUri()).getFileName().toString();
-            new TreePathScanner<Void, Void>() {
-                @Override
-                public Void visitImport(ImportTree tree, Void unused) {
-                    return null;     // an import alone uses nothing
-                }
-
-                @Override
-                public Void visitIdentifier(IdentifierTree tree, Void unused) {
-                    note(tree);
-                    return super.visitIdentifier(tree, unused);
-                }
-
-                @Override
-                public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-                    note(tree);
-                    return super.visitMemberSelect(tree, unused);
-                }
-
-                @Override
-                public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-                    note(tree);
-                    return super.visitMemberReference(tree, unused);
-                }
-
-                private void note(Tree tree) {
-                    Element element = trees.getElement(getCurrentPath());
-                    if (element == null || element.getKind() == ElementKind.PACKAGE) {
-                        return;
-                    }
-                    TypeElement owner = element instanceof TypeElement type ? type : enclosingType(element);
-                    if (owner == null) {
-                        return;
-                    }
-                    String ownerName = owner.getQualifiedName().toString();
-                    String member = element instanceof TypeElement ? null : element.getSimpleName().toString();
-                    String used = broken(file, ownerName, member);
-                    if (used != null) {
-                        long position = trees.getSourcePositions().getStartPosition(unit, tree);
-                        Violation violation = new Violation(file, unit.getLineMap().getLineNumber(position), used);
-                        if (!found.contains(violation)) {
-                            found.add(violation);
-                        }
-                    }
-                }
-            }.scan(unit, null);
+            scanner(task, unit, found).scan(unit, null);
         }
         return found;
+    }
+
+    /**
+     * The violations in one top-level class, from a task listener's ANALYZE event for it. Each class is
+     * checked when javac has just analysed it: a compilation unit's other classes may not be analysed
+     * yet at that moment, and the ones before it may already have been rewritten for code generation.
+     */
+    public static List<Violation> checkClass(JavacTask task, TypeElement type) {
+        List<Violation> found = new ArrayList<>();
+        com.sun.source.util.TreePath path = Trees.instance(task).getPath(type);
+        if (path != null) {
+            scanner(task, path.getCompilationUnit(), found).scan(path, null);
+        }
+        return found;
+    }
+
+    /** A scanner that adds to {@code found} every use in {@code unit}'s trees that breaks a rule. */
+    private static TreePathScanner<Void, Void> scanner(JavacTask task, CompilationUnitTree unit, List<Violation> found) {
+        Trees trees = Trees.instance(task);
+        String file = Path.of(unit.getSourceFile().toUri()).getFileName().toString();
+        return new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitImport(ImportTree tree, Void unused) {
+                return null;     // an import alone uses nothing
+            }
+
+            @Override
+            public Void visitIdentifier(IdentifierTree tree, Void unused) {
+                note(tree);
+                return super.visitIdentifier(tree, unused);
+            }
+
+            @Override
+            public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+                note(tree);
+                return super.visitMemberSelect(tree, unused);
+            }
+
+            @Override
+            public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+                note(tree);
+                return super.visitMemberReference(tree, unused);
+            }
+
+            private void note(Tree tree) {
+                Element element = trees.getElement(getCurrentPath());
+                if (element == null || element.getKind() == ElementKind.PACKAGE) {
+                    return;
+                }
+                TypeElement owner = element instanceof TypeElement type ? type : enclosingType(element);
+                if (owner == null) {
+                    return;
+                }
+                String ownerName = owner.getQualifiedName().toString();
+                String member = element instanceof TypeElement ? null : element.getSimpleName().toString();
+                String pack = task.getElements().getPackageOf(owner).getQualifiedName().toString();
+                Rule rule = broken(file, pack, ownerName, member);
+                if (rule != null) {
+                    long position = trees.getSourcePositions().getStartPosition(unit, tree);
+                    String used = member == null ? ownerName : ownerName + "#" + member;
+                    Violation violation = new Violation(file, unit.getLineMap().getLineNumber(position), used, rule);
+                    if (!found.contains(violation)) {
+                        found.add(violation);
+                    }
+                }
+            }
+        };
     }
 
     private static TypeElement enclosingType(Element element) {

@@ -38,16 +38,36 @@ class OwnWorkTest {
     }
 
     @Test
-    void theRulesRefuseDelegationAndReflectionOnly() {
-        assertEquals("org.emgmm.loops.LoopsEm#eStep", OwnWork.broken("Ex4EStep.java", "org.emgmm.loops.LoopsEm", "eStep"));
-        assertEquals("org.emgmm.em.EmLoop#run", OwnWork.broken("Ex6EmLoop.java", "org.emgmm.em.EmLoop", "run"));
+    void theLibraryMayNotDoTheExercisesOwnJob() {
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken("Ex4EStep.java", "org.emgmm.loops.LoopsEm", "eStep"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken("Ex6EmLoop.java", "org.emgmm.em.EmLoop", "run"));
         assertNull(OwnWork.broken("Ex6EmLoop.java", "org.emgmm.em.EmLoop", "checkedEStep"));
-        assertEquals("org.emgmm.model.LogSumExp#of", OwnWork.broken("Ex2LogSumExp.java", "org.emgmm.model.LogSumExp", "of"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken("Ex2LogSumExp.java", "org.emgmm.model.LogSumExp", "of"));
         assertNull(OwnWork.broken("Ex4EStep.java", "org.emgmm.model.LogSumExp", "of"));
-        assertEquals("java.lang.reflect.Method#invoke",
-                OwnWork.broken("Ex9Bic.java", "java.lang.reflect.Method", "invoke"));
-        assertEquals("java.lang.Class#forName", OwnWork.broken("Ex1NormalPdf.java", "java.lang.Class", "forName"));
+        assertNull(OwnWork.broken("Ex4EStep.java", "org.emgmm.data.DataMatrix", "rows"));
+    }
+
+    @Test
+    void exerciseCodeMayOnlyCompute() {
         assertNull(OwnWork.broken("Ex1NormalPdf.java", "java.lang.Math", "exp"));
+        assertNull(OwnWork.broken("Ex1NormalPdf.java", "java.util.Arrays", "fill"));
+        assertNull(OwnWork.broken("Ex1NormalPdf.java", "java.util", "java.util.Map.Entry", "getKey"));
+        assertNull(OwnWork.broken("Ex1NormalPdf.java", "java.lang.System", "out"));
+        assertNull(OwnWork.broken("Ex1NormalPdf.java", "java.io.PrintStream", "println"));
+        for (String[] refused : new String[][] {
+                {"java.lang.reflect.Method", "invoke"}, {"java.lang.Class", "forName"}, {"java.lang.System", "exit"},
+                {"java.lang.System", "getProperty"}, {"java.lang.Runtime", "halt"}, {"java.lang.Thread", null},
+                {"java.lang.ProcessBuilder", null}, {"java.nio.file.Files", "writeString"},
+                {"java.io.FileOutputStream", null}, {"java.io.PrintStream", "close"},
+                {"java.util.concurrent.Executors", "newFixedThreadPool"}, {"java.util.ServiceLoader", "load"},
+                {"java.lang.invoke.MethodHandles", "lookup"}, {"sun.misc.Unsafe", null},
+                {"org.emgmm.grading.GradeReporter", null}, {"org.emgmm.io.AtomicFiles", null},
+                {"org.emgmm.data.CsvWriter", null}, {"org.junit.jupiter.api.Assertions", "assertTrue"}}) {
+            assertEquals(OwnWork.Rule.COMPUTING_ONLY, OwnWork.broken("Ex1NormalPdf.java", refused[0], refused[1]),
+                    String.join("#", java.util.Arrays.stream(refused).filter(java.util.Objects::nonNull).toList()));
+        }
+        assertEquals(OwnWork.Rule.COMPUTING_ONLY,
+                OwnWork.broken("Ex1NormalPdf.java", "java.lang", "java.lang.Thread.UncaughtExceptionHandler", null));
     }
 
     @Test
@@ -63,12 +83,20 @@ class OwnWorkTest {
                 "    static Object sneaky() throws Exception {",
                 "        return Class.forName(\"org.emgmm.loops.LoopsEm\").getDeclaredConstructor().newInstance();",
                 "    }",
-                "    static double fine(double x) { return Math.exp(x); }",
+                "    static double fine(double x) { System.out.println(x); return Math.exp(x); }",
+                "    static void forge() throws Exception {",
+                "        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty(\"emgmm.grade.dir\")), \"{}\");",
+                "        new Thread(() -> System.exit(0)).start();",
+                "    }",
                 "}"));
         List<String> found = OwnWork.checkFolder(exercises, classpath()).stream()
                 .map(violation -> violation.line() + " " + violation.used()).toList();
         assertEquals(List.of("5 org.emgmm.model.LogSumExp#of", "5 org.emgmm.model.LogSumExp",
                 "8 java.lang.reflect.Constructor#newInstance", "8 java.lang.Class#getDeclaredConstructor",
-                "8 java.lang.Class#forName"), found, "every use, nothing from line 10's Math.exp");
+                "8 java.lang.Class#forName", "8 java.lang.Class", "12 java.nio.file.Files#writeString",
+                "12 java.nio.file.Files", "12 java.nio.file.Path#of", "12 java.nio.file.Path",
+                "12 java.lang.System#getProperty", "13 java.lang.Thread#start", "13 java.lang.Thread",
+                "13 java.lang.System#exit"), found,
+                "every use, nothing from line 10's Math.exp and println");
     }
 }

@@ -52,7 +52,7 @@ class GradeTest {
         plant(faulty, "Ex1NormalPdf.java", "public static double pdf(double x, double mean, double variance) {",
                 "int missingValue = ;");
         plant(faulty, "Ex2LogSumExp.java", "public static double logSumExp(double[] a) {",
-                "if (a != null) { while (true) { Thread.onSpinWait(); } }");
+                "if (a != null) { double s = 0; while (s >= 0) { s += 1; } }");
         plant(faulty, "Ex3CholeskyDensity.java", "public static double logDeterminant(double[] lower, int d) {",
                 "if (lower != null) { System.exit(3); }");
         plant(faulty, "Ex8KMeansPlusPlus.java",
@@ -119,7 +119,8 @@ class GradeTest {
         assertFailuresMention("1.", "Ex1NormalPdf.java does not compile");
         assertFailuresMention("1.", "Ex1NormalPdf.java:");
         assertFailuresMention("2.", "within " + TEST_TIMEOUT + " s");
-        assertFailuresMention("3.", "System.exit(3)");
+        assertFailuresMention("3.", "Ex3CholeskyDensity.java line ");
+        assertFailuresMention("3.", " uses java.lang.System.exit, which exercise code may not use");
         assertFailuresMention("8.", "OutOfMemoryError");
         assertFailuresMention("9.", "IllegalStateException: planted");
         String table = Files.readString(grades.resolve("faulty/score.txt"));

@@ -36,7 +36,7 @@ class GradeTimeLimitTest {
         Path upload = folder.resolve("slow");
         Path slow = upload.resolve("unzipped/handin"); // deep inside: found because of --single
         GradeTest.copySolutions(slow);
-        String loop = "if (Boolean.parseBoolean(\"true\")) { while (true) { Thread.onSpinWait(); } }";
+        String loop = "if (Boolean.parseBoolean(\"true\")) { long spins = 0; while (spins >= 0) { spins++; } }";
         GradeTest.plant(slow, "Ex1NormalPdf.java", "public static double pdf(double x, double mean, double variance) {",
                 loop);
         GradeTest.plant(slow, "Ex1NormalPdf.java",
