@@ -44,9 +44,9 @@ public record NotebookExamples(String name, String description, int k, EmSetting
 
     /** seed-004-collapse's bug line. */
     static final String COLLAPSE_BUG = "its densities are in linear space and nothing guards a component that"
-            + " empties: from this start a narrow component loses every point and its weight collapses towards 0,"
-            + " in ours too (that is what EM does from here; ours lists the component as empty and stops moving"
-            + " it), and from many other starts the notebook's way divides 0 by 0";
+            + " empties: from the example's start (seed " + COLLAPSE_SEED + ") a narrow component loses every point"
+            + " and its weight collapses towards 0, in ours too (EM does that from there; ours lists the component as"
+            + " empty and stops moving it); from many other starts the notebook's way divides 0 by 0";
 
     /** The examples, by name. */
     public static final Map<String, NotebookExamples> ALL = examples();
