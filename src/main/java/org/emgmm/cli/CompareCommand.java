@@ -73,8 +73,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--example", paramLabel = "NAME", completionCandidates = ExampleNames.class,
             description = "Instead of --data: a seed notebook's own example, ${COMPLETION-CANDIDATES}: its data (drawn"
-                    + " with --seed), K, start and iteration count; where the notebook had a bug, its EM as written"
-                    + " runs beside ours.")
+                    + " with --seed; without it, seed 0, or " + NotebookExamples.COLLAPSE_SEED + " for seed-004-collapse),"
+                    + " K, start and iteration count; where the notebook had a bug, its EM as written runs beside ours.")
     private String example;
 
 
@@ -120,9 +120,10 @@ final class CompareCommand implements Callable<Integer> {
         LabelledData loaded;
         GaussianMixture start;
         if (chosen != null) {
-            DataMatrix drawn = chosen.setup().draw(run.seed).data();
+            long seed = seed(chosen);
+            DataMatrix drawn = chosen.setup().draw(seed).data();
             loaded = LabelledData.unlabelled(chosen.name() + " (example)", drawn);
-            start = chosen.start().apply(drawn, run.seed);
+            start = chosen.start().apply(drawn, seed);
         } else {
             run.requireDataAndOneWayToStart(spec, ", or --example NAME");
             loaded = run.load(null);
@@ -177,20 +178,33 @@ final class CompareCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** A notebook's EM as written, run from the same start, and how far it ended from ours. */
+    /**
+     * A notebook's EM as written, run from the same start, and how far it ended from ours. Its result is
+     * null when it failed (the notebook's way can divide 0 by 0); the line then says how.
+     */
     private record AsWritten(String name, String bug, org.emgmm.em.EmResult result, String line) {
 
         static AsWritten run(NotebookExamples example, DataMatrix points, GaussianMixture start, EmSettings settings,
                 Comparison.Outcome outcome) {
-            org.emgmm.em.EmResult result = example.asWritten().fit(points, start, settings);
             EmResult ours = outcome.rows().stream().filter(row -> row.implementation().equals(outcome.reference()))
                     .findFirst().map(Comparison.Row::result).orElse(null);
             StringBuilder line = new StringBuilder("as the notebook wrote it (" + example.bug() + "): ");
+            org.emgmm.em.EmResult result;
+            try {
+                result = example.asWritten().fit(points, start, settings);
+            } catch (org.emgmm.em.EmException | IllegalArgumentException e) {
+                line.append("failed: ").append(e.getMessage());
+                if (ours != null) {
+                    line.append(String.format(Locale.ROOT, "; ours ended with weights %s after %d%s",
+                            weights(ours.model()), ours.iterations(), empty(ours)));
+                }
+                return new AsWritten(example.asWritten().name(), example.bug(), null, line.toString());
+            }
             line.append(String.format(Locale.ROOT, "%d iterations, weights %s", result.iterations(),
                     weights(result.model())));
             if (ours != null) {
-                line.append(String.format(Locale.ROOT, " against ours %s after %d", weights(ours.model()),
-                        ours.iterations()));
+                line.append(String.format(Locale.ROOT, " against ours %s after %d%s", weights(ours.model()),
+                        ours.iterations(), empty(ours)));
                 Comparison.Departure left = Comparison.departure(example.asWritten().name(), ours, result,
                         Comparison.parameterDifference(ours.model(), result.model()));
                 if (left != null && left.iteration() >= 0) {
@@ -199,6 +213,20 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }
             return new AsWritten(example.asWritten().name(), example.bug(), result, line.toString());
+        }
+
+        /** ", component 0 listed as empty" where ours found empty components, else nothing. */
+        private static String empty(EmResult ours) {
+            int[] empty = ours.emptyComponents();
+            if (empty.length == 0) {
+                return "";
+            }
+            List<String> names = new ArrayList<>();
+            for (int k : empty) {
+                names.add(Integer.toString(k));
+            }
+            return (empty.length == 1 ? ", component " : ", components ") + String.join(" and ", names)
+                    + " listed as empty";
         }
 
         private static String weights(GaussianMixture model) {
@@ -266,7 +294,12 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private String startDescription(NotebookExamples chosen) {
-        return chosen != null ? "the notebook's start, seed " + run.seed : run.startDescription();
+        return chosen != null ? "the notebook's start, seed " + seed(chosen) : run.startDescription();
+    }
+
+    /** --seed when given, else the example's own seed (the command line's default, except where it needs another). */
+    private long seed(NotebookExamples chosen) {
+        return spec.commandLine().getParseResult().hasMatchedOption("--seed") ? run.seed : chosen.seed();
     }
 
     private List<String[]> facts(LabelledData loaded, GaussianMixture start, EmSettings settings,
@@ -301,7 +334,7 @@ final class CompareCommand implements Callable<Integer> {
             runs.add(new ComparisonPictures.Run(row.implementation(), row.result().trace(), note(outcome, row,
                     reference)));
         }
-        if (asWritten != null) {
+        if (asWritten != null && asWritten.result() != null) {
             runs.add(new ComparisonPictures.Run(asWritten.name(), asWritten.result().trace(), "the notebook's own"));
         }
         pictures.add(ComparisonPictures.traces(loaded.source() + ": log-likelihood per iteration", runs, WIDTH,

@@ -11,7 +11,7 @@ import org.emgmm.model.LogSumExp;
 /**
  * WRONG ON PURPOSE. The seed notebooks' EM, bugs included, so that {@code compare --example} can show
  * what each bug does next to the right answer. Each is the per-point loops of {@link LoopsEm} with one
- * step replaced by the notebook's. None is listed among the implementations: only the examples use them,
+ * step replaced by the notebook's (seed 004's first part replaces both). None is listed among the implementations: only the examples use them,
  * and their names say that they are wrong.
  */
 final class AsTheNotebookWroteIt {
@@ -113,6 +113,75 @@ final class AsTheNotebookWroteIt {
                 GaussianMixture updated = correct.mStep(data, r, previous, regCovar);
                 return GaussianMixture.ofFlat(updated.components(), updated.dimension(), previous.weights(),
                         updated.flatMeans(), updated.flatCovariances());
+            }
+        };
+    }
+
+    /**
+     * Seed 004, first part: the notebook's EM exactly as it ran. Densities in linear space, as
+     * {@code multivariate_normal.pdf} gives them (exp of the log-density), r[i][k] = πₖ N / Σⱼ πⱼ N with no
+     * log-sum-exp, and an M-step that divides by Nₖ however small it is: no reg-covar (the settings' value
+     * is ignored) and no rule for empty components. When every density of a point underflows to 0 its
+     * responsibilities are 0/0 and the log-likelihood is −∞; when Nₖ is 0 the new mean is 0/0. The notebook
+     * would go on with NaN; here the loop stops and says so.
+     */
+    static EmAlgorithm linearSpaceWithoutGuards() {
+        return new Wrong("seed-004 as written (WRONG: densities in linear space, no guard for empty components)") {
+            @Override
+            public EStep eStep(DataMatrix data, GaussianMixture model) {
+                int n = data.rows();
+                int k = model.components();
+                double[] r = new double[n * k];
+                double logLikelihood = 0.0;
+                for (int i = 0; i < n; i++) {
+                    double[] x = data.row(i);
+                    double total = 0.0;
+                    for (int c = 0; c < k; c++) {
+                        // pi[k]*multivariate_normal.pdf(X.T, mean=mu[k,:], cov=cov[k,...])
+                        r[i * k + c] = model.weight(c) * Math.exp(model.logComponentDensity(c, x));
+                        total += r[i * k + c];
+                    }
+                    for (int c = 0; c < k; c++) {
+                        r[i * k + c] /= total;                      // gamma /= np.sum(gamma, axis=0)
+                    }
+                    logLikelihood += Math.log(total);               // compute_log_likelihood, also linear
+                }
+                return new EStep(Responsibilities.wrap(n, k, r), logLikelihood);
+            }
+
+            @Override
+            public GaussianMixture mStep(DataMatrix data, Responsibilities r, GaussianMixture previous,
+                    double regCovar) {
+                int n = data.rows();
+                int k = r.components();
+                int d = data.columns();
+                double[] nk = r.componentTotals();
+                double[] weights = new double[k];
+                double[] means = new double[k * d];
+                double[] covariances = new double[k * d * d];
+                for (int c = 0; c < k; c++) {
+                    weights[c] = nk[c] / n;                          // pi_new = Nk/N
+                    for (int i = 0; i < n; i++) {
+                        for (int a = 0; a < d; a++) {
+                            means[c * d + a] += r.get(i, c) * data.get(i, a);
+                        }
+                    }
+                    for (int a = 0; a < d; a++) {
+                        means[c * d + a] /= nk[c];                  // however small Nk is
+                    }
+                    for (int i = 0; i < n; i++) {
+                        for (int a = 0; a < d; a++) {
+                            for (int b = 0; b < d; b++) {
+                                covariances[(c * d + a) * d + b] += r.get(i, c)
+                                        * (data.get(i, a) - means[c * d + a]) * (data.get(i, b) - means[c * d + b]);
+                            }
+                        }
+                    }
+                    for (int e = 0; e < d * d; e++) {
+                        covariances[c * d * d + e] /= nk[c];        // no reg-covar
+                    }
+                }
+                return GaussianMixture.ofFlat(k, d, weights, means, covariances);
             }
         };
     }

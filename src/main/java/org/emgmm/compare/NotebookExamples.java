@@ -19,16 +19,34 @@ import org.emgmm.model.GaussianMixture;
  * example also carries the notebook's EM as it was written ({@link AsTheNotebookWroteIt}), to run beside
  * ours.
  *
- * @param name        {@code seed-000} .. {@code seed-004}
+ * @param name        {@code seed-000} .. {@code seed-004}, and {@code seed-004-collapse} for seed 004's first part
  * @param description what the notebook did, in one line
  * @param k           the notebook's K
  * @param settings    its iteration count and tolerance (tolerance 0 where it ran a fixed count)
  * @param start       its way of choosing θ₀, from the data and a seed
  * @param asWritten   the notebook's EM with its bug, or null where the notebook was right
  * @param bug         what the bug is, in one line (null where there is none)
+ * @param seed        the seed the example draws its data and start with when {@code --seed} is not given
  */
 public record NotebookExamples(String name, String description, int k, EmSettings settings,
-        BiFunction<DataMatrix, Long, GaussianMixture> start, EmAlgorithm asWritten, String bug) {
+        BiFunction<DataMatrix, Long, GaussianMixture> start, EmAlgorithm asWritten, String bug, long seed) {
+
+    /** The command line's default seed, which every example uses unless it needs another. */
+    public static final long DEFAULT_SEED = 0;
+
+    /**
+     * seed-004-collapse's seed. Its start is random, and most random starts do not collapse, so the seed
+     * was picked by trying seeds 0, 1, 2, ... with this package's generator and keeping the first whose
+     * start, drawn the notebook's way, collapses a weight below 1e-15 in the notebook's EM without it
+     * ever meeting 0/0.
+     */
+    public static final long COLLAPSE_SEED = 24;
+
+    /** seed-004-collapse's bug line. */
+    static final String COLLAPSE_BUG = "its densities are in linear space and nothing guards a component that"
+            + " empties: from the example's start (seed " + COLLAPSE_SEED + ") a narrow component loses every point"
+            + " and its weight collapses towards 0, in ours too (EM does that from there; ours lists the component as"
+            + " empty and stops moving it); from many other starts the notebook's way divides 0 by 0";
 
     /** The examples, by name. */
     public static final Map<String, NotebookExamples> ALL = examples();
@@ -65,30 +83,37 @@ public record NotebookExamples(String name, String description, int k, EmSetting
         all.put("seed-000", new NotebookExamples("seed-000",
                 "K = 3 on one blob of 100 points, random data points as means, the data covariance, 100 iterations",
                 3, new EmSettings(100, 0.0, noRegularisation), (data, seed) -> Initialisation.randomPoints(data, 3,
-                        seed), null, null));
+                        seed), null, null, DEFAULT_SEED));
         all.put("seed-001", new NotebookExamples("seed-001",
                 "K = 3 on three blobs, means uniform in [0, 10)², identity covariances, tolerance 1e-6",
                 3, new EmSettings(100, 1e-6, noRegularisation), (data, seed) -> uniformMeans(data, 3, seed, 10.0),
                 AsTheNotebookWroteIt.logLikelihoodFromResponsibilities(),
                 "its log-likelihood is computed from the responsibilities, so its convergence test watches a number"
-                        + " that knows nothing of the fit"));
+                        + " that knows nothing of the fit", DEFAULT_SEED));
         all.put("seed-002", new NotebookExamples("seed-002",
                 "K = 3 on 1,500 points, means from random data coordinates, covariances I/K, 100 iterations",
                 3, new EmSettings(100, 0.0, noRegularisation), (data, seed) -> randomCoordinates(data, 3, seed),
-                null, null));
+                null, null, DEFAULT_SEED));
         all.put("seed-003", new NotebookExamples("seed-003",
                 "K = 2 on two clusters, start π = (0.1, 0.9), μ = (0.1, 0) and (0, 0), Σ = 0.1 I, 100 iterations",
                 2, new EmSettings(100, 0.0, noRegularisation), (data, seed) -> GaussianMixture.of(
                         new double[] {0.1, 0.9}, new double[][] {{0.1, 0}, {0, 0}},
                         new double[][][] {{{0.1, 0}, {0, 0.1}}, {{0.1, 0}, {0, 0.1}}}),
                 AsTheNotebookWroteIt.eStepWithoutWeights(),
-                "its E-step leaves out the weights: r ∝ N(x | μₖ, Σₖ) instead of πₖ N(x | μₖ, Σₖ)"));
+                "its E-step leaves out the weights: r ∝ N(x | μₖ, Σₖ) instead of πₖ N(x | μₖ, Σₖ)", DEFAULT_SEED));
         all.put("seed-004", new NotebookExamples("seed-004",
                 "K = 2 on 10,000 heights, means and sds drawn like the notebook's, weights 0.3 / 0.7, up to 5,000"
                         + " iterations (stopping at tolerance 1e-6; the notebook ran all 5,000)",
                 2, new EmSettings(5000, 1e-6, noRegularisation), NotebookExamples::heightsStart,
                 AsTheNotebookWroteIt.weightsNeverUpdated(),
-                "its weights are never updated: they stay at the 0.3 / 0.7 it started with (the data has 0.7 / 0.3)"));
+                "its weights are never updated: they stay at the 0.3 / 0.7 it started with (the data has 0.7 / 0.3)",
+                DEFAULT_SEED));
+        all.put("seed-004-collapse", new NotebookExamples("seed-004-collapse",
+                "K = 2 on 100,000 1-D points, start drawn like the notebook's first part (means uniform in [-10, 10],"
+                        + " variances randn², random weights), 100 iterations",
+                2, new EmSettings(100, 0.0, noRegularisation), NotebookExamples::notebookRandomStart,
+                AsTheNotebookWroteIt.linearSpaceWithoutGuards(),
+                COLLAPSE_BUG, COLLAPSE_SEED));
         return java.util.Collections.unmodifiableMap(all);
     }
 
@@ -116,6 +141,41 @@ public record NotebookExamples(String name, String description, int k, EmSetting
                 means[c][j] = coordinate.apply(random, j);
                 covariances[c][j][j] = variance;
             }
+        }
+        return GaussianMixture.of(weights, means, covariances);
+    }
+
+    /**
+     * Seed 004, first part: means uniform in [−10, 10], variances randn² (which can be tiny), weights
+     * uniform and normalised, drawn in the notebook's order: every mean, then every variance, then the
+     * weights. Written for D = 1, as the notebook ran it; for D &gt; 1 each coordinate is drawn the same way
+     * with a diagonal covariance.
+     */
+    static GaussianMixture notebookRandomStart(DataMatrix data, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int k = 2;
+        int d = data.columns();
+        double[][] means = new double[k][d];
+        double[][][] covariances = new double[k][d][d];
+        double[] weights = new double[k];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                means[c][j] = 10.0 * 2 * (random.nextDouble() - 0.5);   // xmax*2*(rand - 0.5)
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                double g = random.nextGaussian();
+                covariances[c][j][j] = g * g;                           // randn.T @ randn
+            }
+        }
+        double sum = 0.0;
+        for (int c = 0; c < k; c++) {
+            weights[c] = random.nextDouble();
+            sum += weights[c];
+        }
+        for (int c = 0; c < k; c++) {
+            weights[c] /= sum;
         }
         return GaussianMixture.of(weights, means, covariances);
     }

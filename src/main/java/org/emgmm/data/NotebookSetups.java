@@ -24,6 +24,10 @@ import org.emgmm.model.GaussianMixture;
  *   <li>{@code seed-004}: the univariate case of the notebook's French part: 10,000 points from two
  *       normals, 70% from N(160, 20²) and 30% from N(240, 15²), each point's component drawn at
  *       random.</li>
+ *   <li>{@code seed-004-collapse}: the notebook's first part: 100,000 1-D points from two normals with
+ *       weights 0.625 / 0.375 (the true weights the notebook printed), means and variances drawn once
+ *       the notebook's way (means uniform in [−10, 10], variances randn²), each point's component drawn
+ *       at random.</li>
  * </ul>
  */
 public final class NotebookSetups {
@@ -69,6 +73,7 @@ public final class NotebookSetups {
         BY_NAME.put("seed-002", NotebookSetups::unequalPriors);
         BY_NAME.put("seed-003", NotebookSetups::twoClusters);
         BY_NAME.put("seed-004", NotebookSetups::univariateHeights);
+        BY_NAME.put("seed-004-collapse", NotebookSetups::univariateCollapse);
     }
 
     private NotebookSetups() {
@@ -140,6 +145,21 @@ public final class NotebookSetups {
                 new double[][][] {{{20.0 * 20.0}}, {{15.0 * 15.0}}});
         return new Setup("seed-004", "10,000 1-D points, 70% from N(160, 20^2) and 30% from N(240, 15^2)",
                 mixture, 10_000, new int[0]);
+    }
+
+    /**
+     * seed-004-collapse: the notebook's first part, d = 1, N = 100,000, K = 2. The weights are the true
+     * weights the notebook printed, [0.62537085, 0.37462915]; the means and variances are one draw of the
+     * notebook's {@code xmax·2·(rand − 0.5)} and {@code randn²} (NumPy's {@code default_rng(4)}, rounded to
+     * three decimals), since the notebook did not print its own.
+     */
+    private static Setup univariateCollapse() {
+        GaussianMixture mixture = GaussianMixture.of(
+                new double[] {0.62537085, 0.37462915},
+                new double[][] {{8.861}, {0.227}},
+                new double[][][] {{{2.768}}, {{0.434}}});
+        return new Setup("seed-004-collapse", "100,000 1-D points, 62.5% from N(8.861, 2.768) and 37.5% from"
+                + " N(0.227, 0.434) (variances)", mixture, 100_000, new int[0]);
     }
 
     private static double[][] identity2() {

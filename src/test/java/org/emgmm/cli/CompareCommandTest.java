@@ -119,7 +119,7 @@ class CompareCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seed-000", "seed-001", "seed-002", "seed-003", "seed-004"})
+    @ValueSource(strings = {"seed-000", "seed-001", "seed-002", "seed-003", "seed-004", "seed-004-collapse"})
     void everyNotebookExampleRuns(String example) throws Exception {
         CommandRun run = run("compare", "--example", example, "--out", pages().toString(), "--json", json().toString());
         assertEquals(Main.EXIT_OK, run.code(), run.err());
@@ -139,6 +139,29 @@ class CompareCommandTest {
         String line = run.out().lines().filter(l -> l.startsWith("as the notebook wrote it")).findFirst().orElseThrow();
         // π = (0.1, 0.9) at the start: without the weights each point's log-likelihood gains −log Σₖ πₖ N_k / Σₖ N_k > 0.
         assertTrue(line.contains("its trace left ours at iteration 0, by +"), line);
+    }
+
+    @Test
+    void theSeed004CollapseShowsBothWeightsAndOursListsTheEmptyComponent() {
+        CommandRun run = run("compare", "--example", "seed-004-collapse", "--implementations", "vectorised",
+                "--out", pages().toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertTrue(run.out().contains("the notebook's start, seed 24"), run.out());
+        String line = run.out().lines().filter(l -> l.startsWith("as the notebook wrote it")).findFirst().orElseThrow();
+        assertTrue(line.contains("100 iterations, weights "), line);
+        assertTrue(line.contains(" against ours "), line);
+        assertTrue(line.contains("listed as empty"), line);
+    }
+
+    @Test
+    void theSeed004CollapseFromAStartWhereTheNotebooksDensitiesUnderflow() {
+        CommandRun run = run("compare", "--example", "seed-004-collapse", "--seed", "0", "--implementations",
+                "vectorised", "--out", pages().toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertTrue(run.out().contains("the notebook's start, seed 0"), run.out());
+        String line = run.out().lines().filter(l -> l.startsWith("as the notebook wrote it")).findFirst().orElseThrow();
+        assertTrue(line.contains("failed: the log-likelihood became -Infinity at iteration 0"), line);
+        assertTrue(line.contains("; ours ended with weights "), line);
     }
 
     @ParameterizedTest

@@ -52,6 +52,23 @@ class NotebookSetupsTest {
     }
 
     @Test
+    void seed004CollapseIsTheNotebooksFirstPart() {
+        NotebookSetups.Setup setup = NotebookSetups.byName("seed-004-collapse");
+        GaussianMixture mixture = setup.mixture();
+        assertEquals(1, mixture.dimension());
+        assertEquals(2, mixture.components());
+        assertArrayEquals(new double[] {0.62537085, 0.37462915}, mixture.weights(), "the true weights it printed");
+        for (int k = 0; k < 2; k++) {
+            assertTrue(mixture.mean(k, 0) >= -10 && mixture.mean(k, 0) <= 10);
+        }
+        MixtureSampler.Sample sample = setup.draw(3);
+        assertEquals(100_000, sample.data().rows());
+        int first = countsOf(sample.components(), 2)[0];
+        // binomial(100,000, 0.625): standard deviation about 153
+        assertTrue(Math.abs(first - 62_537) < 800, "about 62.5% from the first normal, got " + first);
+    }
+
+    @Test
     void theSameSeedDrawsTheSamePoints() {
         NotebookSetups.Setup setup = NotebookSetups.byName("seed-001");
         assertArrayEquals(setup.draw(5).data().toFlatArray(), setup.draw(5).data().toFlatArray());
@@ -61,8 +78,9 @@ class NotebookSetupsTest {
     void anUnknownNameListsTheSetups() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NotebookSetups.byName("seed-005"));
-        assertTrue(e.getMessage().contains("seed-000, seed-001, seed-002, seed-003, seed-004"), e.getMessage());
-        assertEquals(List.of("seed-000", "seed-001", "seed-002", "seed-003", "seed-004"), NotebookSetups.names());
+        assertTrue(e.getMessage().contains("seed-000, seed-001, seed-002, seed-003, seed-004, seed-004-collapse"), e.getMessage());
+        assertEquals(List.of("seed-000", "seed-001", "seed-002", "seed-003", "seed-004",
+                "seed-004-collapse"), NotebookSetups.names());
     }
 
     @Test
