@@ -57,12 +57,26 @@ final class ExitGuard extends SecurityManager {
             } else if (current != null) {
                 status = "off: another security manager is installed (" + current.getClass().getName() + ")";
             } else {
-                System.setSecurityManager(new ExitGuard());
+                installQuietly();
                 status = "on";
             }
         } catch (UnsupportedOperationException | SecurityException e) {
             status = "off: this Java (" + Runtime.version().feature() + ") does not allow it (" + e.getMessage()
                     + "); start the JVM with -Djava.security.manager=allow on Java 18 to 23";
+        }
+    }
+
+    /**
+     * Installs the guard without Java 17's "terminally deprecated method" warning on standard error:
+     * the feature's future is the JDK's business, not something a student should read above their score.
+     */
+    private static void installQuietly() {
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            System.setSecurityManager(new ExitGuard());
+        } finally {
+            System.setErr(err);
         }
     }
 

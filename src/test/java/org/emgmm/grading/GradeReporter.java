@@ -104,9 +104,24 @@ public final class GradeReporter implements TestExecutionListener {
 
     private final Map<UniqueId, Entry> entries = new LinkedHashMap<>();
 
+    /**
+     * The exercises' own checks: not graded, but about the student's work, so their outcome is shown
+     * above the table.
+     */
+    public static final List<String> CHECKS = List.of("org.emgmm.grading.OwnWorkTest",
+            "org.emgmm.grading.StudentEmPropertiesTest");
+
+    /** What became of the checks that ran: how many passed, and each failure and skip, told in one line. */
+    private int checksPassed;
+    private final List<String> checkFailures = new ArrayList<>();
+    private final Map<String, String> checksSkipped = new LinkedHashMap<>();
+
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         entries.clear();
+        checksPassed = 0;
+        checkFailures.clear();
+        checksSkipped.clear();
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier identifier : plan.getDescendants(root)) {
                 graded(plan, identifier).ifPresent(entry -> entries.put(entry.id, entry));
@@ -140,6 +155,7 @@ public final class GradeReporter implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier identifier, String reason) {
+        checkClass(identifier).ifPresent(check -> checksSkipped.putIfAbsent(check, reason));
         for (Entry entry : entries.values()) {
             if (entry.id.hasPrefix(identifier.getUniqueIdObject())) {
                 entry.status = Status.SKIPPED;
@@ -151,6 +167,14 @@ public final class GradeReporter implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        if (identifier.isTest() && checkClass(identifier).isPresent()) {
+            if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                checksPassed++;
+            } else {
+                checkFailures.add(checkClass(identifier).get() + " › " + identifier.getDisplayName() + ": "
+                        + result.getThrowable().map(GradeReporter::describe).orElse("aborted"));
+            }
+        }
         Entry entry = entries.get(identifier.getUniqueIdObject());
         if (entry != null) {
             entry.status = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? Status.PASSED : Status.FAILED;
@@ -170,6 +194,42 @@ public final class GradeReporter implements TestExecutionListener {
             }
             reportProgress();
         }
+    }
+
+    /** The simple name of the check class that {@code identifier} belongs to, if it is one of {@link #CHECKS}. */
+    private static Optional<String> checkClass(TestIdentifier identifier) {
+        return identifier.getSource().flatMap(source -> {
+            String name = source instanceof MethodSource method ? method.getClassName()
+                    : source instanceof org.junit.platform.engine.support.descriptor.ClassSource type
+                            ? type.getClassName() : null;
+            return name != null && CHECKS.contains(name)
+                    ? Optional.of(name.substring(name.lastIndexOf('.') + 1)) : Optional.empty();
+        });
+    }
+
+    /** The most failures of the checks shown: the first few tell what is wrong. */
+    private static final int CHECK_FAILURES_SHOWN = 5;
+
+    /** The checks' outcome, above the table; empty when none ran. */
+    private String checks() {
+        if (checksPassed == 0 && checkFailures.isEmpty() && checksSkipped.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("CHECKS (not graded): " + checksPassed + " passed, "
+                + checkFailures.size() + " failed\n");
+        checksSkipped.forEach((check, reason) -> text.append("  ").append(check).append(" skipped: ")
+                .append(reason).append("\n"));
+        for (String failure : checkFailures.subList(0, Math.min(CHECK_FAILURES_SHOWN, checkFailures.size()))) {
+            List<String> lines = wrap(failure, WIDTH - 4);
+            text.append("  ").append(lines.get(0)).append("\n");
+            for (String line : lines.subList(1, lines.size())) {
+                text.append("    ").append(line).append("\n");
+            }
+        }
+        if (checkFailures.size() > CHECK_FAILURES_SHOWN) {
+            text.append("  … and ").append(checkFailures.size() - CHECK_FAILURES_SHOWN).append(" more\n");
+        }
+        return text.toString();
     }
 
     private static String describe(Throwable thrown) {
@@ -329,20 +389,28 @@ public final class GradeReporter implements TestExecutionListener {
                 + chosen.trim() + ")";
     }
 
-    private static String table(List<Entry> reported, Path directory) {
+    private String table(List<Entry> reported, Path directory) {
         String rule = "-".repeat(WIDTH) + "\n";
         StringBuilder text = new StringBuilder("\n" + "=".repeat(WIDTH) + "\n");
+        String checks = checks();
+        if (!checks.isEmpty()) {
+            text.append(checks).append(rule);
+        }
         text.append("GRADE  exercises from ").append(exercisesDirectory()).append(selection()).append("\n");
         text.append(rule);
         Map<Integer, int[]> perExercise = new TreeMap<>();
         for (Entry entry : reported) {
             String points = entry.score() + "/" + entry.points;
             String mark = entry.status == Status.PASSED ? "ok  " : "FAIL";
-            text.append(String.format("%-5s %s %6s  %s%n", entry.number, mark, points,
-                    clip(entry.name(), WIDTH - 20)));
+            List<String> name = wrap(entry.name(), WIDTH - INDENT);
+            text.append(String.format("%-5s %s %6s  %s%n", entry.number, mark, points, name.get(0)));
+            for (String line : name.subList(1, name.size())) {
+                text.append(" ".repeat(INDENT)).append(line).append("\n");
+            }
             if (entry.status != Status.PASSED) {
-                text.append("                    ").append(clip(entry.output.replace('\n', ' '), WIDTH - 20))
-                        .append("\n");
+                for (String line : wrap(entry.output, WIDTH - INDENT - 2)) {
+                    text.append(" ".repeat(INDENT + 2)).append(line).append("\n");
+                }
             }
             if (!entry.hidden) {
                 int[] sums = perExercise.computeIfAbsent(entry.exercise, e -> new int[2]);
@@ -362,7 +430,41 @@ public final class GradeReporter implements TestExecutionListener {
         return text.toString();
     }
 
-    private static String clip(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    /** Where a test's name starts on its line, and its wrapped lines below. */
+    private static final int INDENT = 19;
+
+    /**
+     * {@code text} in lines of at most {@code width} characters, broken between words (a word longer
+     * than a line is cut), keeping the text's own line breaks: every word of a hint is shown.
+     */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : text.strip().split("\\R")) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.strip().split("\\s+")) {
+                while (word.length() > width) {
+                    if (line.length() > 0) {
+                        lines.add(line.toString());
+                        line.setLength(0);
+                    }
+                    lines.add(word.substring(0, width));
+                    word = word.substring(width);
+                }
+                if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                if (!word.isEmpty()) {
+                    line.append(line.length() > 0 ? " " : "").append(word);
+                }
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add("");
+        }
+        return lines;
     }
 }

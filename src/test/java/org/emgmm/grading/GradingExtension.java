@@ -63,7 +63,15 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
         return parseExercises(System.getProperty(EXERCISE_PROPERTY));
     }
 
-    /** "4" or "4,5" (or "4 5") as a set; empty for null or blank. */
+    /** The exercises there are. */
+    static final int FIRST_EXERCISE = 1;
+    static final int LAST_EXERCISE = 9;
+
+    /**
+     * "4" or "4,5" (or "4 5") as a set; empty for null or blank.
+     *
+     * @throws IllegalArgumentException in one line naming the valid values, for anything else
+     */
     static Set<Integer> parseExercises(String value) {
         Set<Integer> selected = new TreeSet<>();
         if (value == null || value.isBlank()) {
@@ -73,14 +81,25 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
             if (part.isBlank()) {
                 continue;
             }
+            int number;
             try {
-                selected.add(Integer.parseInt(part.trim()));
+                number = Integer.parseInt(part.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("-D" + EXERCISE_PROPERTY + " takes exercise numbers such as 4 or"
-                        + " 4,5; got '" + value + "'", e);
+                number = -1;
             }
+            if (number < FIRST_EXERCISE || number > LAST_EXERCISE) {
+                throw new IllegalArgumentException(badExercise(value));
+            }
+            selected.add(number);
         }
         return selected;
+    }
+
+    /** The one line for a -Dexercise that names no exercise. */
+    static String badExercise(String value) {
+        return "-D" + EXERCISE_PROPERTY + "=" + value + " names no exercise: use the numbers " + FIRST_EXERCISE
+                + " to " + LAST_EXERCISE + ", one or several, e.g. -D" + EXERCISE_PROPERTY + "=4 or -D"
+                + EXERCISE_PROPERTY + "=4,5";
     }
 
     /** The time limit per graded test: {@value #TIMEOUT_PROPERTY}, or {@value #DEFAULT_TIMEOUT_SECONDS} s. */
