@@ -66,7 +66,7 @@ import java.util.Optional;
  * yours first.
  *
  * <h2>Check</h2>
- * {@code mvn test -Pexercises -Dexercise=3}
+ * {@code mvn test -Dexercise=3}
  */
 public final class Ex3CholeskyDensity {
 

@@ -22,7 +22,7 @@ import org.emgmm.model.GaussianMixture;
  * <p>For log N(xᵢ | μₖ, Σₖ), which you wrote in exercise 3, use the library's
  * {@link GaussianMixture#logComponentDensity(int, double[])}, so that a slip there does not cost points
  * here. The log-sum-exp is yours to write again, with the max shift of exercise 2: the library's
- * {@code LogSumExp} may not be used in this exercise (the grader refuses it), because normalising the
+ * {@code LogSumExp} may not be used in this exercise (the tests refuse it), because normalising the
  * rows is half of the E-step. A private helper method in this class is the tidy way. The
  * log-likelihood comes out of the same loop for free: it is the sum of the normalisers.
  *
@@ -56,7 +56,7 @@ import org.emgmm.model.GaussianMixture;
  * {@code org.emgmm.loops.LoopsEm#eStep}: try yours first.
  *
  * <h2>Check</h2>
- * {@code mvn test -Pexercises -Dexercise=4}
+ * {@code mvn test -Dexercise=4}
  */
 public final class Ex4EStep {
 

@@ -53,7 +53,7 @@ import org.emgmm.model.GaussianMixture;
  * The library's version is {@code org.emgmm.loops.LoopsEm#mStep}: try yours first.
  *
  * <h2>Check</h2>
- * {@code mvn test -Pexercises -Dexercise=5}
+ * {@code mvn test -Dexercise=5}
  */
 public final class Ex5MStep {
 

@@ -70,7 +70,7 @@ import org.emgmm.model.GaussianMixture;
  * first.
  *
  * <h2>Check</h2>
- * {@code mvn test -Pexercises -Dexercise=6}
+ * {@code mvn test -Dexercise=6}
  */
 public final class Ex6EmLoop {
 

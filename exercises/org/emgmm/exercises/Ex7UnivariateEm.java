@@ -49,7 +49,7 @@ import org.emgmm.model.GaussianMixture;
  * version is {@code org.emgmm.univariate.UnivariateEm}: try yours first.
  *
  * <h2>Check</h2>
- * {@code mvn test -Pexercises -Dexercise=7}
+ * {@code mvn test -Dexercise=7}
  */
 public final class Ex7UnivariateEm {
 

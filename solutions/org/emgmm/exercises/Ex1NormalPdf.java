@@ -33,7 +33,7 @@ package org.emgmm.exercises;
  * <i>Machine Learning: a Probabilistic Perspective</i> (MLAPP), §2.4.1.
  *
  * <h2>Check</h2>
- * {@code mvn test -Pexercises -Dexercise=1}
+ * {@code mvn test -Dexercise=1}
  */
 public final class Ex1NormalPdf {
 

@@ -37,7 +37,7 @@ package org.emgmm.exercises;
  * (9.23), are such a normalisation).
  *
  * <h2>Check</h2>
- * {@code mvn test -Pexercises -Dexercise=2}
+ * {@code mvn test -Dexercise=2}
  */
 public final class Ex2LogSumExp {
 

@@ -62,7 +62,7 @@ import org.emgmm.model.GaussianMixture;
  * "Clustering", K-means (its {@code init="k-means++"}).
  *
  * <h2>Check</h2>
- * {@code mvn test -Pexercises -Dexercise=8}
+ * {@code mvn test -Dexercise=8}
  */
 public final class Ex8KMeansPlusPlus {
 

@@ -49,7 +49,7 @@ import org.emgmm.model.GaussianMixture;
  * Schwarz, "Estimating the dimension of a model", Annals of Statistics, 1978.
  *
  * <h2>Check</h2>
- * {@code mvn test -Pexercises -Dexercise=9}
+ * {@code mvn test -Dexercise=9}
  */
 public final class Ex9Bic {
 

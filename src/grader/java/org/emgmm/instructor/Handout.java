@@ -54,6 +54,20 @@ public final class Handout implements Callable<Integer> {
     static final List<String> FORBIDDEN = List.of("solutions", "hidden-tests", ".ci",
             "src/test/java/org/emgmm/instructor", "src/grader");
 
+    /**
+     * What a student's documents never mention: the worked solutions, the hidden tests, the grader, the
+     * instructors, and the project's own switch for building the skeletons.
+     */
+    static final List<String> INSTRUCTORS_WORDS = List.of("solutions/", "worked solution", "hidden test",
+            "grader", "instructor", "-pexercises", "out of 105");
+
+    /** The documents a student reads: the READMEs and the exercise files. */
+    static List<Path> studentDocuments(Path handout) throws IOException {
+        List<Path> documents = new ArrayList<>(List.of(handout.resolve("README.md"), handout.resolve("LIBRARY.md")));
+        documents.addAll(textFiles(handout.resolve("exercises")));
+        return documents.stream().filter(Files::isRegularFile).toList();
+    }
+
     static final String INSTRUCTOR_BEGIN = "<!-- instructors only: begin -->";
     static final String INSTRUCTOR_END = "<!-- instructors only: end -->";
 
@@ -129,9 +143,17 @@ public final class Handout implements Callable<Integer> {
         }
         Files.move(target.resolve("README.md"), target.resolve("LIBRARY.md"));
         Files.copy(project.resolve("exercises/README.md"), target.resolve("README.md"));
-        Path pom = target.resolve("pom.xml");
-        Files.writeString(pom, withoutInstructorParts(Files.readString(pom, StandardCharsets.UTF_8)),
-                StandardCharsets.UTF_8);
+        for (String adapted : List.of("pom.xml", "LIBRARY.md", "README.md", "exercises/README.md")) {
+            Path file = target.resolve(adapted);
+            Files.writeString(file, withoutInstructorParts(Files.readString(file, StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
+        }
+        Path ignore = target.resolve(".gitignore");
+        String ignored = Files.exists(ignore) ? Files.readString(ignore, StandardCharsets.UTF_8) : "";
+        if (!ignored.lines().anyMatch(line -> line.strip().equals("pictures/"))) {
+            Files.writeString(ignore, ignored + (ignored.isEmpty() || ignored.endsWith("\n") ? "" : "\n")
+                    + "pictures/\n", StandardCharsets.UTF_8);
+        }
     }
 
     private static void copy(Path from, Path to, Path project) throws IOException {
@@ -153,7 +175,10 @@ public final class Handout implements Callable<Integer> {
         }
     }
 
-    /** The pom without the parts between the instructor markers. */
+    /**
+     * A file (the pom, a README) without the parts between the instructor markers, marker lines
+     * included. In Markdown the markers are HTML comments, so they do not show in the project's README.
+     */
     static String withoutInstructorParts(String pom) {
         StringBuilder kept = new StringBuilder();
         boolean inside = false;
@@ -167,7 +192,7 @@ public final class Handout implements Callable<Integer> {
             }
         }
         if (inside) {
-            throw new IllegalStateException("pom.xml has " + INSTRUCTOR_BEGIN + " without " + INSTRUCTOR_END);
+            throw new IllegalStateException("a file has " + INSTRUCTOR_BEGIN + " without " + INSTRUCTOR_END);
         }
         return kept.substring(0, kept.length() - 1);
     }
@@ -186,6 +211,17 @@ public final class Handout implements Callable<Integer> {
         }
         if (Files.readString(handout.resolve("pom.xml"), StandardCharsets.UTF_8).contains("org.emgmm.instructor")) {
             problems.add("its pom.xml still names the instructors' tools");
+        }
+        for (Path file : studentDocuments(handout)) {
+            List<String> lines = lines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                for (String word : INSTRUCTORS_WORDS) {
+                    if (lines.get(i).toLowerCase(java.util.Locale.ROOT).contains(word)) {
+                        problems.add(handout.relativize(file) + " line " + (i + 1) + " speaks of '" + word
+                                + "', which students do not have: " + lines.get(i).strip());
+                    }
+                }
+            }
         }
         Set<String> solutionLines = solutionOnlyLines(project);
         for (Path file : textFiles(handout)) {

@@ -140,7 +140,7 @@ public final class Main implements Callable<Integer> {
         if (studentLine != null) {
             command.getErr().println(PREFIX + "the student implementation failed: " + e.getClass().getSimpleName()
                     + ": " + oneLine(messageOf(e)) + " (at " + studentLine.getFileName() + " line "
-                    + studentLine.getLineNumber() + "): finish or fix that exercise; 'mvn test -Pexercises' says what is wrong");
+                    + studentLine.getLineNumber() + "): finish or fix that exercise; 'mvn test' says what is wrong");
             return EXIT_BAD_INPUT;
         }
         command.getErr().println(PREFIX + "unexpected " + e.getClass().getName() + ": " + oneLine(messageOf(e))
