@@ -47,8 +47,34 @@ class HandoutTest {
         }
         assertEquals(Files.readString(PROJECT.resolve("exercises/org/emgmm/exercises/Ex4EStep.java")),
                 Files.readString(handout.resolve("exercises/org/emgmm/exercises/Ex4EStep.java")));
-        assertEquals(Files.readString(PROJECT.resolve("exercises/README.md")),
+        assertEquals(Handout.withoutInstructorParts(Files.readString(PROJECT.resolve("exercises/README.md"))),
                 Files.readString(handout.resolve("README.md")), "the students' guide is the README");
+    }
+
+    @Test
+    void theHandoutsDocumentsSpeakToStudentsOnly() throws IOException {
+        Path handout = build();
+        String library = Files.readString(handout.resolve("LIBRARY.md"));
+        assertFalse(library.contains("## For instructors"), "LIBRARY.md keeps the instructors' section");
+        assertTrue(library.contains("## For students"), "LIBRARY.md keeps the students' section");
+        for (Path document : Handout.studentDocuments(handout)) {
+            String text = Files.readString(document).toLowerCase(java.util.Locale.ROOT);
+            for (String word : Handout.INSTRUCTORS_WORDS) {
+                assertFalse(text.contains(word), handout.relativize(document) + " speaks of " + word);
+            }
+        }
+        assertTrue(Files.readAllLines(handout.resolve(".gitignore")).contains("pictures/"), "pictures/ is ignored");
+    }
+
+    @Test
+    void aDocumentThatSpeaksOfTheGraderFailsTheCheck() throws IOException {
+        Path handout = build();
+        Files.writeString(handout.resolve("README.md"), "\nAsk the grader for your hidden tests.\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        List<String> problems = Handout.problems(handout, PROJECT);
+        assertTrue(problems.stream().anyMatch(problem -> problem.startsWith("README.md line ")
+                && problem.contains("'grader'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(problem -> problem.contains("'hidden test'")), problems.toString());
     }
 
     @Test
