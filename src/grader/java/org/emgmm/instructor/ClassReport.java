@@ -29,7 +29,7 @@ import org.emgmm.plot.PlotSettings;
  * <pre>
  *   class-report.csv    one row per graded test, the hardest first
  *       number,exercise,name,points,passed,submissions,pass_rate
- *       6.3,6,Exercise 6: EM loop › …,5,12,40,0.300
+ *       6.2,6,"Exercise 6: EM loop › trace, iterations and …",3,9,40,0.225
  *   class-report.png    the pass rates as bars, sorted like the CSV and coloured by exercise,
  *   class-report.svg    above the distribution of total scores ({@link ClassReportPicture})
  * </pre>
