@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The instructors' grader: grades one or many submissions, each in a JVM of its own with time and
  * memory limits, and writes per submission a score table and Gradescope's {@code results.json}, and
- * for the batch a CSV gradebook.
+ * for the batch a CSV gradebook and a class report (pass rate per test, distribution of scores).
  * <pre>
  *   mvn -q test-compile -Pgrade -Dgrade="submissions/"
  *   mvn -q test-compile -Pgrade -Dgrade="alice.zip bob/ --out grades --jobs 2"
@@ -39,12 +39,14 @@ import picocli.CommandLine.Parameters;
  * </ol>
  * Before the first, the untouched skeletons go through the same steps: their report, every test
  * failing, is the template for a submission that yields no report of its own, and a check that the
- * grader works (the skeletons must score 0).
+ * grader works (the skeletons must score 0). After the last come the gradebook ({@link Gradebook}) and
+ * the class report ({@link ClassReport}).
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Grades students' exercise submissions, each in its own JVM with time and memory limits.",
             "Writes OUT/<submission>/results.json (Gradescope's format), OUT/<submission>/score.txt,"
-                + " OUT/<submission>/log.txt, and OUT/gradebook.csv."},
+                + " OUT/<submission>/log.txt, OUT/gradebook.csv, and the class report OUT/class-report.csv,"
+                + " .png and .svg (pass rate per graded test, distribution of total scores)."},
         footer = {"", "A SUBMISSION is an exercises/ folder, or a zip of one; a folder of submissions grades"
             + " every zip and folder in it.", "Exit code 0 when every submission was graded (whatever the scores),"
             + " 2 for a usage error."})
@@ -165,9 +167,26 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
                     digest);
             Path gradebook = Gradebook.write(out, reports);
             spec.commandLine().getOut().println("gradebook: " + gradebook);
+            writeClassReport(reports);
             return 0;
         } finally {
             Compilation.deleteTree(scratch);
+        }
+    }
+
+    /**
+     * Writes the class report ({@link ClassReport}) and says where it is. The grades are complete by
+     * now, so a report that cannot be written (say, no fonts to draw its picture with) is a warning:
+     * the batch still counts as graded.
+     */
+    private void writeClassReport(List<SubmissionReport> reports) {
+        try {
+            List<Path> files = ClassReport.write(out, reports);
+            spec.commandLine().getOut().println("class report: " + files.stream().map(Path::toString)
+                    .collect(Collectors.joining(", ")));
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("grade: warning: the class report was not written (" + e.getMessage()
+                    + "); the reports and the gradebook are complete");
         }
     }
 

@@ -59,7 +59,8 @@ final class Gradebook {
         return file;
     }
 
-    private static String row(List<String> fields) {
+    /** One CSV line, fields quoted as RFC 4180 says where they need it. */
+    static String row(List<String> fields) {
         List<String> quoted = new ArrayList<>();
         for (String field : fields) {
             boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n");

@@ -1,6 +1,7 @@
 package org.emgmm.instructor;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -74,6 +75,11 @@ final class SubmissionReport {
 
     int maxScore() {
         return results.get("max_score").getAsInt();
+    }
+
+    /** The graded tests as results.json lists them (a copy): name, number, score, max_score, status, output. */
+    JsonArray tests() {
+        return results.getAsJsonArray("tests").deepCopy();
     }
 
     /** Reads the results.json that the graded tests wrote, or null when there is none. */
@@ -219,7 +225,12 @@ final class SubmissionReport {
     }
 
     private static int exerciseOf(JsonObject test) {
-        Matcher number = NUMBER.matcher(test.get("number").getAsString());
+        return exerciseOf(test.get("number").getAsString());
+    }
+
+    /** The exercise of a test number: 4 for "4.2" and for "h4.1"; 0 for a number of another form. */
+    static int exerciseOf(String testNumber) {
+        Matcher number = NUMBER.matcher(testNumber);
         return number.matches() ? Integer.parseInt(number.group(2)) : 0;
     }
 

@@ -3,11 +3,13 @@ package org.emgmm.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
-import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -92,7 +94,21 @@ final class ChartStyle {
     static XYChart xyChart(String title, String xTitle, String yTitle, int width, int height, Layout layout) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
-        XYStyler styler = chart.getStyler();
+        applyLook(chart.getStyler(), layout);
+        return chart;
+    }
+
+    /** An empty bar chart (categories along x) with a title, axis titles and the shared look. */
+    static CategoryChart categoryChart(String title, String xTitle, String yTitle, int width, int height,
+            Layout layout) {
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        applyLook(chart.getStyler(), layout);
+        return chart;
+    }
+
+    /** The shared look: white background, light grid, the layout's fonts and legend position. */
+    private static void applyLook(AxesChartStyler styler, Layout layout) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderColor(Color.GRAY);
@@ -105,7 +121,6 @@ final class ChartStyle {
         styler.setLegendFont(new Font(FONT, Font.PLAIN, layout.legendSize));
         styler.setChartTitleBoxVisible(false);
         styler.setToolTipsEnabled(false);
-        return chart;
     }
 
     /** Points as translucent dots of one colour. */

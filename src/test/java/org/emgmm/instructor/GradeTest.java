@@ -92,6 +92,49 @@ class GradeTest {
         }
     }
 
+    /**
+     * class-report.csv against the submissions' own results.json: each test's row counts the submissions
+     * that passed it, of those the gradebook does not call "not a submission" (here "notes"), and the rows
+     * run from the lowest pass rate up, ties in the order results.json lists the tests.
+     */
+    @Test
+    void theClassReportAgreesWithTheSubmissionsResults() throws IOException {
+        assertTrue(output.contains("class report: " + grades.resolve("class-report.csv")), output);
+        List<String> counted = ClassReportTest.readCsv(grades.resolve("gradebook.csv")).stream().skip(1)
+                .filter(row -> !row.get(row.size() - 2).equals("not a submission")).map(row -> row.get(0)).toList();
+        assertEquals(List.of("faulty", "perfect", "zipped"), counted);
+        Map<String, Integer> passed = new java.util.HashMap<>();
+        List<String> resultsOrder = new java.util.ArrayList<>();
+        for (String id : counted) {
+            for (JsonElement element : results(id).getAsJsonArray("tests")) {
+                JsonObject test = element.getAsJsonObject();
+                String number = test.get("number").getAsString();
+                if (!resultsOrder.contains(number)) {
+                    resultsOrder.add(number);
+                }
+                passed.merge(number, "passed".equals(test.get("status").getAsString()) ? 1 : 0, Integer::sum);
+            }
+        }
+        List<List<String>> rows = ClassReportTest.readCsv(grades.resolve("class-report.csv"));
+        assertEquals(List.of("number", "exercise", "name", "points", "passed", "submissions", "pass_rate"), rows.get(0));
+        assertEquals(resultsOrder.size() + 1, rows.size(), "one row per graded test");
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            assertEquals(passed.get(row.get(0)), Integer.parseInt(row.get(4)), row.toString());
+            assertEquals(counted.size(), Integer.parseInt(row.get(5)), row.toString());
+            if (r > 1) {
+                int previous = passed.get(rows.get(r - 1).get(0));
+                assertTrue(previous < passed.get(row.get(0)) || previous == passed.get(row.get(0))
+                        && resultsOrder.indexOf(rows.get(r - 1).get(0)) < resultsOrder.indexOf(row.get(0)),
+                        "lowest pass rate first, ties in test-number order: " + rows.get(r - 1) + " then " + row);
+            }
+        }
+        assertTrue(passed.values().stream().anyMatch(count -> count < counted.size()), "the faults fail some tests");
+        for (String picture : List.of("class-report.png", "class-report.svg")) {
+            assertTrue(Files.size(grades.resolve(picture)) > 0, picture);
+        }
+    }
+
     @Test
     void theSolutionsScoreFullMarksFromAFolderAndFromAZip() throws IOException {
         for (String id : List.of("perfect", "zipped")) {
