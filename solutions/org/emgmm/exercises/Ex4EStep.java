@@ -17,7 +17,8 @@ import org.emgmm.model.GaussianMixture;
  *   L(θ)         = Σᵢ log p(xᵢ|θ)                           (the log-likelihood)
  * </pre>
  * and return both as an {@link EStep}. Store r flat and row-major, {@code r[i][k] = values[i * K + k]},
- * and hand the array to {@link Responsibilities#wrap}.
+ * and hand the array to {@link Responsibilities#wrap}, which takes it over: allocate a new one in every
+ * call, so that the EStep you return stays as it is when eStep runs again (EM's M-step still reads it).
  *
  * <p>For log N(xᵢ | μₖ, Σₖ), which you wrote in exercise 3, use the library's
  * {@link GaussianMixture#logComponentDensity(int, double[])}, so that a slip there does not cost points
@@ -68,7 +69,8 @@ public final class Ex4EStep {
      *
      * @param data  N×D. Not modified.
      * @param model θ, of dimension D. Not modified.
-     * @return r (N×K, every row summing to 1) and L(θ) = Σᵢ log Σₖ πₖ N(xᵢ | μₖ, Σₖ)
+     * @return r (N×K, every row summing to 1) and L(θ) = Σᵢ log Σₖ πₖ N(xᵢ | μₖ, Σₖ); a fresh result, not
+     *         shared with any other call's: a later call leaves it as it is
      */
     public static EStep eStep(DataMatrix data, GaussianMixture model) {
         int n = data.rows();

@@ -20,8 +20,9 @@ import org.emgmm.model.GaussianMixture;
  *       block; the scatter Σ r (x − μ)(x − μ)ᵀ is added four points at a time as rank-4 updates.</li>
  *   <li><b>One pass less.</b> While a block's responsibilities are at hand, the E-step also adds up
  *       Nₖ = Σᵢ r[i][k] and Σᵢ r[i][k] xᵢ, so the M-step reads the data only once, for the scatter.</li>
- *   <li><b>Nothing allocated per step.</b> A {@link Workspace} holds every buffer for a whole run; the
- *       data matrix is read block by block, never copied whole.</li>
+ *   <li><b>Nothing allocated per step but the results.</b> A {@link Workspace} holds every buffer for a
+ *       whole run; the data matrix is read block by block, never copied whole. What a step returns (the
+ *       responsibilities, the new parameters) is copied out, never one of those buffers.</li>
  *   <li><b>Threads, bit-identical.</b> The points are cut into fixed slices ({@link Slices}) whatever the
  *       thread count; each slice adds up its own partial sums and the slices are added in order, so 1, 2
  *       or 16 threads give exactly the same bits.</li>

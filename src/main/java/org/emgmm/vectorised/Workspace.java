@@ -14,10 +14,10 @@ import org.emgmm.model.GaussianMixture;
  * One data set's buffers and worker threads for {@link VectorisedEm}: everything EM needs is allocated
  * here once, and every E- and M-step of a run reuses it.
  *
- * <p>Each E-step writes the N×K responsibilities into the same buffer, so the {@link Responsibilities}
- * it returns stay valid only until the next E-step. {@link org.emgmm.em.EmLoop} uses each one before it
- * asks for the next; one-off steps go through {@link VectorisedEm}, which gives each a workspace of its
- * own.
+ * <p>Each E-step writes the N×K responsibilities into the same buffer, and hands out a copy of it: what a
+ * step returns is never one of these buffers, so the {@link Responsibilities} of an E-step stay as they
+ * were however many steps follow (the copy, one pass over N·K doubles, is small beside the E-step
+ * itself). One-off steps go through {@link VectorisedEm}, which gives each a workspace of its own.
  *
  * <h2>One pass over the data per iteration</h2>
  * While a block's responsibilities are at hand, the E-step also adds up, for each component k, the
@@ -215,7 +215,8 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
             }
         }
         momentsModel = model;
-        momentsResponsibilities = Responsibilities.wrap(n, k, responsibilities, totals);
+        // A copy: the buffer is rewritten by the next E-step, the responsibilities handed out never are.
+        momentsResponsibilities = Responsibilities.wrap(n, k, responsibilities.clone(), totals);
         return new EStep(momentsResponsibilities, logLikelihood);
     }
 

@@ -1,9 +1,12 @@
 package org.emgmm.contract;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.em.EStep;
@@ -319,6 +322,88 @@ public abstract class EmContract {
             EmChecks.assertRelativelyClose(total / data.rows(), trace[trace.length - 1],
                     EmChecks.LOG_LIKELIHOOD_TOLERANCE, "last trace entry against (1/N) Σᵢ log p(xᵢ | θ)");
         });
+    }
+
+    // ---- Inputs and earlier results ------------------------------------------------------------
+
+    /**
+     * A step never modifies what it is given, nor anything it returned before: through three iterations
+     * (E, then M and E three times, reg-covar 0 or 1e-6), see {@link #assertStepsLeaveInputsAndEarlierResults}.
+     */
+    @TestFactory
+    Stream<DynamicTest> stepsLeaveInputsAndEarlierResultsAlone() {
+        EmAlgorithm algorithm = algorithm();
+        return scenarios("stepsLeaveInputsAndEarlierResultsAlone", (scenario, random) -> {
+            double regCovar = random.nextBoolean() ? 0.0 : 1e-6;
+            int iterations = iterationsBeforeCollapse(scenario, new EmSettings(3, 0.0, regCovar));
+            assertStepsLeaveInputsAndEarlierResults(algorithm, scenario.data(), scenario.start(), regCovar,
+                    iterations);
+        });
+    }
+
+    /**
+     * Runs {@code algorithm}'s steps by hand from {@code start}, E-step then {@code iterations} times an
+     * M-step and an E-step, and after every step checks, value for value, that nothing seen so far has
+     * changed: the data, the start, the responsibilities (and their totals Nₖ) and log-likelihood of every
+     * E-step so far, and every model an M-step returned. An implementation that reuses a buffer for the
+     * responsibilities it hands out, or writes into the responsibilities or the model it is given, fails
+     * here with the step that changed what.
+     */
+    public static void assertStepsLeaveInputsAndEarlierResults(EmAlgorithm algorithm, DataMatrix data,
+            GaussianMixture start, double regCovar, int iterations) {
+        double[] dataBefore = data.toFlatArray();
+        List<Runnable> checks = new ArrayList<>();
+        checks.add(() -> assertArrayEquals(dataBefore, data.toFlatArray(), "the data"));
+        checks.add(modelUnchanged(start, "the start"));
+        GaussianMixture model = start;
+        EStep expectation = algorithm.eStep(data, model);
+        checks.add(eStepUnchanged(expectation, "the E-step of iteration 0"));
+        checkAll(checks, algorithm, "the E-step of iteration 0");
+        for (int iteration = 1; iteration <= iterations; iteration++) {
+            model = algorithm.mStep(data, expectation.responsibilities(), model, regCovar);
+            checks.add(modelUnchanged(model, "the model of the M-step of iteration " + iteration));
+            checkAll(checks, algorithm, "the M-step of iteration " + iteration);
+            expectation = algorithm.eStep(data, model);
+            checks.add(eStepUnchanged(expectation, "the E-step of iteration " + iteration));
+            checkAll(checks, algorithm, "the E-step of iteration " + iteration);
+        }
+    }
+
+    private static void checkAll(List<Runnable> checks, EmAlgorithm algorithm, String step) {
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (AssertionError e) {
+                throw new AssertionError(algorithm.name() + ": " + step + " changed what an earlier step was given"
+                        + " or returned (a step must not modify its inputs or a result it handed out): "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A check that {@code step}'s responsibilities, their totals and its log-likelihood are as they are now. */
+    private static Runnable eStepUnchanged(EStep step, String what) {
+        Responsibilities r = step.responsibilities();
+        double[] values = r.toFlatArray();
+        double[] totals = r.componentTotals();
+        double logLikelihood = step.logLikelihood();
+        return () -> {
+            assertArrayEquals(values, r.toFlatArray(), "the responsibilities of " + what);
+            assertArrayEquals(totals, r.componentTotals(), "the totals Nₖ of the responsibilities of " + what);
+            assertEquals(logLikelihood, step.logLikelihood(), "the log-likelihood of " + what);
+        };
+    }
+
+    /** A check that {@code model}'s weights, means and covariances are as they are now. */
+    private static Runnable modelUnchanged(GaussianMixture model, String what) {
+        double[] weights = model.weights();
+        double[] means = model.flatMeans();
+        double[] covariances = model.flatCovariances();
+        return () -> {
+            assertArrayEquals(weights, model.weights(), "the weights of " + what);
+            assertArrayEquals(means, model.flatMeans(), "the means of " + what);
+            assertArrayEquals(covariances, model.flatCovariances(), "the covariances of " + what);
+        };
     }
 
     // ---- Helpers -------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ class Exercise2Test {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("logSumExp matches the library on random arrays")
     void matchesTheLibrary() {
         SplittableRandom random = new SplittableRandom(SEED);
@@ -78,7 +78,7 @@ class Exercise2Test {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("normalise gives probabilities, also for very negative logarithms")
     void normaliseGivesProbabilities() {
         // exp(a − max) for a = (−1000, −1001, −1002) is (1, e^−1, e^−2): divided by their sum
@@ -107,5 +107,21 @@ class Exercise2Test {
             Expect.arrayClose(wanted, got, 1e-10, "normalise(" + Expect.format(logs) + ")",
                     "pⱼ = exp(aⱼ − logSumExp(a)) for every j");
         }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("logSumExp does not modify a (its comment: \"Not modified\")")
+    void logSumExpLeavesItsInput() {
+        Promises.logSumExpLeavesItsInput(a -> StudentCode.call("Ex2LogSumExp.logSumExp(" + Expect.format(a) + ")",
+                () -> Ex2LogSumExp.logSumExp(a)));
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("normalise does not modify a and returns a new array (its comment)")
+    void normaliseLeavesItsInputAndReturnsANewArray() {
+        Promises.normaliseLeavesItsInputAndReturnsANewArray(a -> StudentCode.call(
+                "Ex2LogSumExp.normalise(" + Expect.format(a) + ")", () -> Ex2LogSumExp.normalise(a)));
     }
 }

@@ -44,7 +44,7 @@ class Exercise3Test {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("cholesky gives the lower-triangular L with L Lᵀ = A")
     void choleskyFactorsTheMatrix() {
         // A = [[4, 2], [2, 3]]: L[0][0] = √4 = 2, L[1][0] = 2/2 = 1, L[1][1] = √(3 − 1²) = √2.
@@ -70,7 +70,7 @@ class Exercise3Test {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("cholesky says when a matrix is not positive-definite")
     void choleskyRefusesIndefiniteMatrices() {
         // [[1, 2], [2, 1]] has eigenvalues 3 and −1: the second pivot is 1 − 2² = −3 < 0.
@@ -185,5 +185,27 @@ class Exercise3Test {
                 () -> Ex3CholeskyDensity.logDensity(x, new double[d], covariance));
         Expect.close(expected, actual, TOLERANCE, "log N(x | 0, 10⁻⁴ I) in 100 dimensions",
                 "never form det Σ = 10⁻⁴⁰⁰ (it is 0): use log det Σ = 2 Σ log L[i][i]");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("forwardSubstitution does not modify lower or b and returns a new array (its comment)")
+    void forwardSubstitutionLeavesItsInputsAndReturnsANewArray() {
+        Promises.forwardSubstitutionLeavesItsInputsAndReturnsANewArray((lower, d, b) -> StudentCode.call(
+                "Ex3CholeskyDensity.forwardSubstitution(L, " + d + ", " + Expect.format(b) + ")",
+                () -> Ex3CholeskyDensity.forwardSubstitution(lower, d, b)));
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("cholesky, logDeterminant and logDensity do not modify their arrays (their comments)")
+    void choleskyLogDeterminantAndLogDensityLeaveTheirArrays() {
+        Promises.choleskyLeavesItsMatrix((a, d) -> StudentCode.call("Ex3CholeskyDensity.cholesky(" + d + "×" + d
+                + " matrix)", () -> Ex3CholeskyDensity.cholesky(a, d)));
+        Promises.logDeterminantLeavesItsFactor((lower, d) -> StudentCode.call("Ex3CholeskyDensity.logDeterminant("
+                + d + "×" + d + ")", () -> Ex3CholeskyDensity.logDeterminant(lower, d)));
+        Promises.logDensityLeavesItsArguments((x, mean, covariance) -> StudentCode.call(
+                "Ex3CholeskyDensity.logDensity(D = " + x.length + ")",
+                () -> Ex3CholeskyDensity.logDensity(x, mean, covariance)));
     }
 }

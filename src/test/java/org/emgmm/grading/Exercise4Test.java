@@ -42,7 +42,7 @@ class Exercise4Test {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("responsibilities match the library on random mixtures")
     void responsibilitiesMatchTheLibrary() {
         SplittableRandom random = new SplittableRandom(SEED);
@@ -167,5 +167,13 @@ class Exercise4Test {
         double likelihood = model.logDensity(new double[] {50.0}) + model.logDensity(new double[] {-50.0});
         Expect.close(likelihood, step.logLikelihood(), 1e-12, "L for the points ±50",
                 "sum the log-sum-exp normalisers; log of a sum of underflowed densities is −∞");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an E-step's responsibilities stay as they were when eStep runs again (its comment)")
+    void eStepResultsStayAsTheyWere() {
+        Promises.eStepResultsStayAsTheyWere((data, model) -> StudentCode.call("Ex4EStep.eStep(N=" + data.rows()
+                + ", K=" + model.components() + ")", () -> Ex4EStep.eStep(data, model)));
     }
 }

@@ -87,7 +87,7 @@ class Exercise5Test {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("weightedCovariance divides by Nₖ around the new mean, and matches the library")
     void weightedCovariance() {
         // All four corners of the square belong to the one component (r = 1): N₁ = 4, μ = (1, 1), every
@@ -190,5 +190,14 @@ class Exercise5Test {
                 "keep Σₖ from previous unchanged, without adding reg-covar again");
         Expect.arrayClose(new double[] {1.0, 1.0}, next.mean(0), 1e-15, "mean of component 0",
                 "the other components are updated as usual");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("weightedCovariance does not modify mean (its comment: \"Not modified\")")
+    void weightedCovarianceLeavesTheMean() {
+        Promises.weightedCovarianceLeavesTheMean((data, r, k, nk, mean, regCovar) -> StudentCode.call(
+                "Ex5MStep.weightedCovariance(square of side 2, mean " + Expect.format(mean) + ")",
+                () -> Ex5MStep.weightedCovariance(data, r, k, nk, mean, regCovar)));
     }
 }

@@ -62,7 +62,7 @@ class Exercise7Test {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("one step matches one iteration of the library")
     void oneStepMatchesTheLibrary() {
         SplittableRandom random = new SplittableRandom(SEED + 1);
@@ -131,5 +131,18 @@ class Exercise7Test {
                 () -> Ex7UnivariateEm.step(x.clone(), start, REG_COVAR));
         Expect.mixtureClose(expected, actual, TOLERANCE, "one EM step with a point at 60",
                 "compute the responsibilities in log space, with log-sum-exp");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("logLikelihood, step and fit do not modify x (their comments: \"Not modified\")")
+    void logLikelihoodStepAndFitLeaveX() {
+        Promises.univariateEmLeavesX(
+                (x, model) -> StudentCode.call("Ex7UnivariateEm.logLikelihood(" + Expect.format(x) + ")",
+                        () -> Ex7UnivariateEm.logLikelihood(x, model)),
+                (x, model, regCovar) -> StudentCode.call("Ex7UnivariateEm.step(" + Expect.format(x) + ")",
+                        () -> Ex7UnivariateEm.step(x, model, regCovar)),
+                (x, start, iterations, regCovar) -> StudentCode.call("Ex7UnivariateEm.fit(" + Expect.format(x) + ", "
+                        + iterations + " iterations)", () -> Ex7UnivariateEm.fit(x, start, iterations, regCovar)));
     }
 }

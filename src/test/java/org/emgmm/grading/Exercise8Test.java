@@ -72,7 +72,7 @@ class Exercise8Test {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("centres are distinct data points")
     void centresAreDistinctDataPoints() {
         SplittableRandom random = new SplittableRandom(0x8E8E8L);
@@ -241,5 +241,14 @@ class Exercise8Test {
                 "when Σ D² is 0 no further distinct point exists: throw a DataException saying so");
         StudentCode.expectThrows(DataException.class, "Ex8KMeansPlusPlus.centres(K = 0)",
                 () -> Ex8KMeansPlusPlus.centres(line(1.0, 2.0), 0, 0L), "refuse K < 1 with a DataException");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("squaredDistances does not modify centres (its comment: \"Not modified\")")
+    void squaredDistancesLeavesTheCentres() {
+        Promises.squaredDistancesLeavesTheCentres((data, centres, count) -> StudentCode.call(
+                "Ex8KMeansPlusPlus.squaredDistances(" + Expect.format(centres) + ", count " + count + ")",
+                () -> Ex8KMeansPlusPlus.squaredDistances(data, centres, count)));
     }
 }
