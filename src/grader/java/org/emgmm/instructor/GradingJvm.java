@@ -25,14 +25,17 @@ import org.emgmm.grading.ResultChannel;
  *   <li><b>time per test</b>: passed on as {@code -Demgmm.grade.timeout}; an endless loop fails the
  *       tests that run into it, and the others go on;</li>
  *   <li><b>time in all</b>: the JVM is stopped (with every process it started) when the whole run
- *       takes longer; the report then keeps the tests finished so far (the harness rewrites it after
- *       every test) and marks the rest as not finished;</li>
- *   <li><b>output</b>: what the student's code prints goes to {@code log.txt}, cut at
+ *       takes longer; the report then keeps the tests finished so far (the harness sends a signed
+ *       report after every test) and marks the rest as not finished;</li>
+ *   <li><b>results</b>: they come back only over the {@link ResultChannel}, signed with a key this
+ *       grader makes for the run; the JVM is never told where reports go, and a JVM that ends with
+ *       code 0 before its final report {@link Ending#ENDED_EARLY ended early};</li>
+ *   <li><b>output</b>: what the tests and the student's code print goes to {@code log.txt}, cut at
  *       {@link #MAX_LOG_BYTES} with a marker, so that a print in a loop cannot fill the disk;</li>
  *   <li><b>the sandbox</b> ({@link Sandbox}), when bubblewrap is used: the JVM and everything it starts
  *       live in their own PID namespace and end with it; no network; the whole file system read-only
- *       but for the submission's own scratch folder; the worked solutions, the hidden tests' sources and
- *       the other reports hidden.</li>
+ *       but for a temporary folder of its own; the worked solutions, the hidden tests' sources and
+ *       the other submissions and reports hidden.</li>
  * </ul>
  * The tests run are the ones listed by the grader ({@link RunGradedTests}), never found by a scan.
  * The library and the tests come first on the class path and the student's classes last, so that a
