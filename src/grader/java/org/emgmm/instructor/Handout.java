@@ -31,6 +31,9 @@ import picocli.CommandLine.Option;
  * <ul>
  *   <li>{@code README.md} becomes the students' guide ({@code exercises/README.md}), and the project's
  *       README is kept as {@code LIBRARY.md};</li>
+ *   <li>a copy of the untouched skeletons goes to {@code src/skeletons}: the build compiles the tests
+ *       against them and the student's files over them, so that a file that does not compile costs
+ *       only its own exercise;</li>
  *   <li>the instructors' profiles are cut out of {@code pom.xml} (between the markers
  *       {@value #INSTRUCTOR_BEGIN} and {@value #INSTRUCTOR_END}). The rest stays: without
  *       {@code solutions/} the {@code exercises} profile switches itself on.</li>
@@ -147,6 +150,14 @@ public final class Handout implements Callable<Integer> {
             Path file = target.resolve(adapted);
             Files.writeString(file, withoutInstructorParts(Files.readString(file, StandardCharsets.UTF_8)),
                     StandardCharsets.UTF_8);
+        }
+        // The untouched skeletons, which the build compiles the tests against (exercises/ is the student's).
+        Path skeletons = target.resolve("src/skeletons/org/emgmm/exercises");
+        Files.createDirectories(skeletons);
+        try (Stream<Path> files = Files.list(project.resolve("exercises/org/emgmm/exercises"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                Files.copy(file, skeletons.resolve(file.getFileName()));
+            }
         }
         Path ignore = target.resolve(".gitignore");
         String ignored = Files.exists(ignore) ? Files.readString(ignore, StandardCharsets.UTF_8) : "";

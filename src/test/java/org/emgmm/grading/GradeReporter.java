@@ -107,6 +107,9 @@ public final class GradeReporter implements TestExecutionListener {
 
     private final Map<UniqueId, Entry> entries = new LinkedHashMap<>();
 
+    /** Exercise files that did not compile ({@link CompileExercises}): file name → its first errors. */
+    private final Map<String, String> broken = new TreeMap<>();
+
     /**
      * The exercises' own checks: not graded, but about the student's work, so their outcome is shown
      * above the table.
@@ -122,6 +125,8 @@ public final class GradeReporter implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         entries.clear();
+        broken.clear();
+        broken.putAll(CompileExercises.readReport(System.getProperty(CompileExercises.REPORT_PROPERTY)));
         checksPassed = 0;
         checkFailures.clear();
         checksSkipped.clear();
@@ -183,6 +188,10 @@ public final class GradeReporter implements TestExecutionListener {
             entry.status = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? Status.PASSED : Status.FAILED;
             entry.output = result.getThrowable().map(GradeReporter::describe)
                     .orElse(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "" : "aborted");
+            String file = brokenFileOf(entry.exercise);
+            if (entry.status == Status.FAILED && file != null) {
+                entry.output = notCompiled(file);
+            }
             reportProgress();
             return;
         }
@@ -197,6 +206,38 @@ public final class GradeReporter implements TestExecutionListener {
             }
             reportProgress();
         }
+    }
+
+    /** The file of {@code exercise} ("Ex4….java") if it did not compile, else null. */
+    private String brokenFileOf(int exercise) {
+        for (String file : broken.keySet()) {
+            if (file.matches("Ex" + exercise + "[A-Z].*\\.java")) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    /** What a test of an exercise whose file did not compile says. */
+    private String notCompiled(String file) {
+        return file + " does not compile, so this exercise is graded as not started: " + broken.get(file);
+    }
+
+    /** The files that did not compile, with their first errors: the first thing the table shows. */
+    private String compileErrors() {
+        if (broken.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("DOES NOT COMPILE (graded as not started; the other exercises are"
+                + " graded as written):\n");
+        broken.forEach((file, errors) -> {
+            List<String> lines = wrap(errors, WIDTH - 4);
+            text.append("  ").append(lines.get(0)).append("\n");
+            for (String line : lines.subList(1, lines.size())) {
+                text.append("    ").append(line).append("\n");
+            }
+        });
+        return text.toString();
     }
 
     /** The simple name of the check class that {@code identifier} belongs to, if it is one of {@link #CHECKS}. */
@@ -354,7 +395,7 @@ public final class GradeReporter implements TestExecutionListener {
                 + (visible + hidden) + "/" + (visibleMax + hiddenMax);
     }
 
-    private static String json(List<Entry> reported) {
+    private String json(List<Entry> reported) {
         int score = 0;
         int maxScore = 0;
         JsonArray tests = new JsonArray();
@@ -377,7 +418,7 @@ public final class GradeReporter implements TestExecutionListener {
         results.addProperty("score", score);
         results.addProperty("max_score", maxScore);
         results.addProperty("output", summary(reported) + "; exercises from " + exercisesDirectory()
-                + selection());
+                + selection() + (broken.isEmpty() ? "" : "; does not compile: " + String.join(", ", broken.keySet())));
         results.add("tests", tests);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(results) + "\n";
     }
@@ -395,6 +436,10 @@ public final class GradeReporter implements TestExecutionListener {
     private String table(List<Entry> reported, Path directory) {
         String rule = "-".repeat(WIDTH) + "\n";
         StringBuilder text = new StringBuilder("\n" + "=".repeat(WIDTH) + "\n");
+        String compileErrors = compileErrors();
+        if (!compileErrors.isEmpty()) {
+            text.append(compileErrors).append(rule);
+        }
         String checks = checks();
         if (!checks.isEmpty()) {
             text.append(checks).append(rule);
