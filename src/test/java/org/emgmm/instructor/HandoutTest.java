@@ -39,7 +39,8 @@ class HandoutTest {
     void theHandoutHasTheExercisesAndTheTestsButNoSolutions() throws IOException {
         Path handout = build();
         for (String kept : List.of("pom.xml", "README.md", "LIBRARY.md", "exercises/org/emgmm/exercises/Ex4EStep.java",
-                "src/main/java/org/emgmm/em/EmLoop.java", "src/test/java/org/emgmm/grading/Exercise4Test.java")) {
+                "src/main/java/org/emgmm/em/EmLoop.java", "src/test/java/org/emgmm/grading/Exercise4Test.java",
+                "src/skeletons/org/emgmm/exercises/Ex4EStep.java")) {
             assertTrue(Files.isRegularFile(handout.resolve(kept)), kept);
         }
         for (String left : List.of("solutions", "hidden-tests", ".ci", "src/test/java/org/emgmm/instructor", "src/grader")) {
