@@ -16,7 +16,7 @@ import org.emgmm.data.DataMatrix;
 import org.emgmm.data.LabelledData;
 import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
-import org.emgmm.io.AtomicFiles;
+import org.emgmm.io.OutputBatch;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.plot.ComparisonPictures;
 import org.emgmm.plot.Picture;
@@ -154,12 +154,15 @@ final class CompareCommand implements Callable<Integer> {
         }
         String page = CompareReport.html(title, facts, outcome, onPage);
 
-        PictureFiles.createDirectory(out);
-        if (json != null) {
-            AtomicFiles.writeString(json, CompareReport.json(outcome));
+        try (OutputBatch batch = OutputBatch.open()) {
+            batch.input("--data", run.dataFile()).input("--init", run.init);
+            if (json != null) {
+                batch.stage("--json", json, CompareReport.json(outcome));
+            }
+            PictureFiles.stageAll(batch, "--out", out, files);
+            batch.stage("--out", out.resolve(PAGE), page);
+            batch.commit();
         }
-        PictureFiles.writeAll(out, files);
-        AtomicFiles.writeString(out.resolve(PAGE), page);
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s: %d points, %d dimensions, K = %d, %s%n", loaded.source(), points.rows(),

@@ -14,6 +14,7 @@ import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
 import org.emgmm.em.Initialisation;
 import org.emgmm.io.MixtureJson;
+import org.emgmm.io.OutputBatch;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.plot.EmRun;
 import org.emgmm.plot.PictureFile;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
  *   em-gmm fit --data points.csv --init start.json --implementation loops
  *   em-gmm fit --data old-faithful --components 2 --seed 1 --plots pictures --format png
  * </pre>
- * Everything is computed, pictures included, before the first file is written.
+ * Everything is computed, pictures included, before the first file is written, and the files are
+ * written together or not at all ({@link OutputBatch}); no output may replace the data or the init file.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false,
         description = "Fit a Gaussian mixture to data with EM and print a summary.")
@@ -97,7 +99,8 @@ final class FitCommand implements Callable<Integer> {
             description = "A column of true labels (name or index): prints labels against fitted components.")
     private String labelColumn;
 
-    @Option(names = "--out", paramLabel = "MODEL.json", description = "Also write the fitted mixture and run as JSON.")
+    @Option(names = "--out", paramLabel = "MODEL.json", description = "Also write the fitted mixture and run as JSON"
+            + " ('-': to standard output, the summary then going to standard error).")
     private Path out;
 
     @Option(names = "--plots", paramLabel = "DIR",
@@ -113,27 +116,46 @@ final class FitCommand implements Callable<Integer> {
         EmAlgorithm algorithm = Main.implementation(implementation, run.threads, spec);
         run.requireDataAndOneWayToStart(spec, "");
         PlotSettings pictureSettings = pictureSettings();
-        LabelledData loaded = run.load(labelColumn);
-        if (pictureSettings != null) {
-            PictureSet.check(loaded.data(), pictureSettings);
+        boolean modelToStdout = out != null && out.toString().equals(GenerateCommand.STANDARD_OUTPUT);
+        try (OutputBatch batch = OutputBatch.open()) {
+            batch.input("--data", run.dataFile()).input("--init", run.init);
+            if (out != null && !modelToStdout) {
+                batch.check("--out", out); // before the fit, which may take long
+            }
+            LabelledData loaded = run.load(labelColumn);
+            if (pictureSettings != null) {
+                PictureSet.check(loaded.data(), pictureSettings);
+            }
+            GaussianMixture start = run.start(loaded.data(), spec);
+            EmResult result = algorithm.fit(loaded.data(), start, settings);
+            String summary = FitSummary.describe(loaded, result);
+            if (loaded.hasLabels()) {
+                int[] assigned = algorithm.eStep(loaded.data(), result.model()).responsibilities().hardAssignments();
+                summary += FitSummary.contingencyTable(loaded, assigned, result.model().components());
+            }
+            List<PictureFile> pictures = pictureSettings == null ? List.of()
+                    : drawPictures(loaded, new EmRun(algorithm, start, settings, result), pictureOptions,
+                            pictureSettings);
+            List<Path> written = plots == null ? List.of()
+                    : PictureFiles.stageAll(batch, "--plots", plots, pictures);
+            if (out != null && !modelToStdout) {
+                batch.stage("--out", out, MixtureJson.toJson(result));
+            }
+            batch.commit();
+            // With --out -, standard output carries the model alone; the summary goes to standard error.
+            PrintWriter report = modelToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            report.print(summary);
+            if (out != null && !modelToStdout) {
+                report.println("model written to " + out);
+            }
+            PlotCommand.listWritten(report, written);
+            report.flush();
+            if (modelToStdout) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.print(MixtureJson.toJson(result));
+                stdout.flush();
+            }
         }
-        GaussianMixture start = run.start(loaded.data(), spec);
-        EmResult result = algorithm.fit(loaded.data(), start, settings);
-        String summary = FitSummary.describe(loaded, result);
-        if (loaded.hasLabels()) {
-            int[] assigned = algorithm.eStep(loaded.data(), result.model()).responsibilities().hardAssignments();
-            summary += FitSummary.contingencyTable(loaded, assigned, result.model().components());
-        }
-        List<PictureFile> pictures = pictureSettings == null ? List.of()
-                : drawPictures(loaded, new EmRun(algorithm, start, settings, result), pictureOptions, pictureSettings);
-        List<Path> written = writeOutputs(result, pictures);
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(summary);
-        if (out != null) {
-            stdout.println("model written to " + out);
-        }
-        PlotCommand.listWritten(stdout, written);
-        stdout.flush();
         return Main.EXIT_OK;
     }
 
@@ -157,22 +179,6 @@ final class FitCommand implements Callable<Integer> {
         PlotInput input = new PlotInput(loaded.source(), loaded.data(), run.result().model(), run,
                 options.comparedRuns(loaded.data(), run));
         return PictureSet.render(input, pictureSettings);
-    }
-
-    /**
-     * The model JSON and the pictures, once everything is computed. The picture directory is created first,
-     * so that a directory that cannot be created stops the run before any file is written.
-     *
-     * @return the picture files written
-     */
-    private List<Path> writeOutputs(EmResult result, List<PictureFile> pictures) throws IOException {
-        if (plots != null) {
-            PictureFiles.createDirectory(plots);
-        }
-        if (out != null) {
-            MixtureJson.write(result, out);
-        }
-        return plots == null ? List.of() : PictureFiles.writeAll(plots, pictures);
     }
 
     private ParameterException usageError(String message) {

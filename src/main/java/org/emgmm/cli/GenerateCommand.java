@@ -8,8 +8,9 @@ import java.util.concurrent.Callable;
 import org.emgmm.data.CsvWriter;
 import org.emgmm.data.MixtureSampler;
 import org.emgmm.data.NotebookSetups;
-import org.emgmm.io.AtomicFiles;
 import org.emgmm.io.MixtureJson;
+import org.emgmm.io.OutputBatch;
+import org.emgmm.model.GaussianMixture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,6 +38,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --out -}: standard output. */
+    static final String STANDARD_OUTPUT = "-";
+
     @Spec
     private CommandSpec spec;
 
@@ -54,26 +58,38 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the draw. Default: ${DEFAULT-VALUE}.")
     private long seed = Main.DEFAULT_SEED;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write here instead of to standard output.")
+    @Option(names = "--out", paramLabel = "FILE.csv",
+            description = "Write here instead of to standard output ('-' is standard output).")
     private Path out;
 
     @Override
     public Integer call() throws IOException {
-        MixtureSampler.Sample sample = draw();
-        String csv = CsvWriter.format(sample);
+        Source source = source();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (out == null) {
-            stdout.print(csv);
-        } else {
-            AtomicFiles.writeString(out, csv);
-            stdout.println("wrote " + sample.data().rows() + " points to " + out);
+        if (out == null || out.toString().equals(STANDARD_OUTPUT)) {
+            source.csv().writeTo(stdout);
+            stdout.flush();
+            return Main.EXIT_OK;
         }
+        try (OutputBatch batch = OutputBatch.open()) {
+            batch.input("--model", model);
+            batch.stage("--out", out, source.csv());
+            batch.commit();
+        }
+        stdout.println("wrote " + source.points() + " points to " + out);
         stdout.flush();
         return Main.EXIT_OK;
     }
 
-    /** The points of the chosen setup, or of the model file. */
-    private MixtureSampler.Sample draw() {
+    /** What to write: the CSV, written as it is drawn, and how many points it has. */
+    private record Source(OutputBatch.Content csv, int points) {
+    }
+
+    /**
+     * The points of the chosen setup (a few thousand, drawn at once), or of the model file, drawn row by
+     * row as they are written, so that any number of points fits in a small heap.
+     */
+    private Source source() {
         if ((setup == null) == (model == null)) {
             throw usageError("say what to draw from: give either --setup NAME or --model MODEL.json");
         }
@@ -81,12 +97,18 @@ final class GenerateCommand implements Callable<Integer> {
             if (points != null) {
                 throw usageError("--points goes with --model: a setup fixes its own number of points");
             }
-            return NotebookSetups.byName(setup).draw(seed);
+            MixtureSampler.Sample sample = NotebookSetups.byName(setup).draw(seed);
+            return new Source(writer -> CsvWriter.write(sample, writer), sample.data().rows());
         }
         if (points == null) {
             throw usageError("missing --points N: say how many points to draw from " + model);
         }
-        return MixtureSampler.sample(MixtureJson.read(model), points, seed);
+        if (points < 1) {
+            throw usageError("--points must be 1 or more, got " + points);
+        }
+        GaussianMixture mixture = MixtureJson.read(model);
+        int n = points;
+        return new Source(writer -> CsvWriter.write(mixture, n, seed, writer), n);
     }
 
     private ParameterException usageError(String message) {

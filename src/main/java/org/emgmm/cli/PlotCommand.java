@@ -14,6 +14,7 @@ import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
 import org.emgmm.io.MixtureJson;
+import org.emgmm.io.OutputBatch;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.plot.EmRun;
 import org.emgmm.plot.PictureFile;
@@ -179,7 +180,12 @@ final class PlotCommand implements Callable<Integer> {
         EmRun run = EmRun.of(algorithm, loaded.data(), mixture, settings);
         List<PictureFile> files = PictureSet.render(new PlotInput(loaded.source(), loaded.data(), mixture, run,
                 pictureOptions.comparedRuns(loaded.data(), run)), pictures);
-        List<Path> written = PictureFiles.writeAll(out, files);
+        List<Path> written;
+        try (OutputBatch batch = OutputBatch.open()) {
+            batch.input("--data", Datasets.isBundled(data) ? null : Path.of(data)).input("--model", model);
+            written = PictureFiles.stageAll(batch, "--out", out, files);
+            batch.commit();
+        }
         report(loaded.data(), run.result(), written);
         return Main.EXIT_OK;
     }

@@ -94,6 +94,11 @@ final class RunOptions {
         return Datasets.load(data, columns == null ? List.of() : columns, labelColumn);
     }
 
+    /** The data file, which no output may replace; null for a bundled data set or none. */
+    Path dataFile() {
+        return data == null || Datasets.isBundled(data) ? null : Path.of(data);
+    }
+
     /** θ₀: the init file's mixture, or K random data points. */
     GaussianMixture start(DataMatrix points, CommandSpec spec) {
         if (init == null) {

@@ -88,6 +88,10 @@ public final class CsvReader {
         Integer label = labelColumn == null ? null : resolveColumn(labelColumn, names, source);
         List<Integer> chosen = columns.isEmpty() ? numericColumns(rows, names, label, source)
                 : resolveColumns(columns, names, source);
+        if (label != null && chosen.contains(label)) {
+            throw new DataException("column '" + names.get(label) + "' of " + source + " is the label column and is"
+                    + " also chosen to be fitted: a label column is never fitted; leave it out of --columns");
+        }
         DataMatrix data = toMatrix(rows, chosen, names, source);
         if (label == null) {
             return LabelledData.unlabelled(source, data);

@@ -1,7 +1,10 @@
 package org.emgmm.data;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.emgmm.model.GaussianMixture;
 
 /**
  * Writes drawn points as CSV text that {@link CsvReader} reads back exactly: a header with the data's
@@ -28,17 +31,46 @@ public final class CsvWriter {
 
     /** The points of {@code sample} and their components, as CSV text with a header. */
     public static String format(MixtureSampler.Sample sample) {
-        DataMatrix data = sample.data();
-        int[] components = sample.components();
         StringBuilder text = new StringBuilder();
-        text.append(headerLine(data.columnNames())).append(LINE_END);
-        for (int i = 0; i < data.rows(); i++) {
-            for (int j = 0; j < data.columns(); j++) {
-                text.append(Double.toString(data.get(i, j))).append(SEPARATOR);
-            }
-            text.append(components[i]).append(LINE_END);
+        try {
+            write(sample, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return text.toString();
+    }
+
+    /** The same text as {@link #format}, written to {@code out}. */
+    public static void write(MixtureSampler.Sample sample, Appendable out) throws IOException {
+        DataMatrix data = sample.data();
+        int[] components = sample.components();
+        out.append(headerLine(data.columnNames())).append(LINE_END);
+        double[] point = new double[data.columns()];
+        for (int i = 0; i < data.rows(); i++) {
+            for (int j = 0; j < data.columns(); j++) {
+                point[j] = data.get(i, j);
+            }
+            row(out, point, components[i]);
+        }
+    }
+
+    /**
+     * N points drawn from {@code mixture} ({@link MixtureSampler#forEachPoint}), written row by row as they
+     * are drawn: the same text as {@code format(MixtureSampler.sample(mixture, n, seed))}, in constant memory.
+     *
+     * @return the number of points written
+     */
+    public static int write(GaussianMixture mixture, int n, long seed, Appendable out) throws IOException {
+        out.append(headerLine(DataMatrix.defaultNames(mixture.dimension()))).append(LINE_END);
+        MixtureSampler.forEachPoint(mixture, n, seed, (point, component) -> row(out, point, component));
+        return n;
+    }
+
+    private static void row(Appendable out, double[] point, int component) throws IOException {
+        for (double value : point) {
+            out.append(Double.toString(value)).append(SEPARATOR);
+        }
+        out.append(Integer.toString(component)).append(LINE_END);
     }
 
     private static String headerLine(List<String> columnNames) {

@@ -62,7 +62,8 @@ public final class DataMatrix {
         return new DataMatrix(data.length, d, flat, null);
     }
 
-    private static List<String> defaultNames(int columns) {
+    /** The names of columns that have none: x1, x2, ... */
+    public static List<String> defaultNames(int columns) {
         List<String> names = new ArrayList<>();
         for (int j = 0; j < columns; j++) {
             names.add("x" + (j + 1));

@@ -1,5 +1,6 @@
 package org.emgmm.data;
 
+import java.io.IOException;
 import java.util.SplittableRandom;
 import org.emgmm.linalg.Cholesky;
 import org.emgmm.model.GaussianMixture;
@@ -42,6 +43,41 @@ public final class MixtureSampler {
         return new Sample(drawPoints(mixture, labels, random), labels);
     }
 
+    /** Receives the points of {@link #forEachPoint} one by one. */
+    @FunctionalInterface
+    public interface PointSink {
+        /**
+         * @param point     the point's D coordinates; the array is reused for the next point
+         * @param component the component it was drawn from
+         */
+        void accept(double[] point, int component) throws IOException;
+    }
+
+    /**
+     * Draws the same N points as {@link #sample} with the same seed, bit for bit, but hands them over one
+     * at a time instead of holding them all, so that N is limited by time, not memory. {@code sample}
+     * draws all N components first and then the points from the same generator; here a second generator
+     * with the same seed skips the N component draws and then draws the points, so the numbers are the
+     * same.
+     */
+    public static void forEachPoint(GaussianMixture mixture, int n, long seed, PointSink sink) throws IOException {
+        if (n < 1) {
+            throw new DataException("the number of points must be at least 1, got " + n);
+        }
+        SplittableRandom components = new SplittableRandom(seed);
+        SplittableRandom points = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            points.nextDouble();
+        }
+        double[] point = new double[mixture.dimension()];
+        double[] epsilon = new double[mixture.dimension()];
+        for (int i = 0; i < n; i++) {
+            int k = drawComponent(mixture, components.nextDouble());
+            drawPoint(mixture, k, points, epsilon, point);
+            sink.accept(point, k);
+        }
+    }
+
     /**
      * Draws exactly {@code counts[k]} points from component k, in component order (seed 001's and
      * seed 002's fixed-size blobs, e.g. 300/750/450 for priors 0.2/0.5/0.3 of 1,500).
@@ -79,20 +115,29 @@ public final class MixtureSampler {
         int d = mixture.dimension();
         double[] values = new double[labels.length * d];
         double[] epsilon = new double[d];
+        double[] point = new double[d];
         for (int i = 0; i < labels.length; i++) {
-            Cholesky factor = mixture.cholesky(labels[i]);
-            for (int j = 0; j < d; j++) {
-                epsilon[j] = random.nextGaussian();
-            }
-            for (int a = 0; a < d; a++) {
-                // x[a] = μ[a] + Σ_{b ≤ a} L[a][b] ε[b]
-                double x = mixture.mean(labels[i], a);
-                for (int b = 0; b <= a; b++) {
-                    x += factor.lower(a, b) * epsilon[b];
-                }
-                values[i * d + a] = x;
-            }
+            drawPoint(mixture, labels[i], random, epsilon, point);
+            System.arraycopy(point, 0, values, i * d, d);
         }
         return new DataMatrix(labels.length, d, values, null);
+    }
+
+    /** One point of component k into {@code point}: x = μₖ + Lₖ ε, ε ~ N(0, I). */
+    private static void drawPoint(GaussianMixture mixture, int k, SplittableRandom random, double[] epsilon,
+            double[] point) {
+        int d = mixture.dimension();
+        Cholesky factor = mixture.cholesky(k);
+        for (int j = 0; j < d; j++) {
+            epsilon[j] = random.nextGaussian();
+        }
+        for (int a = 0; a < d; a++) {
+            // x[a] = μ[a] + Σ_{b ≤ a} L[a][b] ε[b]
+            double x = mixture.mean(k, a);
+            for (int b = 0; b <= a; b++) {
+                x += factor.lower(a, b) * epsilon[b];
+            }
+            point[a] = x;
+        }
     }
 }

@@ -3,14 +3,10 @@ package org.emgmm.io;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -20,10 +16,6 @@ import java.util.Locale;
  * complete new one.
  */
 public final class AtomicFiles {
-
-    /** Temporary files start with a dot, hidden on Unix, so a listing does not show a half-written file. */
-    private static final String TEMPORARY_PREFIX = ".";
-    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     private AtomicFiles() {
     }
@@ -39,49 +31,17 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes {@code bytes} to {@code target}, replacing any file there. The temporary file is created like
-     * any new file, so its permissions (and then the target's) follow the user's umask; its name holds the
-     * process and thread, so that two writers never share one.
+     * Writes {@code bytes} to {@code target}, replacing any file there: a batch of one file
+     * ({@link OutputBatch}), so an existing file keeps its permissions, a symbolic link is followed and
+     * the file it points to replaced, and a directory, device or pipe is refused.
      *
      * @throws IOException saying why the file cannot be written; {@code target} is then untouched and no
      *                     temporary file is left behind
      */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            throw new IOException("cannot write " + target + ": it is a directory; give a file name");
-        }
-        Path directory = absolute.getParent();
-        if (!Files.isDirectory(directory)) {
-            throw new IOException("cannot write " + target + ": directory " + directory
-                    + " does not exist; create it first");
-        }
-        Path temporary = directory.resolve(TEMPORARY_PREFIX + absolute.getFileName() + "."
-                + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + TEMPORARY_SUFFIX);
-        try {
-            Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            moveIntoPlace(temporary, absolute);
-        } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw new IOException("cannot write " + target + " (" + reason(e) + "): check that its directory is"
-                    + " writable", e);
-        }
-    }
-
-    /** Renames atomically where the file system can; otherwise replaces in one ordinary rename. */
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path temporary) {
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-            // Nothing more can be done; the error being reported matters more.
+        try (OutputBatch batch = OutputBatch.open()) {
+            batch.stage("", target, bytes);
+            batch.commit();
         }
     }
 

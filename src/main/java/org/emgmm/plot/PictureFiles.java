@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.emgmm.io.AtomicFiles;
+import org.emgmm.io.OutputBatch;
 
 /**
- * Writes rendered pictures into a directory, each file all at once or not at all
- * ({@link AtomicFiles}: the bytes go to a hidden temporary file in the same directory, which is then
- * renamed onto the target), so nobody ever sees half a picture. Callers render
+ * Writes rendered pictures into a directory, all at once or not at all ({@link OutputBatch}: the bytes
+ * go to hidden temporary files in the same directory, which are renamed onto the targets only when all
+ * are complete), so nobody ever sees half a picture or half a set. Callers render
  * every picture first ({@link PictureSet#render}), so a failure while drawing leaves no file at all.
  */
 public final class PictureFiles {
@@ -40,19 +41,36 @@ public final class PictureFiles {
     }
 
     /**
-     * Creates {@code directory} if needed and writes every file into it, replacing files of the same name.
+     * Creates {@code directory} if needed and writes every file into it, replacing files of the same name:
+     * all of them or, when one cannot be written, none ({@link OutputBatch}).
      *
      * @return the paths written, in order ({@code directory.resolve(fileName)})
-     * @throws IOException saying why a file cannot be written; files already written stay, complete
+     * @throws IOException saying why a file cannot be written; no file is then written or changed
      */
     public static List<Path> writeAll(Path directory, List<PictureFile> files) throws IOException {
-        createDirectory(directory);
-        List<Path> written = new ArrayList<>();
+        try (OutputBatch batch = OutputBatch.open()) {
+            List<Path> written = stageAll(batch, "", directory, files);
+            batch.commit();
+            return written;
+        }
+    }
+
+    /**
+     * Creates {@code directory} in the batch if needed, and stages every file into it, to be moved into
+     * place when the batch is committed.
+     *
+     * @param option the option that named the directory, for messages (e.g. "--plots")
+     * @return the paths the files will have ({@code directory.resolve(fileName)})
+     */
+    public static List<Path> stageAll(OutputBatch batch, String option, Path directory, List<PictureFile> files)
+            throws IOException {
+        batch.directory(option, directory, "picture directory");
+        List<Path> targets = new ArrayList<>();
         for (PictureFile file : files) {
             Path target = directory.resolve(file.fileName());
-            AtomicFiles.write(target, file.bytes());
-            written.add(target);
+            batch.stage(option, target, file.bytes());
+            targets.add(target);
         }
-        return written;
+        return targets;
     }
 }
