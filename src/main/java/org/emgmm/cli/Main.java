@@ -26,8 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>Every failure, whether a mistyped option or data EM cannot use, ends the same way: one line on
  * standard error, {@code em-gmm: <what is wrong>: <what to do>}, exit code 2, no stack trace. Output
- * files are written only once everything has been computed, and atomically, so a failed run leaves no
- * file behind.
+ * files are written only once everything has been computed, all of a run's files together or none
+ * ({@link org.emgmm.io.OutputBatch}), and never over an input of the same run, so a failed run leaves
+ * no file behind and changes none.
  */
 @Command(name = "em-gmm", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Expectation-Maximization for Gaussian mixture models.",
