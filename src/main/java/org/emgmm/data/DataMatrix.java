@@ -30,8 +30,8 @@ public final class DataMatrix {
         if (rows < 1 || columns < 1) {
             throw new DataException("data must have at least one row and one column, got " + rows + "x" + columns);
         }
-        if (values.length != rows * columns) {
-            throw new DataException("expected " + rows + "x" + columns + " = " + (rows * columns)
+        if (values.length != Sizes.product("the data (points × columns)", rows, columns)) {
+            throw new DataException("expected " + rows + "x" + columns + " = " + ((long) rows * columns)
                     + " values, got " + values.length);
         }
         for (int index = 0; index < values.length; index++) {
@@ -52,7 +52,7 @@ public final class DataMatrix {
     /** Builds a matrix from rows of equal length (copied). */
     public static DataMatrix ofRows(double[][] data) {
         int d = data.length == 0 ? 0 : data[0].length;
-        double[] flat = new double[data.length * d];
+        double[] flat = new double[Sizes.product("the data (points × columns)", data.length, d)];
         for (int i = 0; i < data.length; i++) {
             if (data[i].length != d) {
                 throw new DataException("row " + (i + 1) + " has " + data[i].length + " values, expected " + d);
@@ -118,6 +118,43 @@ public final class DataMatrix {
         return new DataMatrix(order.length, columns, picked, columnNames);
     }
 
+    /**
+     * Whether the values are too large or too small in magnitude for covariances to be computed in
+     * doubles (their squares overflow or underflow): "the values are around 1e200", or null when they are
+     * not. Where the columns' spreads lie, not the values alone, decides: 1e200 + x is fine to centre,
+     * but its spread is what gets squared.
+     */
+    public String magnitudeProblem() {
+        double largestSpread = 0.0;
+        double largestValue = 0.0;
+        for (int j = 0; j < columns; j++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < rows; i++) {
+                double value = values[i * columns + j];
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+                largestValue = Math.max(largestValue, Math.abs(value));
+            }
+            largestSpread = Math.max(largestSpread, max - min);
+        }
+        if (largestSpread > LARGEST_SAFE_SPREAD || Double.isInfinite(largestSpread)) {
+            return "the values are around 1e" + exponent(largestValue);
+        }
+        if (largestSpread > 0.0 && largestSpread < SMALLEST_SAFE_SPREAD) {
+            return "the values are around 1e" + exponent(largestSpread);
+        }
+        return null;
+    }
+
+    /** Spreads whose squares (summed over many points) stay within the range of a double. */
+    private static final double LARGEST_SAFE_SPREAD = 1e150;
+    private static final double SMALLEST_SAFE_SPREAD = 1e-150;
+
+    private static long exponent(double magnitude) {
+        return (long) Math.floor(Math.log10(magnitude));
+    }
+
     /** The sample mean of each column: mean[j] = (1/N) Σᵢ x[i][j]. */
     public double[] columnMeans() {
         double[] mean = new double[columns];
@@ -138,7 +175,7 @@ public final class DataMatrix {
      */
     public double[] covariance() {
         double[] mean = columnMeans();
-        double[] s = new double[columns * columns];
+        double[] s = new double[Sizes.product("a covariance (columns × columns)", columns, columns)];
         for (int i = 0; i < rows; i++) {
             for (int a = 0; a < columns; a++) {
                 double da = values[i * columns + a] - mean[a];
