@@ -27,6 +27,18 @@ public final class DataMatrix {
      * @param columnNames D names, or null for x1, x2, ...
      */
     public DataMatrix(int rows, int columns, double[] values, List<String> columnNames) {
+        this(rows, columns, values, columnNames, true);
+    }
+
+    /**
+     * A matrix that takes ownership of {@code values} without copying it: for a reader that has just
+     * built the array and hands it over, so that large data is not held twice.
+     */
+    static DataMatrix owning(int rows, int columns, double[] values, List<String> columnNames) {
+        return new DataMatrix(rows, columns, values, columnNames, false);
+    }
+
+    private DataMatrix(int rows, int columns, double[] values, List<String> columnNames, boolean copy) {
         if (rows < 1 || columns < 1) {
             throw new DataException("data must have at least one row and one column, got " + rows + "x" + columns);
         }
@@ -42,7 +54,7 @@ public final class DataMatrix {
         }
         this.rows = rows;
         this.columns = columns;
-        this.values = values.clone();
+        this.values = copy ? values.clone() : values;
         this.columnNames = columnNames == null ? defaultNames(columns) : List.copyOf(columnNames);
         if (this.columnNames.size() != columns) {
             throw new DataException("expected " + columns + " column names, got " + this.columnNames.size());
