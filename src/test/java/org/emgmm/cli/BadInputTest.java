@@ -166,4 +166,46 @@ class BadInputTest {
         assertTrue(line.contains("rescale the data"), line);
         assertFalse(line.contains("constant column"), line);
     }
+
+    // init files
+
+    private static final String MODEL = "{\"weights\": [1], \"means\": [[0, 0]], \"covariances\": [[[1, 0], [0, 1]]]}";
+
+    @Test
+    void anInitFileWithADuplicatedKeyIsRefused() throws IOException {
+        Path init = file("twice.json", MODEL.replace("{\"weights\": [1],", "{\"weights\": [0.5], \"weights\": [1],"));
+        String line = assertBadInput(fit("--data", "old-faithful", "--init", init.toString()));
+        assertTrue(line.contains("has the key \"weights\" twice"), line);
+    }
+
+    @Test
+    void anInitFileThatIsADirectoryGetsAPlainMessage() throws IOException {
+        Path init = Files.createDirectory(directory.resolve("models"));
+        String line = assertBadInput(fit("--data", "old-faithful", "--init", init.toString()));
+        assertTrue(line.contains("is a directory"), line);
+    }
+
+    @Test
+    void anInitFileThatIsNotUtf8GetsAPlainMessage() throws IOException {
+        Path init = directory.resolve("latin1.json");
+        Files.write(init, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
+        String line = assertBadInput(fit("--data", "old-faithful", "--init", init.toString()));
+        assertTrue(line.contains("is not UTF-8 text"), line);
+        assertFalse(line.contains("MalformedInput"), line);
+    }
+
+    @Test
+    void deeplyNestedJsonGivesAShortLine() throws IOException {
+        Path init = file("deep.json", "{\"weights\": " + "[".repeat(1000) + "]".repeat(1000) + "}");
+        String line = assertBadInput(fit("--data", "old-faithful", "--init", init.toString()));
+        assertTrue(line.length() < 400, line);
+    }
+
+    @Test
+    void aHugeStringInJsonIsQuotedShortened() throws IOException {
+        Path init = file("long.json", MODEL.replace("[1]", "[\"" + "w".repeat(100_000) + "\"]"));
+        String line = assertBadInput(fit("--data", "old-faithful", "--init", init.toString()));
+        assertTrue(line.length() < 400, line);
+        assertTrue(line.contains("…"), line);
+    }
 }
