@@ -207,6 +207,13 @@ public final class Main implements Callable<Integer> {
 
     /** Error output is one line per error, so that scripts and students can read it. */
     private static String oneLine(String message) {
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+        String line = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        // Messages quote user content shortened; this is the last guard against an over-long line, keeping
+        // its start (what is wrong) and its end (what to do).
+        return line.length() <= MAX_LINE ? line
+                : line.substring(0, MAX_LINE / 2) + " … " + line.substring(line.length() - MAX_LINE / 2);
     }
+
+    /** The longest error line printed. */
+    private static final int MAX_LINE = 1000;
 }
