@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.emgmm.Implementations;
 import org.emgmm.compare.Failures;
 import org.emgmm.data.DataException;
+import org.emgmm.data.Sizes;
 import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmException;
 import org.emgmm.vectorised.VectorisedEm;
@@ -74,17 +75,48 @@ public final class Main implements Callable<Integer> {
      * @return the exit code: {@link #EXIT_OK}, {@link #EXIT_BAD_INPUT} or {@link #EXIT_BUG}
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(new CommandLine(new Main()), args, out, err);
+    }
+
+    /**
+     * Runs {@code commandLine} (em-gmm's, or a test's with a stub subcommand) with em-gmm's error handling.
+     * Running out of memory anywhere ends like any other problem the user can fix: one line that names the
+     * heap and how to raise it, exit code {@link #EXIT_BAD_INPUT}, no stack trace. Output files are written
+     * atomically and last, so a run that ran out of memory leaves none behind.
+     */
+    static int run(CommandLine commandLine, String[] args, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
-        CommandLine commandLine = new CommandLine(new Main())
-                .setOut(outWriter)
+        commandLine.setOut(outWriter)
                 .setErr(errWriter)
                 .setParameterExceptionHandler(Main::reportUsageError)
                 .setExecutionExceptionHandler(Main::reportFailure);
-        int code = commandLine.execute(args);
+        // A little memory set aside, released before reporting that the heap is full, so that the report
+        // itself can be written.
+        byte[] reserve = new byte[MEMORY_RESERVE];
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            reserve = null;
+            commandLine = null;
+            outWriter.flush();
+            errWriter.println(PREFIX + outOfMemory());
+            code = EXIT_BAD_INPUT;
+        }
         outWriter.flush();
         errWriter.flush();
+        java.lang.ref.Reference.reachabilityFence(reserve);
         return code;
+    }
+
+    /** Bytes kept free for the out-of-memory report. */
+    private static final int MEMORY_RESERVE = 1 << 20;
+
+    /** The one line for a run that ran out of memory: the heap in use and how to raise it. */
+    static String outOfMemory() {
+        return "out of memory: the Java heap is limited to " + Sizes.bytes(Runtime.getRuntime().maxMemory())
+                + ": give Java more, e.g. java -Xmx4g -jar em-gmm.jar ..., or use fewer points, columns or components";
     }
 
     /**
@@ -133,6 +165,10 @@ public final class Main implements Callable<Integer> {
 
     /** A failure while running a command: its message, on one line. */
     private static int reportFailure(Exception e, CommandLine command, ParseResult parsed) {
+        if (causedByOutOfMemory(e)) {
+            command.getErr().println(PREFIX + outOfMemory());
+            return EXIT_BAD_INPUT;
+        }
         if (isBadInput(e)) {
             command.getErr().println(PREFIX + oneLine(messageOf(e)));
             return EXIT_BAD_INPUT;
@@ -149,6 +185,16 @@ public final class Main implements Callable<Integer> {
         return EXIT_BUG;
     }
 
+    /** Whether the heap ran out underneath {@code e} (a library that wraps the error, like Gson). */
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The failures that mean the input cannot be used (a bad file, bad settings, a fit that broke down). */
     private static boolean isBadInput(Exception e) {
         return e instanceof DataException || e instanceof EmException || e instanceof IllegalArgumentException
@@ -162,6 +208,13 @@ public final class Main implements Callable<Integer> {
 
     /** Error output is one line per error, so that scripts and students can read it. */
     private static String oneLine(String message) {
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+        String line = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        // Messages quote user content shortened; this is the last guard against an over-long line, keeping
+        // its start (what is wrong) and its end (what to do).
+        return line.length() <= MAX_LINE ? line
+                : line.substring(0, MAX_LINE / 2) + " … " + line.substring(line.length() - MAX_LINE / 2);
     }
+
+    /** The longest error line printed. */
+    private static final int MAX_LINE = 1000;
 }

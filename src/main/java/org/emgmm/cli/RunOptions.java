@@ -62,6 +62,20 @@ final class RunOptions {
 
     /** The settings, checked: a bad value is a usage error. */
     EmSettings settings(CommandSpec spec) {
+        if (maxIterations < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-iter must be 0 or more, got " + maxIterations);
+        }
+        if (!(tolerance >= 0.0) || Double.isInfinite(tolerance)) {
+            throw new ParameterException(spec.commandLine(), "--tol must be a finite number, 0 or more, got "
+                    + tolerance);
+        }
+        if (!(regCovar >= 0.0) || Double.isInfinite(regCovar)) {
+            throw new ParameterException(spec.commandLine(), "--reg-covar must be a finite number, 0 or more, got "
+                    + regCovar);
+        }
+        if (components != null && components < 1) {
+            throw new ParameterException(spec.commandLine(), "--components must be 1 or more, got " + components);
+        }
         try {
             return new EmSettings(maxIterations, tolerance, regCovar);
         } catch (IllegalArgumentException e) {

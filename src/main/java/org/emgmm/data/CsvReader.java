@@ -1,15 +1,21 @@
 package org.emgmm.data;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,31 +41,41 @@ import java.util.regex.Pattern;
  * (in any spelling: {@code NaN}, {@code nan}, {@code Inf}, {@code -Infinity}) are refused: EM cannot
  * use them.
  *
+ * <p><b>Memory</b>: the file is streamed. Fields are parsed straight from a character buffer into a
+ * growing array of doubles, with no String per field (only label fields and the header become
+ * Strings), so reading N×C numbers takes about 8·N·C bytes and a constant, and a million points fit in
+ * a small heap.
+ *
  * <p>Every problem is a {@link DataException} whose one-line message names the file, the line and the
- * column, and says what to do.
+ * column, and says what to do; it quotes at most about {@value Quote#MAX_CHARS} characters of any field.
+ * Duplicate column names in the header are refused.
  */
 public final class CsvReader {
-
-    /** A decimal number, with an optional sign, fraction and exponent. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-
-    /** The spellings of "not a number" and "infinity" that spreadsheets, R, NumPy and Java write. */
-    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     /** A column chosen by position: its 1-based index, digits only. */
     private static final Pattern INDEX = Pattern.compile("\\d+");
 
-    /** Some editors start UTF-8 files with this invisible character; it is not part of the first field. */
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** What a field holds. */
+    private static final byte NUMBER = 0;
+    private static final byte EMPTY = 1;
+    private static final byte NOT_A_NUMBER = 2;
+    private static final byte NOT_FINITE = 3;
 
-    /** A zero byte never occurs in a text file; it is the surest sign of a binary one. */
-    private static final char NUL = '\0';
+    /** Powers of ten that are exact doubles: the fast path of {@link NumberParser}. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        POWERS_OF_TEN[0] = 1.0;
+        for (int e = 1; e < POWERS_OF_TEN.length; e++) {
+            POWERS_OF_TEN[e] = POWERS_OF_TEN[e - 1] * 10.0;
+        }
+    }
 
     private CsvReader() {
     }
 
     /**
-     * Reads a CSV file.
+     * Reads a CSV file, streaming it.
      *
      * @param file        the file
      * @param columns     the columns to use, each a header name or a 1-based index; empty for every
@@ -68,7 +84,21 @@ public final class CsvReader {
      * @throws DataException naming the problem, its line and column
      */
     public static LabelledData read(Path file, List<String> columns, String labelColumn) {
-        return parse(readText(file), file.toString(), columns, labelColumn);
+        if (!Files.exists(file)) {
+            throw new DataException("file " + file + " does not exist: check the path");
+        }
+        if (Files.isDirectory(file)) {
+            throw new DataException(file + " is a directory, not a CSV file: give the path of a file inside it");
+        }
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            return parse(in, file.toString(), columns, labelColumn);
+        } catch (CharacterCodingException e) {
+            throw notText(file.toString());
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + " (" + e.getMessage() + "): check its permissions", e);
+        }
     }
 
     /**
@@ -78,87 +108,414 @@ public final class CsvReader {
      * @see #read(Path, List, String)
      */
     public static LabelledData parse(String text, String source, List<String> columns, String labelColumn) {
-        List<CsvRecords.Record> records = CsvRecords.split(stripByteOrderMark(text), source);
-        boolean hasHeader = isHeader(records);
-        List<String> names = hasHeader ? headerNames(records.get(0)) : defaultNames(records.get(0).fields().size());
-        List<CsvRecords.Record> rows = hasHeader ? records.subList(1, records.size()) : records;
-        if (rows.isEmpty()) {
-            throw new DataException(source + " has a header line but no data: add one point per line below it");
-        }
-        Integer label = labelColumn == null ? null : resolveColumn(labelColumn, names, source);
-        List<Integer> chosen = columns.isEmpty() ? numericColumns(rows, names, label, source)
-                : resolveColumns(columns, names, source);
-        if (label != null && chosen.contains(label)) {
-            throw new DataException("column '" + names.get(label) + "' of " + source + " is the label column and is"
-                    + " also chosen to be fitted: a label column is never fitted; leave it out of --columns");
-        }
-        DataMatrix data = toMatrix(rows, chosen, names, source);
-        if (label == null) {
-            return LabelledData.unlabelled(source, data);
-        }
-        return new LabelledData(source, data, names.get(label), fieldsOf(rows, label));
-    }
-
-    /**
-     * The text of a file, refusing files that do not exist and files that are not UTF-8 text.
-     *
-     * @throws DataException if the file is missing, a directory, unreadable or binary
-     */
-    static String readText(Path file) {
-        if (!Files.exists(file)) {
-            throw new DataException("file " + file + " does not exist: check the path");
-        }
-        if (Files.isDirectory(file)) {
-            throw new DataException(file + " is a directory, not a CSV file: give the path of a file inside it");
-        }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-            if (text.indexOf(NUL) >= 0) {
-                throw notText(file);
-            }
-            return text;
-        } catch (CharacterCodingException e) {
-            throw notText(file);
+            return parse(new StringReader(text), source, columns, labelColumn);
         } catch (IOException e) {
-            throw new DataException("cannot read " + file + " (" + e.getMessage() + "): check its permissions", e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static DataException notText(Path file) {
-        return new DataException(file + " is not a CSV file (it is not UTF-8 text): give a comma-separated text"
+    private static LabelledData parse(Reader in, String source, List<String> columns, String labelColumn)
+            throws IOException {
+        return new Table(new CsvRecords(in, source), source, labelColumn).read().toData(columns);
+    }
+
+    static DataException notText(String source) {
+        return new DataException(source + " is not a CSV file (it is not UTF-8 text): give a comma-separated text"
                 + " file with one point per line");
     }
 
-    private static String stripByteOrderMark(String text) {
-        return text.startsWith(BYTE_ORDER_MARK) ? text.substring(BYTE_ORDER_MARK.length()) : text;
-    }
+    /** The records of a file, read once: the first two as Strings (to find the header), the rest as numbers. */
+    private static final class Table {
+        private final CsvRecords records;
+        private final String source;
+        private final String labelSelector;
+        private final NumberParser parser = new NumberParser();
 
-    /** Whether a field is a decimal number (finite or not) rather than a word. */
-    private static boolean isNumber(String field) {
-        return DECIMAL.matcher(field).matches() || NON_FINITE.matcher(field).matches();
-    }
+        private List<String> names;
+        private int width;
+        private int firstLine;
+        private Integer label;
+        private DataException labelProblem;
 
-    /** The header rule: a field of the first line that is not a number, above one that is (or above nothing). */
-    private static boolean isHeader(List<CsvRecords.Record> records) {
-        List<String> first = records.get(0).fields();
-        List<String> second = records.size() > 1 ? records.get(1).fields() : null;
-        for (int j = 0; j < first.size(); j++) {
-            if (!isNumber(first.get(j)) && (second == null || isNumber(second.get(j)))) {
-                return true;
+        /** Every field as a double, row-major, rows × width; grown as rows are read. */
+        private double[] values = new double[0];
+        private int rows;
+        private final List<String> labels = new ArrayList<>();
+
+        /** Per column: whether any field is a number, and its first problem (line, kind, text). */
+        private boolean[] holdsNumber;
+        private int[] problemLine;
+        private byte[] problemKind;
+        private String[] problemText;
+
+        /** The row being read. */
+        private double[] row;
+        private byte[] kinds;
+
+        Table(CsvRecords records, String source, String labelSelector) {
+            this.records = records;
+            this.source = source;
+            this.labelSelector = labelSelector;
+        }
+
+        Table read() throws IOException {
+            List<String> first = new ArrayList<>();
+            if (records.next((index, chars, start, length) -> first.add(new String(chars, start, length))) < 0) {
+                throw new DataException(source + " is empty: give a CSV file with one point per line");
+            }
+            firstLine = records.line();
+            requireCommaSeparated(first);
+            width = first.size();
+            List<String> second = new ArrayList<>();
+            boolean hasSecond = records.next((index, chars, start, length) ->
+                    second.add(new String(chars, start, length))) >= 0;
+            int secondLine = records.line();
+            if (hasSecond) {
+                requireWidth(second.size(), secondLine);
+            }
+            boolean hasHeader = isHeader(first, hasSecond ? second : null);
+            names = hasHeader ? headerNames(first) : defaultNames(width);
+            if (hasHeader) {
+                requireDistinctNames();
+            }
+            if (labelSelector != null) {
+                try {
+                    label = resolveColumn(labelSelector, names, source);
+                } catch (DataException e) {
+                    labelProblem = e;
+                }
+            }
+            holdsNumber = new boolean[width];
+            problemLine = new int[width];
+            problemKind = new byte[width];
+            problemText = new String[width];
+            row = new double[width];
+            kinds = new byte[width];
+            if (!hasHeader) {
+                addRow(first, firstLine);
+            }
+            if (hasSecond) {
+                addRow(second, secondLine);
+            }
+            CsvRecords.FieldSink sink = this::field;
+            for (int count = records.next(sink); count >= 0; count = records.next(sink)) {
+                requireWidth(count, records.line());
+                commitRow(records.line());
+            }
+            return this;
+        }
+
+        private void addRow(List<String> fields, int line) {
+            for (int j = 0; j < fields.size(); j++) {
+                char[] chars = fields.get(j).toCharArray();
+                field(j, chars, 0, chars.length);
+            }
+            commitRow(line);
+        }
+
+        /** One field of a row: its number (or its problem) and, for the label column, its text. */
+        private void field(int index, char[] chars, int start, int length) {
+            if (index >= width) {
+                return; // a ragged row: reported when the row ends
+            }
+            byte kind = parser.classify(chars, start, length);
+            kinds[index] = kind;
+            row[index] = parser.value;
+            if (kind == NUMBER || kind == NOT_FINITE) {
+                holdsNumber[index] = true;
+            }
+            if (kind != NUMBER && problemLine[index] == 0) {
+                problemKind[index] = kind;
+                problemText[index] = Quote.shorten(chars, start, length);
+                problemLine[index] = -1; // the line is set when the row is committed
+            }
+            if (label != null && index == label) {
+                labels.add(new String(chars, start, length));
             }
         }
-        return false;
+
+        private void commitRow(int line) {
+            for (int j = 0; j < width; j++) {
+                if (problemLine[j] == -1) {
+                    problemLine[j] = line;
+                }
+            }
+            if ((long) (rows + 1) * width > values.length) {
+                long needed = (long) (rows + 1) * width;
+                long grown = Math.max(needed, Math.min((long) Sizes.MAX_ARRAY, Math.max(1024L, 2L * values.length)));
+                values = Arrays.copyOf(values, Sizes.product("the data (points × columns)", (int) Math.min(grown,
+                        Integer.MAX_VALUE), 1));
+            }
+            System.arraycopy(row, 0, values, rows * width, width);
+            rows++;
+        }
+
+        /** Refuses ragged rows, naming the first line whose number of fields differs from the first line's. */
+        private void requireWidth(int actual, int line) {
+            if (actual != width) {
+                throw new DataException(source + " line " + line + " has " + fields(actual) + " but line "
+                        + firstLine + " has " + width + ": every line needs the same number of"
+                        + " comma-separated fields");
+            }
+        }
+
+        private void requireDistinctNames() {
+            Map<String, Integer> seen = new HashMap<>();
+            for (int j = 0; j < names.size(); j++) {
+                Integer before = seen.putIfAbsent(names.get(j), j);
+                if (before != null) {
+                    throw new DataException(source + " has two columns named '" + Quote.shorten(names.get(j))
+                            + "' (columns " + (before + 1) + " and " + (j + 1) + "): give each column its own"
+                            + " name in the header");
+                }
+            }
+        }
+
+        /** Refuses a file whose first line is a single field holding a semicolon or a tab. */
+        private void requireCommaSeparated(List<String> first) {
+            if (first.size() > 1) {
+                return;
+            }
+            String field = first.get(0);
+            for (char separator : ";\t".toCharArray()) {
+                if (field.indexOf(separator) >= 0) {
+                    throw new DataException(source + " separates its fields with "
+                            + (separator == '\t' ? "tabs" : "'" + separator + "'")
+                            + ", not commas: save it as comma-separated values");
+                }
+            }
+        }
+
+        /** The chosen columns as a matrix, checked, with the labels when asked for. */
+        LabelledData toData(List<String> selection) {
+            if (rows == 0) {
+                throw new DataException(source + " has a header line but no data: add one point per line below it");
+            }
+            if (labelProblem != null) {
+                throw labelProblem;
+            }
+            List<Integer> chosen = selection.isEmpty() ? numericColumns() : resolveColumns(selection, names, source);
+            if (label != null && chosen.contains(label)) {
+                throw new DataException("column '" + Quote.shorten(names.get(label)) + "' of " + source + " is the label"
+                        + " column and is also chosen to be fitted: a label column is never fitted; leave it out of"
+                        + " --columns");
+            }
+            requireNumbers(chosen);
+            int d = chosen.size();
+            List<String> chosenNames = new ArrayList<>();
+            for (int c = 0; c < d; c++) {
+                chosenNames.add(names.get(chosen.get(c)));
+            }
+            double[] data;
+            if (isEveryColumnInOrder(chosen)) {
+                data = values.length == rows * width ? values : Arrays.copyOf(values, rows * width);
+            } else {
+                data = new double[Sizes.product("the data (points × columns)", rows, d)];
+                for (int i = 0; i < rows; i++) {
+                    for (int c = 0; c < d; c++) {
+                        data[i * d + c] = values[i * width + chosen.get(c)];
+                    }
+                }
+            }
+            values = null;
+            DataMatrix matrix = DataMatrix.owning(rows, d, data, chosenNames);
+            if (label == null) {
+                return LabelledData.unlabelled(source, matrix);
+            }
+            return new LabelledData(source, matrix, names.get(label), labels);
+        }
+
+        private boolean isEveryColumnInOrder(List<Integer> chosen) {
+            for (int c = 0; c < chosen.size(); c++) {
+                if (chosen.get(c) != c) {
+                    return false;
+                }
+            }
+            return chosen.size() == width;
+        }
+
+        /** Every column that holds at least one number, except the label column. */
+        private List<Integer> numericColumns() {
+            List<Integer> chosen = new ArrayList<>();
+            for (int j = 0; j < width; j++) {
+                if ((label == null || j != label) && holdsNumber[j]) {
+                    chosen.add(j);
+                }
+            }
+            if (chosen.isEmpty()) {
+                throw new DataException(source + " has no numeric column (its columns: " + Quote.names(names)
+                        + "): give a comma-separated file of numbers, one point per line");
+            }
+            return chosen;
+        }
+
+        /** The first field of the chosen columns (by line, then in selection order) that is not a finite number. */
+        private void requireNumbers(List<Integer> chosen) {
+            int worst = -1;
+            for (int column : chosen) {
+                if (problemLine[column] > 0 && (worst < 0 || problemLine[column] < problemLine[worst])) {
+                    worst = column;
+                }
+            }
+            if (worst < 0) {
+                return;
+            }
+            String where = source + " line " + problemLine[worst] + ", column '" + Quote.shorten(names.get(worst))
+                    + "'";
+            String field = problemText[worst];
+            switch (problemKind[worst]) {
+                case EMPTY -> throw new DataException(where + " is empty: fill in a number or remove the line");
+                case NOT_A_NUMBER -> throw new DataException(where + ": '" + field + "' is not a number: correct it,"
+                        + " or leave the column out with --columns");
+                default -> throw new DataException(where + ": '" + field + "' is not a finite number: remove the line"
+                        + " or fill in a value");
+            }
+        }
+
+        /** The header rule: a field of the first line that is not a number, above one that is (or above nothing). */
+        private boolean isHeader(List<String> first, List<String> second) {
+            for (int j = 0; j < first.size(); j++) {
+                if (!isNumber(first.get(j)) && (second == null || isNumber(second.get(j)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean isNumber(String field) {
+            byte kind = parser.classify(field.toCharArray(), 0, field.length());
+            return kind == NUMBER || kind == NOT_FINITE;
+        }
+    }
+
+    /**
+     * Decimal numbers such as {@code 3}, {@code -0.5}, {@code 1.2e-3} read from characters without a
+     * String: {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?}, and the spellings of NaN and infinity that
+     * spreadsheets, R, NumPy and Java write ({@code [+-]?(nan|inf|infinity)}, any case). Numbers of at
+     * most 18 significant digits with a small exponent are computed exactly; the rest go to
+     * {@link Double#parseDouble}, so every value is the correctly rounded double.
+     */
+    static final class NumberParser {
+
+        /** The value of the last field classified as a number; NaN otherwise. */
+        double value;
+
+        /** The grammar's largest mantissa for which the fast path is exact: 2⁵³. */
+        private static final long EXACT_MANTISSA = 1L << 53;
+
+        byte classify(char[] c, int start, int length) {
+            value = Double.NaN;
+            if (length == 0) {
+                return EMPTY;
+            }
+            int i = start;
+            int end = start + length;
+            boolean negative = false;
+            if (c[i] == '+' || c[i] == '-') {
+                negative = c[i] == '-';
+                i++;
+            }
+            int signEnd = i;
+            long mantissa = 0;
+            int significant = 0;
+            int scale = 0;
+            int digits = 0;
+            while (i < end && isDigit(c[i])) {
+                if (significant < 18) {
+                    mantissa = mantissa * 10 + (c[i] - '0');
+                    if (mantissa != 0) {
+                        significant++;
+                    }
+                } else {
+                    significant++;
+                    scale++;
+                }
+                digits++;
+                i++;
+            }
+            if (i < end && c[i] == '.') {
+                i++;
+                while (i < end && isDigit(c[i])) {
+                    if (significant < 18) {
+                        mantissa = mantissa * 10 + (c[i] - '0');
+                        if (mantissa != 0) {
+                            significant++;
+                        }
+                        scale--;
+                    } else {
+                        significant++;
+                    }
+                    digits++;
+                    i++;
+                }
+            }
+            if (digits == 0) {
+                return nonFinite(c, signEnd, end) ? NOT_FINITE : NOT_A_NUMBER;
+            }
+            long exponent = 0;
+            if (i < end && (c[i] == 'e' || c[i] == 'E')) {
+                i++;
+                boolean negativeExponent = false;
+                if (i < end && (c[i] == '+' || c[i] == '-')) {
+                    negativeExponent = c[i] == '-';
+                    i++;
+                }
+                int exponentDigits = 0;
+                while (i < end && isDigit(c[i])) {
+                    exponent = Math.min(exponent * 10 + (c[i] - '0'), 1_000_000);
+                    exponentDigits++;
+                    i++;
+                }
+                if (exponentDigits == 0) {
+                    return NOT_A_NUMBER;
+                }
+                exponent = negativeExponent ? -exponent : exponent;
+            }
+            if (i != end) {
+                return NOT_A_NUMBER;
+            }
+            long power = exponent + scale;
+            double magnitude;
+            if (significant <= 18 && mantissa <= EXACT_MANTISSA && Math.abs(power) < POWERS_OF_TEN.length) {
+                magnitude = power >= 0 ? mantissa * POWERS_OF_TEN[(int) power] : mantissa / POWERS_OF_TEN[(int) -power];
+                value = negative ? -magnitude : magnitude;
+            } else if (mantissa == 0 && significant == 0) {
+                value = negative ? -0.0 : 0.0;
+            } else {
+                value = Double.parseDouble(new String(c, start, length));
+            }
+            return Double.isFinite(value) ? NUMBER : NOT_FINITE;
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        /** nan, inf or infinity, in any case. */
+        private static boolean nonFinite(char[] c, int start, int end) {
+            int length = end - start;
+            return (length == 3 && (matches(c, start, "nan") || matches(c, start, "inf")))
+                    || (length == 8 && matches(c, start, "infinity"));
+        }
+
+        private static boolean matches(char[] c, int start, String word) {
+            for (int k = 0; k < word.length(); k++) {
+                char lower = c[start + k] >= 'A' && c[start + k] <= 'Z' ? (char) (c[start + k] + ('a' - 'A'))
+                        : c[start + k];
+                if (lower != word.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The header's names; a blank name becomes x1, x2, ... after its position. */
-    private static List<String> headerNames(CsvRecords.Record header) {
+    private static List<String> headerNames(List<String> header) {
         List<String> names = new ArrayList<>();
-        for (int j = 0; j < header.fields().size(); j++) {
-            String name = header.fields().get(j);
+        for (int j = 0; j < header.size(); j++) {
+            String name = header.get(j);
             names.add(name.isEmpty() ? defaultName(j) : name);
         }
         return names;
@@ -177,29 +534,8 @@ public final class CsvReader {
         return "x" + (j + 1);
     }
 
-    /** Every column that holds at least one number, except the label column. */
-    private static List<Integer> numericColumns(List<CsvRecords.Record> rows, List<String> names, Integer label,
-            String source) {
-        List<Integer> chosen = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            if ((label == null || j != label) && holdsANumber(rows, j)) {
-                chosen.add(j);
-            }
-        }
-        if (chosen.isEmpty()) {
-            throw new DataException(source + " has no numeric column (its columns: " + String.join(", ", names)
-                    + "): give a comma-separated file of numbers, one point per line");
-        }
-        return chosen;
-    }
-
-    private static boolean holdsANumber(List<CsvRecords.Record> rows, int column) {
-        for (CsvRecords.Record row : rows) {
-            if (isNumber(row.fields().get(column))) {
-                return true;
-            }
-        }
-        return false;
+    private static String fields(int count) {
+        return count == 1 ? "1 field" : count + " fields";
     }
 
     /** The 0-based positions of the selected columns, in selection order, each at most once. */
@@ -209,8 +545,8 @@ public final class CsvReader {
         for (String selector : selection) {
             int column = resolveColumn(selector, names, source);
             if (!seen.add(column)) {
-                throw new DataException("column '" + names.get(column) + "' of " + source + " is chosen twice:"
-                        + " list each column once");
+                throw new DataException("column '" + Quote.shorten(names.get(column)) + "' of " + source
+                        + " is chosen twice: list each column once");
             }
             chosen.add(column);
         }
@@ -229,11 +565,11 @@ public final class CsvReader {
             if (index >= 1 && index <= names.size()) {
                 return index - 1;
             }
-            throw new DataException(source + " has no column " + wanted + ": it has " + names.size() + " ("
-                    + String.join(", ", names) + "); give an index from 1 to " + names.size() + " or a name");
+            throw new DataException(source + " has no column " + Quote.shorten(wanted) + ": it has " + names.size()
+                    + " (" + Quote.names(names) + "); give an index from 1 to " + names.size() + " or a name");
         }
-        throw new DataException(source + " has no column '" + wanted + "': choose from " + String.join(", ", names)
-                + " (by name or 1-based index)");
+        throw new DataException(source + " has no column '" + Quote.shorten(wanted) + "': choose from "
+                + Quote.names(names) + " (by name or 1-based index)");
     }
 
     /** A string of digits as an int; one too long for an int is out of range like any other. */
@@ -243,48 +579,5 @@ public final class CsvReader {
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
         }
-    }
-
-    private static DataMatrix toMatrix(List<CsvRecords.Record> rows, List<Integer> chosen, List<String> names,
-            String source) {
-        int d = chosen.size();
-        double[] values = new double[rows.size() * d];
-        List<String> chosenNames = new ArrayList<>();
-        for (int c = 0; c < d; c++) {
-            chosenNames.add(names.get(chosen.get(c)));
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            CsvRecords.Record row = rows.get(i);
-            for (int c = 0; c < d; c++) {
-                values[i * d + c] = toNumber(row.fields().get(chosen.get(c)), row.line(), chosenNames.get(c), source);
-            }
-        }
-        return new DataMatrix(rows.size(), d, values, chosenNames);
-    }
-
-    /** A field as a finite double, or an error naming its line and column. */
-    private static double toNumber(String field, int line, String column, String source) {
-        String where = source + " line " + line + ", column '" + column + "'";
-        if (field.isEmpty()) {
-            throw new DataException(where + " is empty: fill in a number or remove the line");
-        }
-        if (!isNumber(field)) {
-            throw new DataException(where + ": '" + field + "' is not a number: correct it, or leave the column"
-                    + " out with --columns");
-        }
-        double value = NON_FINITE.matcher(field).matches() ? Double.NaN : Double.parseDouble(field);
-        if (!Double.isFinite(value)) {
-            throw new DataException(where + ": '" + field + "' is not a finite number: remove the line or fill in"
-                    + " a value");
-        }
-        return value;
-    }
-
-    private static List<String> fieldsOf(List<CsvRecords.Record> rows, int column) {
-        List<String> fields = new ArrayList<>();
-        for (CsvRecords.Record row : rows) {
-            fields.add(row.fields().get(column));
-        }
-        return fields;
     }
 }

@@ -1,127 +1,191 @@
 package org.emgmm.data;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.IOException;
+import java.io.Reader;
 
 /**
- * The syntax half of reading CSV: text split into records of fields, each record remembering the line
- * of the file it came from. Knows nothing of numbers or headers; {@link CsvReader} does the meaning.
+ * The syntax half of reading CSV: characters split into records of fields, streamed. Each field is
+ * handed over as a range of a reused character buffer, so that a large file costs no String per field;
+ * {@link CsvReader} does the meaning (numbers, headers, columns).
  *
  * <p>The rules, a simple form of RFC 4180:
  * <ul>
- *   <li>one record per line; blank lines (anywhere, typically at the end) are skipped;</li>
+ *   <li>one record per line (lines end with \n, \r\n or \r); blank lines (anywhere, typically at the
+ *       end) are skipped;</li>
  *   <li>fields are separated by commas, and spaces around a field are ignored;</li>
  *   <li>a field may be enclosed in double quotes, and may then contain commas; a doubled quote
  *       {@code ""} inside quotes stands for one {@code "}; a quoted field must end on its line;</li>
- *   <li>every record has as many fields as the first one.</li>
+ *   <li>a zero character means the file is not text.</li>
  * </ul>
+ * That every record has as many fields as the first is {@link CsvReader}'s check.
  */
 final class CsvRecords {
 
-    /** One line of the file split into fields. */
-    record Record(int line, List<String> fields) {
-        Record {
-            fields = List.copyOf(fields);
-        }
+    /** Receives the fields of one record, in order. */
+    interface FieldSink {
+        /**
+         * Field {@code index} (0-based) of the current record: {@code chars[start .. start + length)}, quotes
+         * undone and surrounding spaces stripped. The buffer is reused once this returns.
+         */
+        void field(int index, char[] chars, int start, int length);
     }
 
     private static final char QUOTE = '"';
     private static final char SEPARATOR = ',';
+    private static final char NUL = '\0';
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final int END = -1;
 
-    /**
-     * Separators that spreadsheets use instead of commas in some locales (French ones write 3,6 for
-     * 3.6, so they separate fields with semicolons). Seen in a file that has no commas, they explain
-     * why every line is a single field.
-     */
-    private static final String OTHER_SEPARATORS = ";\t";
+    private final Reader in;
+    private final String source;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
+    private boolean started;
 
-    private CsvRecords() {
+    /** The field being built, grown when a field is longer. */
+    private char[] field = new char[64];
+
+    /** The line the next character belongs to, 1-based. */
+    private int line = 1;
+
+    /** The line of the record last returned. */
+    private int recordLine;
+
+    CsvRecords(Reader in, String source) {
+        this.in = in;
+        this.source = source;
+    }
+
+    /** The 1-based line of the record {@link #next} last read. */
+    int line() {
+        return recordLine;
     }
 
     /**
-     * Splits {@code text} into records of equal length.
+     * Reads the next record that is not blank, handing its fields to {@code sink}.
      *
-     * @param source names the file in error messages
-     * @throws DataException if there is no record, a quote is left open, the file uses another separator,
-     *                       or a record's length differs from the first one's
+     * @return its number of fields, or -1 at the end of the input
+     * @throws DataException if a quote is left open or the input holds a zero character
+     * @throws IOException   if the input cannot be read (a {@link java.nio.charset.CharacterCodingException}
+     *                       when it is not valid text)
      */
-    static List<Record> split(String text, String source) {
-        List<Record> records = new ArrayList<>();
-        List<String> lines = text.lines().toList();
-        for (int index = 0; index < lines.size(); index++) {
-            if (!lines.get(index).isBlank()) {
-                records.add(new Record(index + 1, splitLine(lines.get(index), index + 1, source)));
+    int next(FieldSink sink) throws IOException {
+        if (!started) {
+            started = true;
+            if (peek() == BYTE_ORDER_MARK) {
+                read();
             }
         }
-        if (records.isEmpty()) {
-            throw new DataException(source + " is empty: give a CSV file with one point per line");
+        while (true) {
+            if (peek() == END) {
+                return END;
+            }
+            int fields = readLine(sink);
+            if (fields > 0) {
+                return fields;
+            }
         }
-        requireCommaSeparated(records, source);
-        requireEqualLengths(records, source);
-        return records;
     }
 
-    /** Splits one line into its fields, undoing the quoting. */
-    static List<String> splitLine(String line, int lineNumber, String source) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+    /** Reads one line; returns its number of fields, or 0 when it is blank. */
+    private int readLine(FieldSink sink) throws IOException {
+        int startLine = line;
+        int fields = 0;
+        int length = 0;
         boolean insideQuotes = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (insideQuotes && c == QUOTE && i + 1 < line.length() && line.charAt(i + 1) == QUOTE) {
-                field.append(QUOTE);
-                i++;
+        boolean blank = true;
+        while (true) {
+            int c = read();
+            if (c == END || c == '\n' || c == '\r') {
+                if (c == '\r' && peek() == '\n') {
+                    read();
+                }
+                if (c != END) {
+                    line++;
+                }
+                if (insideQuotes) {
+                    throw new DataException(source + " line " + startLine + " has a quote (\") that is never closed:"
+                            + " close it on the same line or remove it");
+                }
+                if (blank) {
+                    return 0;
+                }
+                recordLine = startLine;
+                emit(sink, fields, length);
+                return fields + 1;
+            }
+            if (c == NUL) {
+                throw CsvReader.notText(source);
+            }
+            if (!Character.isWhitespace(c)) {
+                blank = false;
+            }
+            if (insideQuotes && c == QUOTE && peek() == QUOTE) {
+                read();
+                length = append(length, QUOTE);
             } else if (c == QUOTE) {
                 insideQuotes = !insideQuotes;
             } else if (c == SEPARATOR && !insideQuotes) {
-                fields.add(field.toString().strip());
-                field.setLength(0);
+                recordLine = startLine;
+                emit(sink, fields, length);
+                fields++;
+                length = 0;
             } else {
-                field.append(c);
-            }
-        }
-        if (insideQuotes) {
-            throw new DataException(source + " line " + lineNumber + " has a quote (\") that is never closed:"
-                    + " close it on the same line or remove it");
-        }
-        fields.add(field.toString().strip());
-        return fields;
-    }
-
-    /** Refuses a file whose lines are single fields holding a semicolon or a tab. */
-    private static void requireCommaSeparated(List<Record> records, String source) {
-        Record first = records.get(0);
-        if (first.fields().size() > 1) {
-            return;
-        }
-        String field = first.fields().get(0);
-        for (char separator : OTHER_SEPARATORS.toCharArray()) {
-            if (field.indexOf(separator) >= 0) {
-                throw new DataException(source + " separates its fields with " + describe(separator)
-                        + ", not commas: save it as comma-separated values");
+                length = append(length, (char) c);
             }
         }
     }
 
-    private static String fields(int count) {
-        return count == 1 ? "1 field" : count + " fields";
-    }
-
-    private static String describe(char separator) {
-        return separator == '\t' ? "tabs" : "'" + separator + "'";
-    }
-
-    /** Refuses ragged rows, naming the first line whose number of fields differs from the first line's. */
-    private static void requireEqualLengths(List<Record> records, String source) {
-        Record first = records.get(0);
-        int expected = first.fields().size();
-        for (Record record : records) {
-            int actual = record.fields().size();
-            if (actual != expected) {
-                throw new DataException(source + " line " + record.line() + " has " + fields(actual) + " but line "
-                        + first.line() + " has " + expected + ": every line needs the same number of"
-                        + " comma-separated fields");
+    private int append(int length, char c) {
+        if (length == field.length) {
+            if (length >= Sizes.MAX_ARRAY / 2) {
+                throw new DataException(source + " line " + line + " has a field of over " + Sizes.count(length)
+                        + " characters: give a CSV file of numbers");
             }
+            field = java.util.Arrays.copyOf(field, length * 2);
         }
+        field[length] = c;
+        return length + 1;
+    }
+
+    /** Hands over the field, without the spaces around it. */
+    private void emit(FieldSink sink, int index, int length) {
+        int start = 0;
+        int end = length;
+        while (start < end && Character.isWhitespace(field[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(field[end - 1])) {
+            end--;
+        }
+        sink.field(index, field, start, end - start);
+    }
+
+    private int peek() throws IOException {
+        if (position == limit && !fill()) {
+            return END;
+        }
+        return buffer[position];
+    }
+
+    private int read() throws IOException {
+        if (position == limit && !fill()) {
+            return END;
+        }
+        return buffer[position++];
+    }
+
+    private boolean fill() throws IOException {
+        int count = in.read(buffer, 0, buffer.length);
+        while (count == 0) {
+            count = in.read(buffer, 0, buffer.length);
+        }
+        if (count < 0) {
+            return false;
+        }
+        position = 0;
+        limit = count;
+        return true;
     }
 }

@@ -27,11 +27,23 @@ public final class DataMatrix {
      * @param columnNames D names, or null for x1, x2, ...
      */
     public DataMatrix(int rows, int columns, double[] values, List<String> columnNames) {
+        this(rows, columns, values, columnNames, true);
+    }
+
+    /**
+     * A matrix that takes ownership of {@code values} without copying it: for a reader that has just
+     * built the array and hands it over, so that large data is not held twice.
+     */
+    static DataMatrix owning(int rows, int columns, double[] values, List<String> columnNames) {
+        return new DataMatrix(rows, columns, values, columnNames, false);
+    }
+
+    private DataMatrix(int rows, int columns, double[] values, List<String> columnNames, boolean copy) {
         if (rows < 1 || columns < 1) {
             throw new DataException("data must have at least one row and one column, got " + rows + "x" + columns);
         }
-        if (values.length != rows * columns) {
-            throw new DataException("expected " + rows + "x" + columns + " = " + (rows * columns)
+        if (values.length != Sizes.product("the data (points × columns)", rows, columns)) {
+            throw new DataException("expected " + rows + "x" + columns + " = " + ((long) rows * columns)
                     + " values, got " + values.length);
         }
         for (int index = 0; index < values.length; index++) {
@@ -42,7 +54,7 @@ public final class DataMatrix {
         }
         this.rows = rows;
         this.columns = columns;
-        this.values = values.clone();
+        this.values = copy ? values.clone() : values;
         this.columnNames = columnNames == null ? defaultNames(columns) : List.copyOf(columnNames);
         if (this.columnNames.size() != columns) {
             throw new DataException("expected " + columns + " column names, got " + this.columnNames.size());
@@ -52,7 +64,7 @@ public final class DataMatrix {
     /** Builds a matrix from rows of equal length (copied). */
     public static DataMatrix ofRows(double[][] data) {
         int d = data.length == 0 ? 0 : data[0].length;
-        double[] flat = new double[data.length * d];
+        double[] flat = new double[Sizes.product("the data (points × columns)", data.length, d)];
         for (int i = 0; i < data.length; i++) {
             if (data[i].length != d) {
                 throw new DataException("row " + (i + 1) + " has " + data[i].length + " values, expected " + d);
@@ -119,6 +131,43 @@ public final class DataMatrix {
         return new DataMatrix(order.length, columns, picked, columnNames);
     }
 
+    /**
+     * Whether the values are too large or too small in magnitude for covariances to be computed in
+     * doubles (their squares overflow or underflow): "the values are around 1e200", or null when they are
+     * not. Where the columns' spreads lie, not the values alone, decides: 1e200 + x is fine to centre,
+     * but its spread is what gets squared.
+     */
+    public String magnitudeProblem() {
+        double largestSpread = 0.0;
+        double largestValue = 0.0;
+        for (int j = 0; j < columns; j++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < rows; i++) {
+                double value = values[i * columns + j];
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+                largestValue = Math.max(largestValue, Math.abs(value));
+            }
+            largestSpread = Math.max(largestSpread, max - min);
+        }
+        if (largestSpread > LARGEST_SAFE_SPREAD || Double.isInfinite(largestSpread)) {
+            return "the values are around 1e" + exponent(largestValue);
+        }
+        if (largestSpread > 0.0 && largestSpread < SMALLEST_SAFE_SPREAD) {
+            return "the values are around 1e" + exponent(largestSpread);
+        }
+        return null;
+    }
+
+    /** Spreads whose squares (summed over many points) stay within the range of a double. */
+    private static final double LARGEST_SAFE_SPREAD = 1e150;
+    private static final double SMALLEST_SAFE_SPREAD = 1e-150;
+
+    private static long exponent(double magnitude) {
+        return (long) Math.floor(Math.log10(magnitude));
+    }
+
     /** The sample mean of each column: mean[j] = (1/N) Σᵢ x[i][j]. */
     public double[] columnMeans() {
         double[] mean = new double[columns];
@@ -139,7 +188,7 @@ public final class DataMatrix {
      */
     public double[] covariance() {
         double[] mean = columnMeans();
-        double[] s = new double[columns * columns];
+        double[] s = new double[Sizes.product("a covariance (columns × columns)", columns, columns)];
         for (int i = 0; i < rows; i++) {
             for (int a = 0; a < columns; a++) {
                 double da = values[i * columns + a] - mean[a];

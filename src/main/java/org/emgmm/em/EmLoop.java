@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.TreeSet;
 import org.emgmm.data.DataException;
 import org.emgmm.data.DataMatrix;
+import org.emgmm.data.Sizes;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.NotPositiveDefiniteException;
 
@@ -23,6 +24,12 @@ import org.emgmm.model.NotPositiveDefiniteException;
  */
 public final class EmLoop {
 
+    /** The trace's first length; it doubles when full, up to maxIterations + 1. */
+    static final int INITIAL_TRACE = 128;
+
+    /** The implementation that evaluates densities in logarithms throughout (org.emgmm.vectorised.VectorisedEm). */
+    private static final String VECTORISED = "vectorised";
+
     private EmLoop() {
     }
 
@@ -40,7 +47,8 @@ public final class EmLoop {
         requireCompatible(data, start);
         long begin = System.nanoTime();
         int n = data.rows();
-        double[] trace = new double[settings.maxIterations() + 1];
+        // Grown as iterations run, so that a huge --max-iter costs nothing until the iterations happen.
+        double[] trace = new double[Math.min(settings.maxIterations(), INITIAL_TRACE - 1) + 1];
         TreeSet<Integer> empty = new TreeSet<>();
 
         GaussianMixture model = start;
@@ -50,6 +58,9 @@ public final class EmLoop {
         boolean converged = false;
         while (iteration < settings.maxIterations() && !converged) {
             iteration++;
+            if (iteration == trace.length) {
+                trace = Arrays.copyOf(trace, (int) Math.min((long) trace.length * 2, settings.maxIterations() + 1L));
+            }
             recordEmptyComponents(expectation.responsibilities(), empty);
             model = checkedMStep(algorithm, data, expectation.responsibilities(), model, settings.regCovar(),
                     iteration);
@@ -70,6 +81,7 @@ public final class EmLoop {
 
     /** Checks that EM can run on this data from this start, with a message that says how to fix it. */
     public static void requireCompatible(DataMatrix data, GaussianMixture start) {
+        Sizes.requireCovariancesFit(start.dimension(), start.components());
         if (data.columns() != start.dimension()) {
             throw new DataException("the data has " + data.columns() + " columns but the initial parameters have "
                     + "dimension " + start.dimension() + ": choose matching columns with --columns or another init file");
@@ -95,9 +107,12 @@ public final class EmLoop {
                     + ", 0 = the initial ones)", e);
         }
         if (!Double.isFinite(result.logLikelihood())) {
+            String magnitude = data.magnitudeProblem();
             throw new EmException("the log-likelihood became " + result.logLikelihood() + " at iteration "
                     + iteration + ": the " + algorithm.name() + " implementation could not evaluate the densities;"
-                    + " scale the data or try the vectorised implementation");
+                    + (magnitude != null ? " " + magnitude + ": rescale the data"
+                    : algorithm.name().equals(VECTORISED) ? " rescale the data"
+                    : " rescale the data or try the vectorised implementation"));
         }
         return result;
     }
@@ -113,6 +128,11 @@ public final class EmLoop {
         try {
             return algorithm.mStep(data, r, previous, regCovar);
         } catch (NotPositiveDefiniteException e) {
+            String magnitude = data.magnitudeProblem();
+            if (magnitude != null) {
+                throw new EmException("the covariance of component " + e.component() + " is not positive-definite"
+                        + " after the M-step of iteration " + iteration + ": " + magnitude + ": rescale the data", e);
+            }
             throw new EmException("the covariance of component " + e.component() + " is not positive-definite after"
                     + " the M-step of iteration " + iteration + " (reg-covar " + regCovar + "): raise --reg-covar,"
                     + " use fewer components, or scale the data", e);

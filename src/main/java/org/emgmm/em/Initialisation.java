@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.emgmm.data.DataException;
 import org.emgmm.data.DataMatrix;
+import org.emgmm.data.Sizes;
+import org.emgmm.model.InvalidMixtureException;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.NotPositiveDefiniteException;
 
@@ -32,8 +34,10 @@ public final class Initialisation {
             throw new DataException("there are " + data.rows() + " points but " + components
                     + " components: use at most " + data.rows() + " components or more data");
         }
+        requireTwoPoints(data);
         int d = data.columns();
-        double[] means = new double[components * d];
+        Sizes.requireCovariancesFit(d, components);
+        double[] means = new double[Sizes.product("the means (components × columns)", components, d)];
         int[] chosen = chooseDistinctRows(data, components, new SplittableRandom(seed));
         for (int k = 0; k < components; k++) {
             System.arraycopy(data.row(chosen[k]), 0, means, k * d, d);
@@ -50,9 +54,11 @@ public final class Initialisation {
      *                       linear combinations)
      */
     public static GaussianMixture withDataCovariance(DataMatrix data, int components, double[] means) {
+        requireTwoPoints(data);
         int d = data.columns();
+        Sizes.requireCovariancesFit(d, components);
         double[] covariance = data.covariance();
-        double[] covariances = new double[components * d * d];
+        double[] covariances = new double[Sizes.product("the covariances (components × columns²)", components, d, d)];
         for (int k = 0; k < components; k++) {
             System.arraycopy(covariance, 0, covariances, k * d * d, d * d);
         }
@@ -60,9 +66,25 @@ public final class Initialisation {
         Arrays.fill(weights, 1.0 / components);
         try {
             return GaussianMixture.ofFlat(components, d, weights, means, covariances);
-        } catch (NotPositiveDefiniteException e) {
+        } catch (InvalidMixtureException e) {
+            String magnitude = data.magnitudeProblem();
+            if (magnitude != null) {
+                throw new DataException(magnitude + ", too far from 1 for their covariance to be computed in"
+                        + " double precision: rescale the data", e);
+            }
+            if (!(e instanceof NotPositiveDefiniteException)) {
+                throw e;
+            }
             throw new DataException("the data's covariance is singular (a constant column, or a column that is a"
                     + " combination of others): drop such columns with --columns");
+        }
+    }
+
+    /** A covariance needs two points; one point would give "singular", which is not what is wrong. */
+    private static void requireTwoPoints(DataMatrix data) {
+        if (data.rows() < 2) {
+            throw new DataException("the data has only 1 point, and the random start needs at least 2 points to"
+                    + " estimate a covariance: add more data, or start from --init FILE.json");
         }
     }
 

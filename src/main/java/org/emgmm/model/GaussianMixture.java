@@ -81,8 +81,8 @@ public final class GaussianMixture {
             throw new InvalidMixtureException(-1, "a mixture needs at least one dimension, got " + dimension);
         }
         requireLength("weights", weights.length, components);
-        requireLength("mean values", means.length, components * dimension);
-        requireLength("covariance values", covariances.length, components * dimension * dimension);
+        requireLength("mean values", means.length, (long) components * dimension);
+        requireLength("covariance values", covariances.length, (long) components * dimension * dimension);
         return new GaussianMixture(components, dimension, weights.clone(), means.clone(), covariances.clone());
     }
 
@@ -107,8 +107,8 @@ public final class GaussianMixture {
                     + " covariances");
         }
         int d = means[0].length;
-        double[] flatMeans = new double[k * d];
-        double[] flatCovariances = new double[k * d * d];
+        double[] flatMeans = new double[Math.multiplyExact(k, d)];
+        double[] flatCovariances = new double[Math.multiplyExact(k, Math.multiplyExact(d, d))];
         for (int c = 0; c < k; c++) {
             if (means[c].length != d) {
                 throw new InvalidMixtureException(c, "mean of component " + c + " has " + means[c].length
@@ -130,7 +130,7 @@ public final class GaussianMixture {
         return ofFlat(k, d, weights, flatMeans, flatCovariances);
     }
 
-    private static void requireLength(String what, int actual, int expected) {
+    private static void requireLength(String what, int actual, long expected) {
         if (actual != expected) {
             throw new InvalidMixtureException(-1, "expected " + expected + " " + what + ", got " + actual);
         }

@@ -242,4 +242,82 @@ class CsvReaderTest {
         DataException e = assertThrows(DataException.class, () -> CsvReader.read(directory, ALL, null));
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
     }
+
+    // Silent acceptance, long cells, numbers
+
+    @Test
+    void duplicateColumnNamesAreRefusedNamingTheColumn() {
+        DataException e = parseFails("a,b,a\n1,2,3\n", ALL, null);
+        assertTrue(e.getMessage().contains("two columns named 'a' (columns 1 and 3)"), e.getMessage());
+        assertOneLine(e.getMessage());
+    }
+
+    @Test
+    void aHugeCellIsQuotedShortened() {
+        String cell = "x".repeat(1_000_000);
+        DataException e = parseFails("a,b\n1,2\n3," + cell + "\n", ALL, null);
+        assertTrue(e.getMessage().contains("line 3, column 'b'"), e.getMessage());
+        assertTrue(e.getMessage().contains("x".repeat(Quote.MAX_CHARS) + "…'"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, e.getMessage().length() + " characters");
+    }
+
+    @Test
+    void aLongListOfColumnsIsShortened() {
+        StringBuilder header = new StringBuilder();
+        StringBuilder row = new StringBuilder();
+        for (int j = 0; j < 5000; j++) {
+            header.append(j == 0 ? "" : ",").append("column").append(j);
+            row.append(j == 0 ? "" : ",").append(j);
+        }
+        DataException e = parseFails(header + "\n" + row + "\n", List.of("nowhere"), null);
+        assertTrue(e.getMessage().contains("(5,000 in all)"), e.getMessage());
+        assertTrue(e.getMessage().length() < 500, e.getMessage().length() + " characters");
+    }
+
+    /** Every field the reader takes for a number is the double Double.parseDouble gives. */
+    @Test
+    void numbersAreTheCorrectlyRoundedDoubles() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20240601);
+        CsvReader.NumberParser parser = new CsvReader.NumberParser();
+        java.util.regex.Pattern decimal = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+        String alphabet = "0123456789.eE+-";
+        for (int n = 0; n < 100_000; n++) {
+            String text;
+            if (random.nextBoolean()) {
+                double value = Double.longBitsToDouble(random.nextLong());
+                if (!Double.isFinite(value)) {
+                    continue;
+                }
+                text = random.nextBoolean() ? Double.toString(value)
+                        : String.format(java.util.Locale.ROOT, "%." + random.nextInt(20) + "f", value * random.nextDouble());
+            } else {
+                StringBuilder b = new StringBuilder();
+                int length = 1 + random.nextInt(25);
+                for (int i = 0; i < length; i++) {
+                    b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                text = b.toString();
+            }
+            char[] chars = text.toCharArray();
+            parser.classify(chars, 0, chars.length);
+            if (decimal.matcher(text).matches()) {
+                double expected = Double.parseDouble(text);
+                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(parser.value),
+                        "case " + n + " (seed 20240601): '" + text + "'");
+            } else {
+                assertTrue(Double.isNaN(parser.value), "case " + n + " (seed 20240601): '" + text + "'");
+            }
+        }
+    }
+
+    @Test
+    void aFileIsStreamedWithItsLineEndings() throws IOException {
+        Path file = directory.resolve("mixed.csv");
+        Files.writeString(file, "\uFEFFa,b\r1,2\r\n\n3,\"4\"\n5,6");
+        DataMatrix data = CsvReader.read(file, ALL, null).data();
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, data.toFlatArray());
+        Files.writeString(file, "a,b\n1,2\n3,4,5\n");
+        DataException e = assertThrows(DataException.class, () -> CsvReader.read(file, ALL, null));
+        assertTrue(e.getMessage().contains("line 3 has 3 fields but line 1 has 2"), e.getMessage());
+    }
 }
