@@ -120,7 +120,7 @@ final class ChartStyle {
         styler.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, layout.tickSize));
         styler.setLegendFont(new Font(FONT, Font.PLAIN, layout.legendSize));
         styler.setChartTitleBoxVisible(false);
-        styler.setToolTipsEnabled(false);
+        // No tooltips: XChart 4 collects them only for a chart shown in its Swing panel, never in a file.
     }
 
     /** Points as translucent dots of one colour. */
