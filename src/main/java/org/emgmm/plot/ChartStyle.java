@@ -132,6 +132,17 @@ final class ChartStyle {
         return series;
     }
 
+    /**
+     * A line of text in the legend, with no sample and nothing drawn in the plot: a series of one point,
+     * (x, y), which should lie within the axes so as not to widen them, drawn with no marker and no line.
+     */
+    static XYSeries addLegendNote(XYChart chart, String text, double x, double y) {
+        XYSeries series = chart.addSeries(text, new double[] {x}, new double[] {y});
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.NONE);
+        return series;
+    }
+
     /** A line through the points in order, without markers. */
     static XYSeries addLine(XYChart chart, String name, double[] xs, double[] ys, Color colour, BasicStroke stroke) {
         XYSeries series = chart.addSeries(name, xs, ys);
