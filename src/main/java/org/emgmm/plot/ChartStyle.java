@@ -120,7 +120,7 @@ final class ChartStyle {
         styler.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, layout.tickSize));
         styler.setLegendFont(new Font(FONT, Font.PLAIN, layout.legendSize));
         styler.setChartTitleBoxVisible(false);
-        styler.setToolTipsEnabled(false);
+        // No tooltips: XChart 4 collects them only for a chart shown in its Swing panel, never in a file.
     }
 
     /** Points as translucent dots of one colour. */
@@ -129,6 +129,17 @@ final class ChartStyle {
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         series.setMarker(SizedMarker.dot(diameter));
         series.setMarkerColor(colour);
+        return series;
+    }
+
+    /**
+     * A line of text in the legend, with no sample and nothing drawn in the plot: a series of one point,
+     * (x, y), which should lie within the axes so as not to widen them, drawn with no marker and no line.
+     */
+    static XYSeries addLegendNote(XYChart chart, String text, double x, double y) {
+        XYSeries series = chart.addSeries(text, new double[] {x}, new double[] {y});
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.NONE);
         return series;
     }
 

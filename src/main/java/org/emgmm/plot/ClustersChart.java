@@ -17,6 +17,10 @@ import org.knowm.xchart.XYSeries;
  * D-dimensional responsibilities; the means and ellipses are those of the two columns' marginal
  * ({@link Marginal}).
  *
+ * <p>At most {@link PointSample#MAX_POINTS} points are drawn ({@link PointSample#MAX_PANEL_POINTS} in a
+ * panel), a seeded sample when there are more, and the legend then says how many of how many; the axes
+ * still hold every point.
+ *
  * <p>Drawn in this order, so that the ellipses and means stay visible over the points: the points of
  * every component, then each component's 2σ ellipse, 1σ ellipse and mean.
  */
@@ -66,7 +70,9 @@ final class ClustersChart {
         XYChart chart = ChartStyle.xyChart(view.title(), view.columns().xName(), view.columns().yName(),
                 view.width(), view.height(), view.layout());
         GaussianMixture plane = Marginal.of(view.model(), view.columns());
-        addPoints(chart, view, Assignments.of(view.data(), view.model()));
+        PointSample shown = PointSample.of(view.data(), view.layout());
+        shown.addNote(chart, view.columns(), view.layout());
+        addPoints(chart, view, shown, Assignments.of(shown.data(), view.model()));
         for (int k = 0; k < plane.components(); k++) {
             addEllipses(chart, plane, k, view.layout());
             addMean(chart, plane, k, view.layout());
@@ -94,15 +100,19 @@ final class ClustersChart {
         return bounds;
     }
 
-    /** One scatter series per component that owns points; a component without points has none. */
-    private static void addPoints(XYChart chart, View view, Assignments assignments) {
+    /**
+     * One scatter series per component that owns points drawn; a component without any has none. The
+     * legend counts the points drawn.
+     */
+    private static void addPoints(XYChart chart, View view, PointSample shown, Assignments assignments) {
         double size = view.layout() == ChartStyle.Layout.PANEL ? PANEL_POINT_SIZE : POINT_SIZE;
         for (int k = 0; k < view.model().components(); k++) {
-            double[][] owned = pointsOf(view.data(), view.columns(), assignments, k);
+            double[][] owned = pointsOf(shown.data(), view.columns(), assignments, k);
             if (owned[0].length == 0) {
                 continue;
             }
-            XYSeries series = ChartStyle.addPoints(chart, "component " + k + ": " + owned[0].length + " points",
+            XYSeries series = ChartStyle.addPoints(chart, "component " + k + ": "
+                    + PointSample.count(owned[0].length, shown.sampled()),
                     owned[0], owned[1], ChartStyle.withAlpha(ChartStyle.component(k), ChartStyle.POINT_ALPHA), size);
             series.setShowInLegend(view.layout().fullLegend);
         }

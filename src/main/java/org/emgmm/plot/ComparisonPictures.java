@@ -104,7 +104,6 @@ public final class ComparisonPictures {
         chart.getStyler().setPlotBorderColor(Color.GRAY);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartTitleBoxVisible(false);
-        chart.getStyler().setToolTipsEnabled(false);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));

@@ -20,6 +20,10 @@ import org.knowm.xchart.XYSeries;
  * LEVELS⌋, darker for higher density; the lowest band, below a tenth of the peak, stays white. A band
  * is drawn as one XChart polygon series whose cells are separate polygons (XChart starts a new polygon
  * at a NaN), so the legend has one entry per band and reads like a colour bar.
+ *
+ * <p>The grid does not grow with the data: its size is fixed, and only the data's range sets where it
+ * lies. Of the points, at most {@link PointSample#MAX_POINTS} are drawn, a seeded sample when there are
+ * more, and the legend says so.
  */
 final class DensityChart {
 
@@ -63,8 +67,10 @@ final class DensityChart {
         XYChart chart = ChartStyle.xyChart(source + ": " + what + " and the data", columns.xName(), columns.yName(),
                 width, height, ChartStyle.Layout.PICTURE);
         addBands(chart, bounds, density);
-        double[][] points = columns.coordinates(data);
-        ChartStyle.addPoints(chart, data.rows() + " points", points[0], points[1], POINT_COLOUR, POINT_SIZE);
+        PointSample shown = PointSample.of(data, ChartStyle.Layout.PICTURE);
+        double[][] points = columns.coordinates(shown.data());
+        ChartStyle.addPoints(chart, shown.sampled() ? shown.note() : data.rows() + " points", points[0], points[1],
+                POINT_COLOUR, POINT_SIZE);
         chart.getStyler().setPlotContentSize(1.0); // the grid fills the plot, like an image
         ChartStyle.setBounds(chart, bounds);
         return chart;

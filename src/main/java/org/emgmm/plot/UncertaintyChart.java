@@ -19,6 +19,9 @@ import org.knowm.xchart.XYChart;
  * <p>mclust cuts at the 75% and 95% quantiles of u, which always paints 5% of the points black, even
  * when the fit is sure of every point. Fixed breaks keep the meaning of a shade the same from picture
  * to picture.
+ *
+ * <p>At most {@link PointSample#MAX_POINTS} points are drawn, a seeded sample when there are more, and the
+ * legend then says how many of how many, and counts the points drawn in each band.
  */
 final class UncertaintyChart {
 
@@ -47,14 +50,17 @@ final class UncertaintyChart {
             int height) {
         XYChart chart = ChartStyle.xyChart(source + ": uncertainty u = 1 − max r of each point", columns.xName(),
                 columns.yName(), width, height, ChartStyle.Layout.PICTURE);
-        Assignments assignments = Assignments.of(data, model);
+        PointSample shown = PointSample.of(data, ChartStyle.Layout.PICTURE);
+        shown.addNote(chart, columns, ChartStyle.Layout.PICTURE);
+        Assignments assignments = Assignments.of(shown.data(), model);
         for (int band = 0; band <= BREAKS.length; band++) {
             int inBand = band;
-            int[] rows = IntStream.range(0, data.rows())
+            int[] rows = IntStream.range(0, shown.data().rows())
                     .filter(i -> band(assignments.uncertainty(i)) == inBand).toArray();
             if (rows.length > 0) {
-                double[][] points = columns.coordinates(data, rows);
-                ChartStyle.addPoints(chart, label(band, rows.length), points[0], points[1], SHADES[band], SIZES[band]);
+                double[][] points = columns.coordinates(shown.data(), rows);
+                ChartStyle.addPoints(chart, label(band, rows.length, shown.sampled()), points[0], points[1],
+                        SHADES[band], SIZES[band]);
             }
         }
         return chart;
@@ -69,8 +75,11 @@ final class UncertaintyChart {
         return band;
     }
 
-    /** "u < 0.01: 250 points", "0.01 ≤ u < 0.1: 12 points", ..., "u ≥ 0.25: 3 points". */
-    private static String label(int band, int count) {
+    /**
+     * "u < 0.01: 250 points", "0.01 ≤ u < 0.1: 12 points", ..., "u ≥ 0.25: 3 points"; of a sample,
+     * "u < 0.01: 18,250 shown".
+     */
+    private static String label(int band, int count, boolean sampled) {
         String range;
         if (band == 0) {
             range = String.format(Locale.ROOT, "u < %s", BREAKS[0]);
@@ -79,6 +88,6 @@ final class UncertaintyChart {
         } else {
             range = String.format(Locale.ROOT, "%s ≤ u < %s", BREAKS[band - 1], BREAKS[band]);
         }
-        return range + ": " + count + (count == 1 ? " point" : " points");
+        return range + ": " + PointSample.count(count, sampled);
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Seeded random cases for property tests, as JUnit 5 dynamic tests.
+ * Seeded random cases for property tests, as JUnit Jupiter dynamic tests.
  *
  * <p>A property is a name, a generator that turns a {@link SplittableRandom} into an input, and a
  * check of that input. {@link #forAll} returns one {@link DynamicTest} per case, for a
