@@ -1,0 +1,236 @@
+package org.emgmm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The bad-input catalogue: every problem a user can fix, across CSV files, init and model files,
+ * options, {@code generate}, {@code plot} and {@code compare}, gets exactly what the README promises:
+ * one line on standard error that starts with {@code em-gmm:} and mentions the culprit, exit code 2, no
+ * stack trace, and no file left behind or changed (every file of the run's folder is compared, bytes
+ * and all, before and after).
+ *
+ * <p>Each case runs in a fresh folder holding its files. In a case's arguments, {@code @name} stands
+ * for the path of the case's file {@code name} (which need not exist: {@code @out.json} is where an
+ * output would go).
+ */
+class BadInputCatalogueTest {
+
+    /** A model file for two columns: two components with identity covariances. */
+    private static final String MODEL_2D = "{\"weights\": [0.5, 0.5], \"means\": [[2, 55], [4, 80]],"
+            + " \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}";
+
+    /** Data with two columns and five rows. */
+    private static final String DATA_2D = "a,b\n1,2\n2,3.5\n3,3\n4,5.5\n5,5\n";
+
+    /**
+     * One catalogue case.
+     *
+     * @param what     what is wrong, as the test's name says it
+     * @param files    the files of the run's folder: name → content
+     * @param args     the command line, {@code @name} standing for a file's path
+     * @param mentions what the one line must mention (the culprit: a file, an option, a value)
+     */
+    private record Case(String what, Map<String, String> files, List<String> args, String mentions) {
+    }
+
+    private static Case of(String what, Map<String, String> files, String mentions, String... args) {
+        return new Case(what, files, List.of(args), mentions);
+    }
+
+    private static Case of(String what, String mentions, String... args) {
+        return of(what, Map.of(), mentions, args);
+    }
+
+    /** {@code fit} of a CSV file {@code data.csv} holding {@code csv}, with two components. */
+    private static Case csv(String what, String csv, String mentions, String... more) {
+        List<String> args = new ArrayList<>(List.of("fit", "--data", "@data.csv", "--out", "@out.json"));
+        args.addAll(Arrays.asList(more));
+        if (!args.contains("-k") && !args.contains("--components")) {
+            args.addAll(List.of("-k", "2"));
+        }
+        return new Case(what, Map.of("data.csv", csv), args, mentions);
+    }
+
+    /** {@code fit} of Old Faithful from an init file {@code init.json} holding {@code json}. */
+    private static Case init(String what, String json, String mentions, String... more) {
+        List<String> args = new ArrayList<>(List.of("fit", "--data", "old-faithful", "--init", "@init.json", "--out",
+                "@out.json"));
+        args.addAll(Arrays.asList(more));
+        return new Case(what, Map.of("init.json", json), args, mentions);
+    }
+
+    private static List<Case> catalogue() {
+        List<Case> cases = new ArrayList<>();
+        // CSV files
+        cases.add(of("a data file that does not exist", "nowhere.csv", "fit", "--data", "@nowhere.csv", "-k", "2"));
+        cases.add(csv("a ragged row", "a,b\n1,2\n3,4\n5\n", "line 4"));
+        cases.add(csv("a cell that is not a number", "a,b\n1,2\n3,5four\n4,5\n6,7\n", "'5four'"));
+        cases.add(csv("NaN in a cell", "a,b\n1,2\nNaN,4\n5,6\n7,8\n", "line 3"));
+        cases.add(csv("Infinity in a cell", "a,b\n1,2\nInfinity,4\n5,6\n7,8\n", "line 3"));
+        cases.add(csv("an empty file", "", "data.csv"));
+        cases.add(csv("a header and no rows", "a,b\n", "data.csv"));
+        cases.add(csv("fewer points than components", "a,b\n1,2\n3,5\n", "3 components", "-k", "3"));
+        cases.add(csv("a header with no numeric column", "name,colour\nx,red\ny,blue\nz,green\n", "data.csv"));
+        cases.add(csv("an unknown --columns name", DATA_2D, "'c'", "--columns", "c"));
+        cases.add(csv("a --columns index out of range", DATA_2D, "column 3", "--columns", "3"));
+        cases.add(csv("a --columns index of 0", DATA_2D, "column 0", "--columns", "0"));
+        cases.add(csv("a constant column", "a,b\n1,2\n1,3\n1,4\n1,5\n1,6\n", "constant", "-k", "1"));
+        cases.add(csv("a non-numeric --labels column also missing", DATA_2D, "'species'", "--labels", "species"));
+        cases.add(csv("a cell of 100,000 letters", "a,b\n1,2\n3," + "x".repeat(100_000) + "\n5,6\n7,8\n", "line 3"));
+        cases.add(of("a binary file as data", Map.of("data.csv", "\u0000\u0001PNG\u0000"), "data.csv",
+                "fit", "--data", "@data.csv", "-k", "2", "--out", "@out.json"));
+        cases.add(of("a folder as data", Map.of("folder/keep.txt", "x"), "folder", "fit", "--data", "@folder", "-k", "2"));
+        // init and model files
+        cases.add(of("an init file that does not exist", "none.json", "fit", "--data", "old-faithful", "--init",
+                "@none.json", "--out", "@out.json"));
+        cases.add(init("an init file that is not JSON", "weights: 0.5", "init.json"));
+        cases.add(init("an init file of another dimension", "{\"weights\": [1], \"means\": [[0, 0, 0]],"
+                + " \"covariances\": [[[1, 0, 0], [0, 1, 0], [0, 0, 1]]]}", "dimension 3"));
+        cases.add(init("weights that do not sum to 1", "{\"weights\": [0.5, 0.6], \"means\": [[2, 55], [4, 80]],"
+                + " \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}", "weights"));
+        cases.add(init("a negative weight", "{\"weights\": [1.5, -0.5], \"means\": [[2, 55], [4, 80]],"
+                + " \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}", "weight"));
+        cases.add(init("a covariance that is not positive-definite", "{\"weights\": [0.5, 0.5], \"means\":"
+                + " [[2, 55], [4, 80]], \"covariances\": [[[1, 0], [0, 1]], [[1, 2], [2, 1]]]}", "component 1"));
+        cases.add(init("a covariance that is not symmetric", "{\"weights\": [0.5, 0.5], \"means\":"
+                + " [[2, 55], [4, 80]], \"covariances\": [[[1, 0], [0, 1]], [[1, 0.5], [0, 1]]]}", "component 1"));
+        cases.add(init("an init file without means", "{\"weights\": [1], \"covariances\": [[[1, 0], [0, 1]]]}",
+                "means"));
+        cases.add(init("an empty JSON object", "{}", "init.json"));
+        cases.add(init("a JSON array instead of an object", "[1, 2, 3]", "init.json"));
+        cases.add(init("components that disagree with --components", MODEL_2D, "disagrees", "-k", "3"));
+        cases.add(init("a mean that is a string", "{\"weights\": [1], \"means\": [[\"two\", 55]],"
+                + " \"covariances\": [[[1, 0], [0, 1]]]}", "init.json"));
+        cases.add(init("a truncated file", MODEL_2D.substring(0, 40), "init.json"));
+        cases.add(of("a folder as the init file", Map.of("folder/keep.txt", "x"), "folder", "fit", "--data",
+                "old-faithful", "--init", "@folder", "--out", "@out.json"));
+        // options
+        cases.add(of("an unknown option", "--colour", "fit", "--data", "old-faithful", "-k", "2", "--colour"));
+        cases.add(of("no --components and no init file", "--components", "fit", "--data", "old-faithful"));
+        cases.add(of("no --data", "--data", "fit", "-k", "2"));
+        cases.add(of("a negative --max-iter", "--max-iter", "fit", "--data", "old-faithful", "-k", "2", "--max-iter",
+                "-1"));
+        cases.add(of("a negative --tol", "tol", "fit", "--data", "old-faithful", "-k", "2", "--tol", "-1"));
+        cases.add(of("a negative --reg-covar", "reg-covar", "fit", "--data", "old-faithful", "-k", "2",
+                "--reg-covar", "-1"));
+        cases.add(of("zero components", "components", "fit", "--data", "old-faithful", "-k", "0"));
+        cases.add(of("components that are not a number", "abc", "fit", "--data", "old-faithful", "-k", "abc"));
+        cases.add(of("a seed that is not a number", "xyz", "fit", "--data", "old-faithful", "-k", "2", "--seed",
+                "xyz"));
+        cases.add(of("an unknown implementation", "'quantum'", "fit", "--data", "old-faithful", "-k", "2",
+                "--implementation", "quantum"));
+        cases.add(of("the univariate implementation on 2-D data", "univariate", "fit", "--data", "old-faithful",
+                "-k", "2", "--implementation", "univariate"));
+        cases.add(of("zero threads", "threads", "fit", "--data", "old-faithful", "-k", "2", "--threads", "0"));
+        cases.add(of("an unknown initialisation method", "'psychic'", "fit", "--data", "old-faithful", "-k", "2",
+                "--init-method", "psychic"));
+        cases.add(of("an unknown bundled data set", "mauna-loa", "fit", "--data", "mauna-loa", "-k", "2"));
+        cases.add(of("no subcommand", "subcommand"));
+        cases.add(of("an unknown subcommand", "frobnicate", "frobnicate"));
+        cases.add(of("picture options without --plots", "--plots", "fit", "--data", "old-faithful", "-k", "2",
+                "--dpi", "144", "--out", "@out.json"));
+        // generate
+        cases.add(of("generate with no source", "--setup", "generate", "--out", "@out.csv"));
+        cases.add(of("generate with two sources", Map.of("model.json", MODEL_2D), "--setup", "generate", "--setup",
+                "seed-001", "--model", "@model.json", "--points", "10", "--out", "@out.csv"));
+        cases.add(of("an unknown setup", "seed-999", "generate", "--setup", "seed-999", "--out", "@out.csv"));
+        cases.add(of("a model without --points", Map.of("model.json", MODEL_2D), "--points", "generate", "--model",
+                "@model.json", "--out", "@out.csv"));
+        cases.add(of("zero points", Map.of("model.json", MODEL_2D), "--points", "generate", "--model",
+                "@model.json", "--points", "0", "--out", "@out.csv"));
+        cases.add(of("a negative number of points", Map.of("model.json", MODEL_2D), "-5", "generate", "--model",
+                "@model.json", "--points", "-5", "--out", "@out.csv"));
+        cases.add(of("a model file that does not exist", "none.json", "generate", "--model", "@none.json",
+                "--points", "10", "--out", "@out.csv"));
+        // plot
+        cases.add(of("plot without a model", "--model", "plot", "--data", "old-faithful", "--out", "@pictures"));
+        cases.add(of("plot with a resolution of 0", Map.of("model.json", MODEL_2D), "--dpi", "plot", "--data",
+                "old-faithful", "--model", "@model.json", "--out", "@pictures", "--dpi", "0"));
+        cases.add(of("plot in an unknown format", Map.of("model.json", MODEL_2D), "bmp", "plot", "--data",
+                "old-faithful", "--model", "@model.json", "--out", "@pictures", "--format", "bmp"));
+        cases.add(of("plot with an unknown --x column", Map.of("model.json", MODEL_2D), "volume", "plot", "--data",
+                "old-faithful", "--model", "@model.json", "--out", "@pictures", "--x", "volume"));
+        cases.add(of("plot of a model of another dimension", Map.of("model.json", "{\"weights\": [1], \"means\":"
+                + " [[0, 0, 0]], \"covariances\": [[[1, 0, 0], [0, 1, 0], [0, 0, 1]]]}"), "dimension", "plot",
+                "--data", "old-faithful", "--model", "@model.json", "--out", "@pictures"));
+        cases.add(of("plot with a width of 0", Map.of("model.json", MODEL_2D), "--width", "plot", "--data",
+                "old-faithful", "--model", "@model.json", "--out", "@pictures", "--width", "0"));
+        // compare
+        cases.add(of("an unknown example", "seed-999", "compare", "--example", "seed-999", "--out", "@pictures"));
+        cases.add(of("compare with an unknown implementation", "quantum", "compare", "--data", "old-faithful", "-k",
+                "2", "--implementations", "quantum", "--out", "@pictures"));
+        cases.add(of("compare without data or example", "--data", "compare", "-k", "2", "--out", "@pictures"));
+        return cases;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseGetsOneLineExitCode2AndLeavesNoTrace() {
+        List<Case> cases = catalogue();
+        return java.util.stream.IntStream.range(0, cases.size()).mapToObj(i -> DynamicTest.dynamicTest(
+                String.format("case %02d: %s", i + 1, cases.get(i).what()), () -> check(cases.get(i))));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCatalogueHasAtLeastSixtyCases() {
+        assertTrue(catalogue().size() >= 60, "cases: " + catalogue().size());
+    }
+
+    private static void check(Case c) throws IOException {
+        Path folder = Files.createTempDirectory("bad-input");
+        try {
+            for (Map.Entry<String, String> file : c.files().entrySet()) {
+                Path path = folder.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+            }
+            Map<String, byte[]> before = snapshot(folder);
+            String[] args = c.args().stream().map(arg -> arg.startsWith("@")
+                    ? folder.resolve(arg.substring(1)).toString() : arg).toArray(String[]::new);
+            CommandRun run = CommandRun.of(args);
+            assertEquals(Main.EXIT_BAD_INPUT, run.code(), c.what() + ": " + run.err());
+            assertEquals(1, run.err().lines().count(), c.what() + ": " + run.err());
+            assertTrue(run.err().startsWith("em-gmm: "), c.what() + ": " + run.err());
+            assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), c.what() + ": " + run.err());
+            assertTrue(run.err().length() < 600, c.what() + ": a line of " + run.err().length() + " characters");
+            assertTrue(run.err().contains(c.mentions()), c.what() + ": '" + c.mentions() + "' not in " + run.err());
+            Map<String, byte[]> after = snapshot(folder);
+            assertEquals(before.keySet(), after.keySet(), c.what() + ": files left behind or removed");
+            for (String name : before.keySet()) {
+                assertTrue(Arrays.equals(before.get(name), after.get(name)), c.what() + ": " + name + " changed");
+            }
+        } finally {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    /** Every file and folder under {@code folder}: relative name → bytes (folders: empty). */
+    private static Map<String, byte[]> snapshot(Path folder) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.filter(path -> !path.equals(folder)).toList()) {
+                files.put(folder.relativize(path).toString(), Files.isRegularFile(path) ? Files.readAllBytes(path)
+                        : new byte[0]);
+            }
+        }
+        return files;
+    }
+}
