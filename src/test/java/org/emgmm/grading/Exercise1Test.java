@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.emgmm.exercises.Ex1NormalPdf;
 import org.emgmm.model.GaussianMixture;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Graded: exercise 1, the univariate normal density and its logarithm ({@link Ex1NormalPdf}). */
@@ -36,6 +37,7 @@ class Exercise1Test {
     }
 
     @Test
+    @Order(1)
     @Points(1)
     @DisplayName("pdf at the mean is 1/√(2πσ²)")
     void pdfAtTheMean() {
@@ -45,6 +47,7 @@ class Exercise1Test {
     }
 
     @Test
+    @Order(2)
     @Points(1)
     @DisplayName("pdf takes the variance, not the standard deviation")
     void pdfTakesTheVariance() {
@@ -56,6 +59,7 @@ class Exercise1Test {
     }
 
     @Test
+    @Order(4)
     @Points(2)
     @DisplayName("pdf matches the library on random points")
     void pdfMatchesTheLibrary() {
@@ -74,6 +78,7 @@ class Exercise1Test {
     }
 
     @Test
+    @Order(5)
     @Points(2)
     @DisplayName("logPdf matches the library on random points")
     void logPdfMatchesTheLibrary() {
@@ -89,6 +94,7 @@ class Exercise1Test {
     }
 
     @Test
+    @Order(3)
     @Points(2)
     @DisplayName("logPdf stays finite 40 standard deviations out")
     void logPdfInTheFarTail() {

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.emgmm.exercises.Ex2LogSumExp;
 import org.emgmm.model.LogSumExp;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Graded: exercise 2, log-sum-exp and normalising in log space ({@link Ex2LogSumExp}). */
@@ -29,6 +30,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(7)
     @Points(1)
     @DisplayName("logSumExp matches the library on random arrays")
     void matchesTheLibrary() {
@@ -44,6 +46,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("large values do not overflow")
     void largeValuesDoNotOverflow() {
@@ -56,6 +59,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(2)
     @Points(1)
     @DisplayName("small values do not underflow")
     void smallValuesDoNotUnderflow() {
@@ -65,6 +69,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("−∞ entries contribute nothing")
     void negativeInfinityContributesNothing() {
@@ -78,6 +83,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(6)
     @Points(1)
     @DisplayName("normalise gives probabilities, also for very negative logarithms")
     void normaliseGivesProbabilities() {
@@ -110,6 +116,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(4)
     @Points(1)
     @DisplayName("logSumExp does not modify a (its comment: \"Not modified\")")
     void logSumExpLeavesItsInput() {
@@ -118,6 +125,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("normalise does not modify a and returns a new array (its comment)")
     void normaliseLeavesItsInputAndReturnsANewArray() {

@@ -7,6 +7,7 @@ import org.emgmm.linalg.Cholesky;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.testing.Generators;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Graded: exercise 3, the multivariate log-density through a Cholesky factor ({@link Ex3CholeskyDensity}). */
@@ -44,6 +45,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("cholesky gives the lower-triangular L with L Lᵀ = A")
     void choleskyFactorsTheMatrix() {
@@ -70,6 +72,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(2)
     @Points(2)
     @DisplayName("cholesky says when a matrix is not positive-definite")
     void choleskyRefusesIndefiniteMatrices() {
@@ -95,6 +98,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(3)
     @Points(2)
     @DisplayName("forwardSubstitution solves L z = b")
     void forwardSubstitutionSolves() {
@@ -120,6 +124,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(4)
     @Points(2)
     @DisplayName("logDeterminant is 2 Σ log L[i][i], finite even when det underflows")
     void logDeterminant() {
@@ -148,6 +153,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(8)
     @Points(2)
     @DisplayName("logDensity matches the library on random Gaussians")
     void logDensityMatchesTheLibrary() {
@@ -167,6 +173,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(7)
     @Points(2)
     @DisplayName("logDensity is finite in 100 dimensions where det Σ underflows")
     void logDensityInHighDimension() {
@@ -188,6 +195,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("forwardSubstitution does not modify lower or b and returns a new array (its comment)")
     void forwardSubstitutionLeavesItsInputsAndReturnsANewArray() {
@@ -197,6 +205,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(6)
     @Points(1)
     @DisplayName("cholesky, logDeterminant and logDensity do not modify their arrays (their comments)")
     void choleskyLogDeterminantAndLogDensityLeaveTheirArrays() {

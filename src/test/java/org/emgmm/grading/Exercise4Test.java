@@ -10,6 +10,7 @@ import org.emgmm.testing.Generators;
 import org.emgmm.testing.Generators.Scenario;
 import org.emgmm.testing.Generators.Spec;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Graded: exercise 4, the E-step and the log-likelihood ({@link Ex4EStep}). */
@@ -42,6 +43,7 @@ class Exercise4Test {
     }
 
     @Test
+    @Order(6)
     @Points(3)
     @DisplayName("responsibilities match the library on random mixtures")
     void responsibilitiesMatchTheLibrary() {
@@ -60,6 +62,7 @@ class Exercise4Test {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("every row of responsibilities is a probability distribution")
     void rowsAreDistributions() {
@@ -84,6 +87,7 @@ class Exercise4Test {
     }
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("responsibilities include the mixing weights (seed 003's bug)")
     void responsibilitiesIncludeTheWeights() {
@@ -100,6 +104,7 @@ class Exercise4Test {
     }
 
     @Test
+    @Order(2)
     @Points(2)
     @DisplayName("the log-likelihood is Σᵢ log p(xᵢ), not built from r (seed 001's bug)")
     void logLikelihoodClosedForm() {
@@ -123,6 +128,7 @@ class Exercise4Test {
     }
 
     @Test
+    @Order(7)
     @Points(2)
     @DisplayName("the log-likelihood matches the library on random mixtures")
     void logLikelihoodMatchesTheLibrary() {
@@ -141,6 +147,7 @@ class Exercise4Test {
     }
 
     @Test
+    @Order(4)
     @Points(3)
     @DisplayName("points far from every component get finite responsibilities")
     void farPointsDoNotUnderflow() {
@@ -170,6 +177,7 @@ class Exercise4Test {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("an E-step's responsibilities stay as they were when eStep runs again (its comment)")
     void eStepResultsStayAsTheyWere() {

@@ -11,6 +11,7 @@ import org.emgmm.testing.Generators;
 import org.emgmm.testing.Generators.Scenario;
 import org.emgmm.testing.Generators.Spec;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Graded: exercise 5, the M-step ({@link Ex5MStep}). */
@@ -48,6 +49,7 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("effectiveCounts are the column sums Nₖ = Σᵢ r[i][k]")
     void effectiveCounts() {
@@ -62,6 +64,7 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(2)
     @Points(2)
     @DisplayName("weightedMean matches the library")
     void weightedMean() {
@@ -87,6 +90,7 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(3)
     @Points(2)
     @DisplayName("weightedCovariance divides by Nₖ around the new mean, and matches the library")
     void weightedCovariance() {
@@ -125,6 +129,7 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(8)
     @Points(3)
     @DisplayName("mStep matches the library on random mixtures")
     void mStepMatchesTheLibrary() {
@@ -145,6 +150,7 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(4)
     @Points(2)
     @DisplayName("the weights are updated to Nₖ/N (seed 004's bug)")
     void weightsAreUpdated() {
@@ -159,6 +165,7 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("reg-covar goes on the diagonal only")
     void regCovarOnTheDiagonal() {
@@ -173,6 +180,7 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(7)
     @Points(1)
     @DisplayName("an empty component keeps its mean and covariance")
     void emptyComponentKeepsItsParameters() {
@@ -193,6 +201,7 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(6)
     @Points(1)
     @DisplayName("weightedCovariance does not modify mean (its comment: \"Not modified\")")
     void weightedCovarianceLeavesTheMean() {

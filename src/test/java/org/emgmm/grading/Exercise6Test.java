@@ -13,6 +13,7 @@ import org.emgmm.testing.Generators;
 import org.emgmm.testing.Generators.Scenario;
 import org.emgmm.testing.Generators.Spec;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +71,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(2)
     @Points(2)
     @DisplayName("max-iter 0 returns the start with a one-entry trace")
     void zeroIterationsReturnTheStart() {
@@ -91,6 +93,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(7)
     @Points(3)
     @DisplayName("trace, iterations and model match the library's loop")
     void matchesTheLibrarysLoop() {
@@ -105,6 +108,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(6)
     @Points(2)
     @DisplayName("stops when the mean log-likelihood changes by less than the tolerance")
     void stopsOnConvergence() {
@@ -119,6 +123,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("with tolerance 0 it runs exactly max-iter iterations")
     void toleranceZeroRunsEveryIteration() {
@@ -134,6 +139,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("hasConverged is |current − previous| < tolerance, strictly")
     void hasConverged() {
@@ -161,6 +167,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(4)
     @Points(1)
     @DisplayName("the last trace entry belongs to the returned model")
     void lastTraceEntryBelongsToTheModel() {
@@ -180,6 +187,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("empty components are reported")
     void emptyComponentsAreReported() {

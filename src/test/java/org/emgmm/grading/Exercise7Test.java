@@ -11,6 +11,7 @@ import org.emgmm.testing.Generators.Scenario;
 import org.emgmm.testing.Generators.Spec;
 import org.emgmm.univariate.UnivariateEm;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Graded: exercise 7, univariate EM in scalars ({@link Ex7UnivariateEm}). */
@@ -43,6 +44,7 @@ class Exercise7Test {
     }
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("logLikelihood matches the library")
     void logLikelihoodMatchesTheLibrary() {
@@ -62,6 +64,7 @@ class Exercise7Test {
     }
 
     @Test
+    @Order(2)
     @Points(2)
     @DisplayName("one step matches one iteration of the library")
     void oneStepMatchesTheLibrary() {
@@ -79,6 +82,7 @@ class Exercise7Test {
     }
 
     @Test
+    @Order(6)
     @Points(2)
     @DisplayName("twenty steps match twenty iterations of the library")
     void fitMatchesTheLibrary() {
@@ -93,6 +97,7 @@ class Exercise7Test {
     }
 
     @Test
+    @Order(4)
     @Points(2)
     @DisplayName("seed 004's data: the weights move from 0.3/0.7 to about 0.7/0.3")
     void seed004WeightsAreLearnt() {
@@ -117,6 +122,7 @@ class Exercise7Test {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("a far outlier does not turn the parameters into NaN")
     void farOutlierStaysFinite() {
@@ -134,6 +140,7 @@ class Exercise7Test {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("logLikelihood, step and fit do not modify x (their comments: \"Not modified\")")
     void logLikelihoodStepAndFitLeaveX() {

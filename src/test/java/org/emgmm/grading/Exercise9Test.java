@@ -12,6 +12,7 @@ import org.emgmm.exercises.Ex9Bic;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.vectorised.VectorisedEm;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Graded: exercise 9, choosing K by BIC ({@link Ex9Bic}). */
@@ -57,6 +58,7 @@ class Exercise9Test {
     }
 
     @Test
+    @Order(1)
     @Points(3)
     @DisplayName("freeParameters counts K − 1 weights, K·D means, K·D(D+1)/2 covariance entries")
     void freeParameters() {
@@ -86,6 +88,7 @@ class Exercise9Test {
     }
 
     @Test
+    @Order(2)
     @Points(3)
     @DisplayName("bic is −2 L + p log N with the total log-likelihood")
     void bicFormula() {
@@ -110,6 +113,7 @@ class Exercise9Test {
     }
 
     @Test
+    @Order(4)
     @Points(2)
     @DisplayName("chooseComponents finds the three blobs of seed 001")
     void chooseThreeBlobs() {
@@ -123,6 +127,7 @@ class Exercise9Test {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("chooseComponents finds one component in one Gaussian")
     void chooseOneComponent() {
@@ -139,6 +144,7 @@ class Exercise9Test {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("chooseComponents agrees with the lowest BIC over other ranges")
     void agreesWithTheLowestBic() {
