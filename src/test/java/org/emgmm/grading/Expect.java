@@ -139,6 +139,16 @@ public final class Expect {
         }
     }
 
+    /** Whether {@link #mixtureClose} would pass. */
+    public static boolean isMixtureClose(GaussianMixture expected, GaussianMixture actual, double tolerance) {
+        try {
+            mixtureClose(expected, actual, tolerance, "", "");
+            return true;
+        } catch (AssertionFailedError failure) {
+            return false;
+        }
+    }
+
     /** Weights, means and covariances all {@link #arrayClose}. */
     public static void mixtureClose(GaussianMixture expected, GaussianMixture actual, double tolerance, String what,
             String hint) {
