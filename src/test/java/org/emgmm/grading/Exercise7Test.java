@@ -233,7 +233,8 @@ class Exercise7Test {
         } catch (AssertionFailedError refused) {
             // A NaN weight or variance is refused by GaussianMixture itself: the 0/0 of underflowed densities.
             if (String.valueOf(refused.getMessage()).contains("NaN")) {
-                throw Expect.failure("one EM step with a point at 60", "finite parameters", refused.getMessage(),
+                throw Expect.failure("one EM step with a point at 60", "finite parameters",
+                        refused.getMessage().split("; hint: ")[0],
                         NAN_AT_60, refused);
             }
             throw refused;
