@@ -49,9 +49,10 @@ class Exercise6Test {
 
     /** The student's run against the library's loop with the same steps, field by field, with hints. */
     private static void assertSameRun(EmResult expected, EmResult actual, String what) {
-        Expect.that(expected.iterations() == actual.iterations(), "iterations (" + what + ")", expected.iterations(),
-                actual.iterations(), "an iteration is one M-step and one E-step; stop after maxIterations, or as soon"
-                        + " as |trace[t] − trace[t−1]| < tolerance");
+        Expect.close(expected.iterations(), actual.iterations(), 0.0, "iterations (" + what + ")",
+                "an iteration is one M-step and one E-step; stop after maxIterations, or as soon as |trace[t] −"
+                        + " trace[t−1]| < tolerance (see 6.1 for hasConverged)", KnownMistakes.offByOne("iteration",
+                        new double[] {expected.iterations() - 1}, new double[] {expected.iterations() + 1}));
         Expect.that(expected.converged() == actual.converged(), "converged (" + what + ")", expected.converged(),
                 actual.converged(), "true only when the run stopped because the convergence test was met");
         double[] trace = Expect.notNull(actual.trace(), "trace (" + what + ")", "one entry per parameters visited");
@@ -59,9 +60,14 @@ class Exercise6Test {
                 trace.length, "iterations + 1 entries: trace[0] for the start, trace[t] after iteration t");
         Expect.close(expected.trace()[0], trace[0], TOLERANCE, "trace[0] (" + what + ")",
                 "trace[0] = L(θ₀)/N, the start's mean log-likelihood per point, from an E-step before the loop");
+        double[] totals = java.util.Arrays.stream(expected.trace()).map(v -> v * expected.points()).toArray();
+        double[] shifted = expected.trace().clone();
+        System.arraycopy(expected.trace(), 0, shifted, 1, shifted.length - 1);
         Expect.arrayClose(expected.trace(), trace, TOLERANCE, "trace (" + what + ")",
-                "trace[t] = L(θₜ)/N from the E-step on the parameters of iteration t: the mean per point, not the"
-                        + " total");
+                "trace[t] = L(θₜ)/N from the E-step on the parameters after iteration t", java.util.List.of(
+                        KnownMistakes.Mistake.of("the total L where the mean L/N belongs", totals),
+                        KnownMistakes.Mistake.of("the trace one iteration behind (the E-step on the parameters"
+                                + " before the M-step): see 6.4", shifted)));
         Expect.mixtureClose(expected.model(), actual.model(), 1e-10, "the returned model (" + what + ")",
                 "return the parameters of the last M-step (whose E-step gave the last trace entry)");
         Expect.that(actual.points() == expected.points(), "points N (" + what + ")", expected.points(),

@@ -215,7 +215,8 @@ class Exercise8Test {
             Arrays.sort(sorted);
             Expect.that(sorted[0] == 0.0 && sorted[1] == 10.0, "centres for data 0, 0, 0, 10 and seed " + seed,
                     "0 and 10 (in some order)", Arrays.toString(centres),
-                    "points at D² = 0 from a chosen centre must never be drawn: search for a running sum > u");
+                    "after 0, the three 0s have D² = 0 and 10 has D² = 100: the second centre is drawn ∝ D², so it"
+                            + " is 10 with probability 1 (and with a running sum compared by >, never a 0)");
         }
     }
 
