@@ -220,8 +220,17 @@ class Exercise5Test {
         GaussianMixture previous = GaussianMixture.of(new double[] {1.0}, new double[][] {{0, 0}},
                 new double[][][] {{{1, 0}, {0, 1}}});
         GaussianMixture next = mStep(SQUARE, all, previous, 0.5, "square of side 2, reg-covar 0.5");
+        // Slips, by hand: reg-covar on every entry gives [[1.5, 0.5], [0.5, 1.5]], twice on the diagonal 2;
+        // the scatter around the previous mean (0, 0) is [[2, 1], [1, 2]] (squares 0, 4, 0, 4 and products
+        // 0, 0, 0, 4, over 4), plus 0.5 on the diagonal.
         Expect.arrayClose(new double[] {1.5, 0, 0, 1.5}, next.covariance(0), 1e-15,
-                "Σ of the square with reg-covar 0.5 (flat 2×2)", "add regCovar to Σ[a][a] only, once");
+                "Σ of the square with reg-covar 0.5 (flat 2×2)", "the square's Σ is the identity (see 5.3); add"
+                        + " regCovar to Σ[a][a] only, once", List.of(
+                        KnownMistakes.Mistake.of("what adding reg-covar to every entry, not only the diagonal, gives",
+                                1.5, 0.5, 0.5, 1.5),
+                        KnownMistakes.Mistake.of("what adding reg-covar twice gives", 2.0, 0.0, 0.0, 2.0),
+                        KnownMistakes.Mistake.of("the scatter around the previous mean (0, 0) instead of the new one"
+                                + " (1, 1)", 2.5, 1.0, 1.0, 2.5)));
     }
 
     @Test
