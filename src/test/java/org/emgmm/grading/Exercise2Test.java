@@ -1,9 +1,11 @@
 package org.emgmm.grading;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.emgmm.exercises.Ex2LogSumExp;
 import org.emgmm.model.LogSumExp;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Graded: exercise 2, log-sum-exp and normalising in log space ({@link Ex2LogSumExp}). */
@@ -20,6 +22,11 @@ class Exercise2Test {
 
     private static final double NEG_INF = Double.NEGATIVE_INFINITY;
 
+    /** What the known slips give for logSumExp(1000, 1000): m not added back, one term left out. */
+    private static final List<KnownMistakes.Mistake> SLIPS_AT_1000 = List.of(
+            KnownMistakes.Mistake.of("log 2: the shift m is not added back", Math.log(2.0)),
+            KnownMistakes.Mistake.of("what one term too few gives: an off-by-one in a loop bound", 1000.0));
+
     private static double logSumExp(double... a) {
         double[] copy = a.clone();
         double result = StudentCode.call("Ex2LogSumExp.logSumExp(" + Expect.format(a) + ")",
@@ -29,6 +36,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(7)
     @Points(1)
     @DisplayName("logSumExp matches the library on random arrays")
     void matchesTheLibrary() {
@@ -38,33 +46,55 @@ class Exercise2Test {
             for (int j = 0; j < a.length; j++) {
                 a[j] = random.nextDouble(-50.0, 50.0);
             }
+            double max = java.util.Arrays.stream(a).max().getAsDouble();
+            List<KnownMistakes.Mistake> slips = new java.util.ArrayList<>(List.of(KnownMistakes.Mistake.of(
+                    "log Σⱼ exp(aⱼ − m): the shift m is not added back", LogSumExp.of(a) - max)));
+            if (a.length > 1) {
+                slips.addAll(KnownMistakes.offByOne("term", new double[] {LogSumExp.of(java.util.Arrays.copyOfRange(a,
+                        1, a.length))}, null));
+                slips.addAll(KnownMistakes.offByOne("term", new double[] {LogSumExp.of(java.util.Arrays.copyOf(a,
+                        a.length - 1))}, null));
+            }
             Expect.close(LogSumExp.of(a), logSumExp(a), TOLERANCE, "logSumExp(" + Expect.format(a) + ")",
-                    "m + log Σⱼ exp(aⱼ − m), with m the largest aⱼ");
+                    "m + log Σⱼ exp(aⱼ − m), with m the largest aⱼ, over every entry", slips);
         }
     }
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("large values do not overflow")
     void largeValuesDoNotOverflow() {
         // log(e^1000 + e^1000) = log(2 e^1000) = 1000 + log 2, although e^1000 overflows to ∞.
-        Expect.close(1000.0 + Math.log(2.0), logSumExp(1000.0, 1000.0), TOLERANCE, "logSumExp(1000, 1000)",
-                "exp(1000) is ∞ in double precision: subtract the largest value before exponentiating");
+        // Known slips: m not added back gives log 2; a loop that skips a term gives 1000.
+        double both = logSumExp(1000.0, 1000.0);
+        Expect.close(1000.0 + Math.log(2.0), both, TOLERANCE, "logSumExp(1000, 1000)", Double.isInfinite(both)
+                ? "exp(1000) is ∞ in double precision: subtract the largest value before exponentiating"
+                : "m + log Σⱼ exp(aⱼ − m) = 1000 + log(1 + 1)", SLIPS_AT_1000);
         // log(e^1000 + e^0) = 1000 + log(1 + e^−1000) = 1000 to double precision.
-        Expect.close(1000.0, logSumExp(0.0, 1000.0), TOLERANCE, "logSumExp(0, 1000)",
-                "shift by the largest value, wherever it is in the array, not by the first");
+        double apart = logSumExp(0.0, 1000.0);
+        Expect.close(1000.0, apart, TOLERANCE, "logSumExp(0, 1000)", Double.isInfinite(apart)
+                ? "exp(1000 − 0) is ∞: shift by the largest value, wherever it is in the array, not by the first"
+                : "m + log Σⱼ exp(aⱼ − m) with m = 1000, the largest");
     }
 
     @Test
+    @Order(2)
     @Points(1)
     @DisplayName("small values do not underflow")
     void smallValuesDoNotUnderflow() {
         // log(e^−1000 + e^−1000) = −1000 + log 2, although e^−1000 underflows to 0 (and log 0 = −∞).
-        Expect.close(-1000.0 + Math.log(2.0), logSumExp(-1000.0, -1000.0), TOLERANCE, "logSumExp(−1000, −1000)",
-                "exp(−1000) is 0 in double precision: subtract the largest value before exponentiating");
+        double small = logSumExp(-1000.0, -1000.0);
+        Expect.close(-1000.0 + Math.log(2.0), small, TOLERANCE, "logSumExp(−1000, −1000)", Double.isInfinite(small)
+                ? "exp(−1000) is 0 in double precision: subtract the largest value before exponentiating"
+                : "m + log Σⱼ exp(aⱼ − m) = −1000 + log(1 + 1)", List.of(
+                        KnownMistakes.Mistake.of("log 2: the shift m is not added back", Math.log(2.0)),
+                        KnownMistakes.Mistake.of("what one term too few gives: an off-by-one in a loop bound",
+                                -1000.0)));
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("−∞ entries contribute nothing")
     void negativeInfinityContributesNothing() {
@@ -78,6 +108,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(6)
     @Points(1)
     @DisplayName("normalise gives probabilities, also for very negative logarithms")
     void normaliseGivesProbabilities() {
@@ -88,8 +119,11 @@ class Exercise2Test {
         double[] a = {-1000.0, -1001.0, -1002.0};
         double[] actual = StudentCode.call("Ex2LogSumExp.normalise(" + Expect.format(a) + ")",
                 () -> Ex2LogSumExp.normalise(a.clone()));
-        Expect.arrayClose(expected, actual, TOLERANCE, "normalise(−1000, −1001, −1002)",
-                "pⱼ = exp(aⱼ − logSumExp(a)); dividing exp(aⱼ) by their sum gives 0/0 here");
+        boolean finite = actual != null && java.util.Arrays.stream(actual).allMatch(Double::isFinite);
+        Expect.arrayClose(expected, actual, TOLERANCE, "normalise(−1000, −1001, −1002)", finite
+                ? "pⱼ = exp(aⱼ − logSumExp(a)); if 2.1 or 2.2 fails, see them first: normalise builds on logSumExp"
+                : "a NaN or ∞: every exp(aⱼ) underflows to 0 here and their ratio is 0/0; use pⱼ = exp(aⱼ −"
+                        + " logSumExp(a))");
 
         SplittableRandom random = new SplittableRandom(SEED + 1);
         for (int c = 0; c < CASES; c++) {
@@ -110,6 +144,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(4)
     @Points(1)
     @DisplayName("logSumExp does not modify a (its comment: \"Not modified\")")
     void logSumExpLeavesItsInput() {
@@ -118,6 +153,7 @@ class Exercise2Test {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("normalise does not modify a and returns a new array (its comment)")
     void normaliseLeavesItsInputAndReturnsANewArray() {

@@ -1,5 +1,7 @@
 package org.emgmm.grading;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.emgmm.exercises.Ex3CholeskyDensity;
@@ -7,6 +9,7 @@ import org.emgmm.linalg.Cholesky;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.testing.Generators;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Graded: exercise 3, the multivariate log-density through a Cholesky factor ({@link Ex3CholeskyDensity}). */
@@ -44,6 +47,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("cholesky gives the lower-triangular L with L Lᵀ = A")
     void choleskyFactorsTheMatrix() {
@@ -70,6 +74,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(2)
     @Points(2)
     @DisplayName("cholesky says when a matrix is not positive-definite")
     void choleskyRefusesIndefiniteMatrices() {
@@ -95,6 +100,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(3)
     @Points(2)
     @DisplayName("forwardSubstitution solves L z = b")
     void forwardSubstitutionSolves() {
@@ -120,19 +126,34 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(4)
     @Points(2)
     @DisplayName("logDeterminant is 2 Σ log L[i][i], finite even when det underflows")
     void logDeterminant() {
+        logDeterminant((lower, d) -> StudentCode.call("Ex3CholeskyDensity.logDeterminant("
+                + d + "×" + d + ")", () -> Ex3CholeskyDensity.logDeterminant(lower, d)));
+    }
+
+    static void logDeterminant(Promises.LogDeterminant logDeterminant) {
         SplittableRandom random = new SplittableRandom(SEED + 3);
         for (int c = 0; c < CASES; c++) {
             int d = 1 + random.nextInt(MAX_DIMENSION);
             double[] a = randomCovariance(random, d);
             Cholesky library = Cholesky.decompose(a, d).orElseThrow();
             double[] l = library.lowerTriangle();
-            double actual = StudentCode.call("Ex3CholeskyDensity.logDeterminant(" + d + "×" + d + ")",
-                    () -> Ex3CholeskyDensity.logDeterminant(l.clone(), d));
+            double actual = logDeterminant.of(l.clone(), d);
+            // A loop bound one short (i < d − 1) leaves out the last diagonal term, one that starts at 1 the first.
+            double last = 2.0 * Math.log(l[(d - 1) * d + (d - 1)]);
+            double first = 2.0 * Math.log(l[0]);
+            List<KnownMistakes.Mistake> suspects = new ArrayList<>(KnownMistakes.GENERIC);
+            if (d > 1) {
+                suspects.add(KnownMistakes.Mistake.of("what leaving out the last diagonal term gives: an off-by-one in"
+                        + " a loop bound (i < d)", library.logDeterminant() - last));
+                suspects.add(KnownMistakes.Mistake.of("what leaving out the first diagonal term gives: an off-by-one"
+                        + " in a loop bound (i from 0)", library.logDeterminant() - first));
+            }
             Expect.close(library.logDeterminant(), actual, TOLERANCE, "log det A (" + d + "×" + d + ")",
-                    "det A = (Π L[i][i])², so log det A = 2 Σ log L[i][i]: mind the 2");
+                    "det A = (Π L[i][i])², so log det A = 2 Σ log L[i][i] over all d diagonal entries", suspects);
         }
         // Σ = 10⁻⁴ I in 100 dimensions: L = 10⁻² I and log det Σ = 2 · 100 · log 10⁻² = 100 log 10⁻⁴
         // ≈ −921.03, while det Σ = 10⁻⁴⁰⁰ is 0 in double precision.
@@ -141,16 +162,23 @@ class Exercise3Test {
         for (int i = 0; i < d; i++) {
             l[i * d + i] = 1e-2;
         }
-        double actual = StudentCode.call("Ex3CholeskyDensity.logDeterminant(0.01 I, 100×100)",
-                () -> Ex3CholeskyDensity.logDeterminant(l, d));
+        double actual = logDeterminant.of(l, d);
         Expect.close(d * Math.log(1e-4), actual, TOLERANCE, "log det(10⁻⁴ I) in 100 dimensions",
-                "sum the logarithms of the diagonal; the product of the diagonal underflows to 0");
+                Double.isInfinite(actual) ? "the product of the diagonal, 10⁻²⁰⁰, underflows to 0 and its log is −∞:"
+                        + " sum the logarithms of the diagonal instead" : "2 Σ log L[i][i] over the 100 diagonal entries",
+                KnownMistakes.GENERIC);
     }
 
     @Test
+    @Order(8)
     @Points(2)
     @DisplayName("logDensity matches the library on random Gaussians")
     void logDensityMatchesTheLibrary() {
+        logDensityMatchesTheLibrary((x, mean, covariance) -> StudentCode.call("Ex3CholeskyDensity.logDensity(D = "
+                + x.length + ")", () -> Ex3CholeskyDensity.logDensity(x, mean, covariance)));
+    }
+
+    static void logDensityMatchesTheLibrary(Promises.LogDensity logDensity) {
         SplittableRandom random = new SplittableRandom(SEED + 4);
         for (int c = 0; c < CASES; c++) {
             int d = 1 + random.nextInt(MAX_DIMENSION);
@@ -159,14 +187,22 @@ class Exercise3Test {
             double[] x = Generators.uniformVector(random, d, -15.0, 15.0);
             GaussianMixture single = GaussianMixture.ofFlat(1, d, new double[] {1.0}, mean, covariance);
             double expected = single.logComponentDensity(0, x);
-            double actual = StudentCode.call("Ex3CholeskyDensity.logDensity(D = " + d + ")",
-                    () -> Ex3CholeskyDensity.logDensity(x.clone(), mean.clone(), covariance.clone()));
+            double actual = logDensity.of(x.clone(), mean.clone(), covariance.clone());
+            // expected = −½ (D log 2π + log det Σ + ‖z‖²): the pieces, and what the known slips make of them.
+            double logDet = Cholesky.decompose(covariance, d).orElseThrow().logDeterminant();
+            double squared = -2.0 * expected - d * Math.log(2.0 * Math.PI) - logDet;
             Expect.close(expected, actual, TOLERANCE, "log N(x | μ, Σ) in " + d + " dimensions",
-                    "−½ (D log 2π + log det Σ + ‖z‖²) with L z = x − μ: the square of the norm, and all three terms");
+                    "−½ (D log 2π + log det Σ + ‖z‖²) with L z = x − μ: the square of the norm, and all three terms",
+                    List.of(KnownMistakes.SIGN_FLIPPED,
+                            KnownMistakes.Mistake.of("what ‖z‖ gives where ‖z‖² belongs", -0.5 * (d * Math.log(2.0
+                                    * Math.PI) + logDet + Math.sqrt(squared))),
+                            KnownMistakes.Mistake.of("what log det Σ without its factor 2 gives: see 3.4 first", -0.5
+                                    * (d * Math.log(2.0 * Math.PI) + logDet / 2.0 + squared))));
         }
     }
 
     @Test
+    @Order(7)
     @Points(2)
     @DisplayName("logDensity is finite in 100 dimensions where det Σ underflows")
     void logDensityInHighDimension() {
@@ -183,11 +219,20 @@ class Exercise3Test {
         double expected = -50.0 * (Math.log(2.0 * Math.PI) + Math.log(1e-4) + 1.0);
         double actual = StudentCode.call("Ex3CholeskyDensity.logDensity(D = 100, Σ = 10⁻⁴ I)",
                 () -> Ex3CholeskyDensity.logDensity(x, new double[d], covariance));
-        Expect.close(expected, actual, TOLERANCE, "log N(x | 0, 10⁻⁴ I) in 100 dimensions",
-                "never form det Σ = 10⁻⁴⁰⁰ (it is 0): use log det Σ = 2 Σ log L[i][i]");
+        // ‖z‖² = 100 here, so ‖z‖ for ‖z‖² gives −50 (log 2π + log 10⁻⁴) − 5, and log det without its 2
+        // gives −50 (log 2π + ½ log 10⁻⁴ + 1).
+        Expect.close(expected, actual, TOLERANCE, "log N(x | 0, 10⁻⁴ I) in 100 dimensions", Double.isFinite(actual)
+                ? "−½ (D log 2π + log det Σ + ‖z‖²), with log det Σ = 2 Σ log L[i][i] and ‖z‖² = 100 here"
+                : "det Σ = 10⁻⁴⁰⁰ is 0 in double precision: never form it, use log det Σ = 2 Σ log L[i][i]",
+                List.of(KnownMistakes.SIGN_FLIPPED,
+                        KnownMistakes.Mistake.of("what ‖z‖ gives where ‖z‖² belongs", -50.0 * (Math.log(2.0 * Math.PI)
+                                + Math.log(1e-4)) - 5.0),
+                        KnownMistakes.Mistake.of("what log det Σ without its factor 2 gives: see 3.4 first", -50.0
+                                * (Math.log(2.0 * Math.PI) + 0.5 * Math.log(1e-4) + 1.0))));
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("forwardSubstitution does not modify lower or b and returns a new array (its comment)")
     void forwardSubstitutionLeavesItsInputsAndReturnsANewArray() {
@@ -197,6 +242,7 @@ class Exercise3Test {
     }
 
     @Test
+    @Order(6)
     @Points(1)
     @DisplayName("cholesky, logDeterminant and logDensity do not modify their arrays (their comments)")
     void choleskyLogDeterminantAndLogDensityLeaveTheirArrays() {

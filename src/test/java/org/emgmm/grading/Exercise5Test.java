@@ -1,5 +1,6 @@
 package org.emgmm.grading;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.em.EmptyComponents;
@@ -11,6 +12,7 @@ import org.emgmm.testing.Generators;
 import org.emgmm.testing.Generators.Scenario;
 import org.emgmm.testing.Generators.Spec;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Graded: exercise 5, the M-step ({@link Ex5MStep}). */
@@ -35,6 +37,37 @@ class Exercise5Test {
         }
     }
 
+    /** Ex5MStep.weightedMean. */
+    @FunctionalInterface
+    interface WeightedMean {
+        double[] of(DataMatrix data, Responsibilities r, int k, double nk);
+    }
+
+    /**
+     * What the known slips make of Σₖ = S/Nₖ + reg·I (S the scatter): S/N (N for Nₖ), S/(Nₖ − 1) (np.cov),
+     * and reg-covar on every entry instead of the diagonal.
+     */
+    private static List<KnownMistakes.Mistake> scatterMistakes(double[] sigma, double regCovar, double n, double nk) {
+        int d = (int) Math.round(Math.sqrt(sigma.length));
+        double[] scatter = sigma.clone();
+        for (int a = 0; a < d; a++) {
+            scatter[a * d + a] -= regCovar;
+        }
+        double[] byN = new double[sigma.length];
+        double[] byNkMinusOne = new double[sigma.length];
+        double[] regEverywhere = new double[sigma.length];
+        for (int e = 0; e < sigma.length; e++) {
+            boolean diagonal = e / d == e % d;
+            byN[e] = scatter[e] * nk / n + (diagonal ? regCovar : 0.0);
+            byNkMinusOne[e] = scatter[e] * nk / (nk - 1.0) + (diagonal ? regCovar : 0.0);
+            regEverywhere[e] = scatter[e] + regCovar;
+        }
+        return List.of(KnownMistakes.Mistake.of("what dividing by N = " + Expect.format(n) + " (all the points) instead"
+                + " of Nₖ gives", byN), KnownMistakes.Mistake.of("what dividing by Nₖ − 1 (as np.cov does) instead of Nₖ"
+                + " gives", byNkMinusOne), KnownMistakes.Mistake.of("what adding reg-covar to every entry, not only"
+                + " the diagonal, gives", regEverywhere));
+    }
+
     private static Case randomCase(SplittableRandom random) {
         Scenario scenario = Generators.scenario(random, Spec.multivariate());
         return new Case(scenario, new LoopsEm().eStep(scenario.data(), scenario.start()).responsibilities());
@@ -48,6 +81,7 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("effectiveCounts are the column sums Nₖ = Σᵢ r[i][k]")
     void effectiveCounts() {
@@ -62,9 +96,15 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(2)
     @Points(2)
     @DisplayName("weightedMean matches the library")
     void weightedMean() {
+        weightedMean((data, r, k, nk) -> StudentCode.call("Ex5MStep.weightedMean(k = " + k
+                + ", N=" + data.rows() + ")", () -> Ex5MStep.weightedMean(data, r, k, nk)));
+    }
+
+    static void weightedMean(WeightedMean weightedMean) {
         SplittableRandom random = new SplittableRandom(SEED + 1);
         for (int c = 0; c < CASES; c++) {
             Case test = randomCase(random);
@@ -76,17 +116,18 @@ class Exercise5Test {
                     continue;
                 }
                 int component = k;
-                double[] mean = StudentCode.call("Ex5MStep.weightedMean(k = " + k + ", " + test.describe() + ")",
-                        () -> Ex5MStep.weightedMean(test.scenario().data(), test.r(), component, counts[component]));
+                double[] mean = weightedMean.of(test.scenario().data(), test.r(), component, counts[component]);
                 Expect.arrayClose(expected.mean(k), mean, TOLERANCE,
                         "μ of component " + k + " (" + test.describe() + ")",
-                        "μₖ = (1/Nₖ) Σᵢ r[i][k] xᵢ: weight each point by its responsibility for k, divide every"
-                                + " coordinate by the same Nₖ (seed 003 divides by the wrong one)");
+                        "μₖ = (1/Nₖ) Σᵢ r[i][k] xᵢ: weight each point by its responsibility for k, and divide every"
+                                + " coordinate by the same Nₖ", KnownMistakes.dividedByN(test.scenario().points(),
+                                        counts[k]));
             }
         }
     }
 
     @Test
+    @Order(3)
     @Points(2)
     @DisplayName("weightedCovariance divides by Nₖ around the new mean, and matches the library")
     void weightedCovariance() {
@@ -98,7 +139,9 @@ class Exercise5Test {
                 () -> Ex5MStep.weightedCovariance(SQUARE, all, 0, 4.0, new double[] {1.0, 1.0}, 0.0));
         Expect.arrayClose(new double[] {1, 0, 0, 1}, square, 1e-15,
                 "Σ of the corners of a square of side 2 (flat 2×2)",
-                "Σₖ = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ: divide by Nₖ, not Nₖ − 1");
+                "Σₖ = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ: divide by Nₖ",
+                List.of(KnownMistakes.Mistake.entrywise("what dividing by Nₖ − 1 = 3 (as np.cov does) instead of Nₖ = 4"
+                        + " gives", value -> value * 4.0 / 3.0)));
 
         SplittableRandom random = new SplittableRandom(SEED + 2);
         for (int c = 0; c < CASES; c++) {
@@ -119,12 +162,14 @@ class Exercise5Test {
                 Expect.arrayClose(expected.covariance(k), sigma, TOLERANCE,
                         "Σ of component " + k + " (flat D×D; " + test.describe() + ", reg-covar 1e-3)",
                         "the weighted scatter around the mean you are given, divided by Nₖ, plus reg-covar on the"
-                                + " diagonal");
+                                + " diagonal", scatterMistakes(expected.covariance(k), regCovar,
+                                        test.scenario().points(), counts[k]));
             }
         }
     }
 
     @Test
+    @Order(8)
     @Points(3)
     @DisplayName("mStep matches the library on random mixtures")
     void mStepMatchesTheLibrary() {
@@ -139,12 +184,17 @@ class Exercise5Test {
                 Expect.mixtureClose(expected, actual, TOLERANCE,
                         "M-step (" + test.describe() + ", reg-covar " + regCovar + ")",
                         "πₖ = Nₖ/N, μₖ = Σᵢ r[i][k] xᵢ / Nₖ, Σₖ = Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ / Nₖ + reg·I,"
-                                + " with the new μₖ");
+                                + " with the new μₖ", List.of(KnownMistakes.Mistake.of("the right M-step with the"
+                                        + " previous weights kept: see 5.4 first", GaussianMixture.ofFlat(
+                                                expected.components(), expected.dimension(),
+                                                test.scenario().start().weights(), expected.flatMeans(),
+                                                expected.flatCovariances()))));
             }
         }
     }
 
     @Test
+    @Order(4)
     @Points(2)
     @DisplayName("the weights are updated to Nₖ/N (seed 004's bug)")
     void weightsAreUpdated() {
@@ -155,10 +205,12 @@ class Exercise5Test {
                 new double[][][] {{{1, 0}, {0, 1}}, {{1, 0}, {0, 1}}});
         GaussianMixture next = mStep(SQUARE, r, previous, 1e-6, "three corners to component 0, one to 1");
         Expect.arrayClose(new double[] {0.75, 0.25}, next.weights(), 1e-15, "weights after the M-step",
-                "πₖ = Nₖ / N: update the weights in every M-step (seed 004 never does)");
+                "πₖ = Nₖ / N in every M-step", List.of(KnownMistakes.Mistake.of("the previous weights kept: πₖ is not"
+                        + " updated (seed 004's bug)", 0.5, 0.5)));
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("reg-covar goes on the diagonal only")
     void regCovarOnTheDiagonal() {
@@ -168,11 +220,21 @@ class Exercise5Test {
         GaussianMixture previous = GaussianMixture.of(new double[] {1.0}, new double[][] {{0, 0}},
                 new double[][][] {{{1, 0}, {0, 1}}});
         GaussianMixture next = mStep(SQUARE, all, previous, 0.5, "square of side 2, reg-covar 0.5");
+        // Slips, by hand: reg-covar on every entry gives [[1.5, 0.5], [0.5, 1.5]], twice on the diagonal 2;
+        // the scatter around the previous mean (0, 0) is [[2, 1], [1, 2]] (squares 0, 4, 0, 4 and products
+        // 0, 0, 0, 4, over 4), plus 0.5 on the diagonal.
         Expect.arrayClose(new double[] {1.5, 0, 0, 1.5}, next.covariance(0), 1e-15,
-                "Σ of the square with reg-covar 0.5 (flat 2×2)", "add regCovar to Σ[a][a] only, once");
+                "Σ of the square with reg-covar 0.5 (flat 2×2)", "the square's Σ is the identity (see 5.3); add"
+                        + " regCovar to Σ[a][a] only, once", List.of(
+                        KnownMistakes.Mistake.of("what adding reg-covar to every entry, not only the diagonal, gives",
+                                1.5, 0.5, 0.5, 1.5),
+                        KnownMistakes.Mistake.of("what adding reg-covar twice gives", 2.0, 0.0, 0.0, 2.0),
+                        KnownMistakes.Mistake.of("the scatter around the previous mean (0, 0) instead of the new one"
+                                + " (1, 1)", 2.5, 1.0, 1.0, 2.5)));
     }
 
     @Test
+    @Order(7)
     @Points(1)
     @DisplayName("an empty component keeps its mean and covariance")
     void emptyComponentKeepsItsParameters() {
@@ -193,6 +255,7 @@ class Exercise5Test {
     }
 
     @Test
+    @Order(6)
     @Points(1)
     @DisplayName("weightedCovariance does not modify mean (its comment: \"Not modified\")")
     void weightedCovarianceLeavesTheMean() {

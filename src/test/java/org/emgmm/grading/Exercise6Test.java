@@ -13,6 +13,7 @@ import org.emgmm.testing.Generators;
 import org.emgmm.testing.Generators.Scenario;
 import org.emgmm.testing.Generators.Spec;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,19 +49,29 @@ class Exercise6Test {
 
     /** The student's run against the library's loop with the same steps, field by field, with hints. */
     private static void assertSameRun(EmResult expected, EmResult actual, String what) {
+        // No pattern for the count: one iteration more or fewer is what a loop bound, a wrong trace (the total)
+        // or ending on an M-step all give, so the hint says what to check.
         Expect.that(expected.iterations() == actual.iterations(), "iterations (" + what + ")", expected.iterations(),
                 actual.iterations(), "an iteration is one M-step and one E-step; stop after maxIterations, or as soon"
-                        + " as |trace[t] − trace[t−1]| < tolerance");
+                        + " as |trace[t] − trace[t−1]| < tolerance on the mean log-likelihood (see 6.1 for"
+                        + " hasConverged)");
         Expect.that(expected.converged() == actual.converged(), "converged (" + what + ")", expected.converged(),
                 actual.converged(), "true only when the run stopped because the convergence test was met");
         double[] trace = Expect.notNull(actual.trace(), "trace (" + what + ")", "one entry per parameters visited");
         Expect.that(trace.length == expected.trace().length, "trace length (" + what + ")", expected.trace().length,
                 trace.length, "iterations + 1 entries: trace[0] for the start, trace[t] after iteration t");
         Expect.close(expected.trace()[0], trace[0], TOLERANCE, "trace[0] (" + what + ")",
-                "trace[0] = L(θ₀)/N, the start's mean log-likelihood per point, from an E-step before the loop");
+                "trace[0] = L(θ₀)/N, the start's mean log-likelihood per point, from an E-step before the loop",
+                java.util.List.of(KnownMistakes.Mistake.of("the total L where the mean L/N belongs",
+                        expected.trace()[0] * expected.points())));
+        double[] totals = java.util.Arrays.stream(expected.trace()).map(v -> v * expected.points()).toArray();
+        double[] shifted = expected.trace().clone();
+        System.arraycopy(expected.trace(), 0, shifted, 1, shifted.length - 1);
         Expect.arrayClose(expected.trace(), trace, TOLERANCE, "trace (" + what + ")",
-                "trace[t] = L(θₜ)/N from the E-step on the parameters of iteration t: the mean per point, not the"
-                        + " total");
+                "trace[t] = L(θₜ)/N from the E-step on the parameters after iteration t", java.util.List.of(
+                        KnownMistakes.Mistake.of("the total L where the mean L/N belongs", totals),
+                        KnownMistakes.Mistake.of("the trace one iteration behind (the E-step on the parameters"
+                                + " before the M-step): see 6.4", shifted)));
         Expect.mixtureClose(expected.model(), actual.model(), 1e-10, "the returned model (" + what + ")",
                 "return the parameters of the last M-step (whose E-step gave the last trace entry)");
         Expect.that(actual.points() == expected.points(), "points N (" + what + ")", expected.points(),
@@ -70,6 +81,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(2)
     @Points(2)
     @DisplayName("max-iter 0 returns the start with a one-entry trace")
     void zeroIterationsReturnTheStart() {
@@ -87,10 +99,13 @@ class Exercise6Test {
         Expect.that(trace.length == 1, "trace length after max-iter 0", 1, trace.length,
                 "the trace starts with the start's log-likelihood, before the loop");
         Expect.close(expected, trace[0], TOLERANCE, "trace[0] after max-iter 0",
-                "trace[0] = L(θ₀)/N: the E-step's log-likelihood divided by the number of points");
+                "trace[0] = L(θ₀)/N: the E-step's log-likelihood divided by the number of points",
+                java.util.List.of(KnownMistakes.Mistake.of("the total L where the mean L/N belongs",
+                        expected * scenario.points())));
     }
 
     @Test
+    @Order(7)
     @Points(3)
     @DisplayName("trace, iterations and model match the library's loop")
     void matchesTheLibrarysLoop() {
@@ -105,6 +120,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(6)
     @Points(2)
     @DisplayName("stops when the mean log-likelihood changes by less than the tolerance")
     void stopsOnConvergence() {
@@ -119,6 +135,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("with tolerance 0 it runs exactly max-iter iterations")
     void toleranceZeroRunsEveryIteration() {
@@ -134,6 +151,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("hasConverged is |current − previous| < tolerance, strictly")
     void hasConverged() {
@@ -161,6 +179,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(4)
     @Points(1)
     @DisplayName("the last trace entry belongs to the returned model")
     void lastTraceEntryBelongsToTheModel() {
@@ -180,6 +199,7 @@ class Exercise6Test {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("empty components are reported")
     void emptyComponentsAreReported() {

@@ -14,6 +14,7 @@ import org.emgmm.exercises.Ex8KMeansPlusPlus;
 import org.emgmm.testing.Generators;
 import org.emgmm.testing.Generators.Spec;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +73,7 @@ class Exercise8Test {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("centres are distinct data points")
     void centresAreDistinctDataPoints() {
@@ -105,6 +107,7 @@ class Exercise8Test {
     }
 
     @Test
+    @Order(6)
     @Points(1)
     @DisplayName("the same seed gives the same centres, other seeds others")
     void seedFixesTheCentres() {
@@ -126,6 +129,7 @@ class Exercise8Test {
     }
 
     @Test
+    @Order(7)
     @Points(2)
     @DisplayName("the first centre is uniform over the points")
     void firstCentreIsUniform() {
@@ -144,6 +148,7 @@ class Exercise8Test {
     }
 
     @Test
+    @Order(8)
     @Points(2)
     @DisplayName("each next centre is drawn with probability ∝ D² to the nearest centre")
     void laterCentresFollowSquaredDistance() {
@@ -196,6 +201,7 @@ class Exercise8Test {
     }
 
     @Test
+    @Order(4)
     @Points(1)
     @DisplayName("with duplicates, D² makes the second centre certain")
     void duplicatesMakeTheChoiceCertain() {
@@ -209,11 +215,13 @@ class Exercise8Test {
             Arrays.sort(sorted);
             Expect.that(sorted[0] == 0.0 && sorted[1] == 10.0, "centres for data 0, 0, 0, 10 and seed " + seed,
                     "0 and 10 (in some order)", Arrays.toString(centres),
-                    "points at D² = 0 from a chosen centre must never be drawn: search for a running sum > u");
+                    "after 0, the three 0s have D² = 0 and 10 has D² = 100: the second centre is drawn ∝ D², so it"
+                            + " is 10 with probability 1 (and with a running sum compared by >, never a 0)");
         }
     }
 
     @Test
+    @Order(1)
     @Points(1)
     @DisplayName("squaredDistances measures to the nearest of the first count centres")
     void squaredDistances() {
@@ -232,6 +240,7 @@ class Exercise8Test {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("too few distinct points, or K < 1, is a DataException")
     void tooFewDistinctPoints() {
@@ -244,6 +253,7 @@ class Exercise8Test {
     }
 
     @Test
+    @Order(2)
     @Points(1)
     @DisplayName("squaredDistances does not modify centres (its comment: \"Not modified\")")
     void squaredDistancesLeavesTheCentres() {

@@ -1,6 +1,8 @@
 package org.emgmm.grading;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.emgmm.model.GaussianMixture;
 import org.opentest4j.AssertionFailedError;
 
@@ -12,6 +14,10 @@ import org.opentest4j.AssertionFailedError;
  * so that a student sees at once what was checked, what the right answer is, what their code gave,
  * and where to look. Numbers are compared with a relative tolerance:
  * |expected − actual| ≤ tolerance · max(1, |expected|).
+ *
+ * <p>The comparisons that take a list of {@link KnownMistakes.Mistake suspects} name the mistake in the
+ * hint when a wrong answer is what one of them gives ("hint: your value is half the expected one: a
+ * factor of 2 is missing; …"), and give the hint as written, what to check, otherwise.
  */
 public final class Expect {
 
@@ -53,6 +59,15 @@ public final class Expect {
         }
     }
 
+    /** {@link #close}, naming the mistake among {@code suspects} that gives {@code actual}, if any. */
+    public static void close(double expected, double actual, double tolerance, String what, String hint,
+            List<KnownMistakes.Mistake> suspects) {
+        if (!isClose(expected, actual, tolerance)) {
+            throw failure(what, format(expected), format(actual), KnownMistakes.hint(
+                    KnownMistakes.identify(expected, actual, tolerance, suspects), hint));
+        }
+    }
+
     /** Whether actual is within the relative tolerance of expected (infinities must match exactly). */
     public static boolean isClose(double expected, double actual, double tolerance) {
         if (Double.isNaN(actual) || Double.isNaN(expected)) {
@@ -86,6 +101,51 @@ public final class Expect {
             if (!ok) {
                 throw failure(what + " at index " + i, format(expected[i]), format(actual[i]), hint);
             }
+        }
+    }
+
+    /** {@link #arrayClose}, naming the mistake among {@code suspects} that gives {@code actual}, if any. */
+    public static void arrayClose(double[] expected, double[] actual, double tolerance, String what, String hint,
+            List<KnownMistakes.Mistake> suspects) {
+        try {
+            arrayClose(expected, actual, tolerance, what, hint);
+        } catch (AssertionFailedError failure) {
+            Optional<String> mistake = KnownMistakes.identify(expected, actual, tolerance, suspects);
+            if (mistake.isEmpty()) {
+                throw failure;
+            }
+            arrayClose(expected, actual, tolerance, what, KnownMistakes.hint(mistake, hint));
+            throw failure;
+        }
+    }
+
+    /**
+     * {@link #mixtureClose}, naming the mistake among {@code suspects} that gives {@code actual}, if
+     * any; the suspects are told the mixture as one array, {@link KnownMistakes#flat}.
+     */
+    public static void mixtureClose(GaussianMixture expected, GaussianMixture actual, double tolerance, String what,
+            String hint, List<KnownMistakes.Mistake> suspects) {
+        try {
+            mixtureClose(expected, actual, tolerance, what, hint);
+        } catch (AssertionFailedError failure) {
+            Optional<String> mistake = actual == null ? Optional.empty()
+                    : KnownMistakes.identify(KnownMistakes.flat(expected), KnownMistakes.flat(actual), tolerance,
+                            suspects);
+            if (mistake.isEmpty()) {
+                throw failure;
+            }
+            mixtureClose(expected, actual, tolerance, what, KnownMistakes.hint(mistake, hint));
+            throw failure;
+        }
+    }
+
+    /** Whether {@link #mixtureClose} would pass. */
+    public static boolean isMixtureClose(GaussianMixture expected, GaussianMixture actual, double tolerance) {
+        try {
+            mixtureClose(expected, actual, tolerance, "", "");
+            return true;
+        } catch (AssertionFailedError failure) {
+            return false;
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Order;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
@@ -80,19 +81,21 @@ public final class GradeReporter implements TestExecutionListener {
         final String testName;
         final int points;
         final boolean hidden;
+        final int order;
         final int discovered;
         Status status = Status.PENDING;
         String output = "";
         String number = "";
 
         Entry(UniqueId id, int exercise, String exerciseName, String testName, int points, boolean hidden,
-                int discovered) {
+                int order, int discovered) {
             this.id = id;
             this.exercise = exercise;
             this.exerciseName = exerciseName;
             this.testName = testName;
             this.points = points;
             this.hidden = hidden;
+            this.order = order;
             this.discovered = discovered;
         }
 
@@ -157,8 +160,9 @@ public final class GradeReporter implements TestExecutionListener {
         String exerciseName = plan.getParent(identifier).map(TestIdentifier::getDisplayName)
                 .orElse(type.getSimpleName());
         boolean hidden = type.getPackageName().equals(HIDDEN_PACKAGE);
+        int order = AnnotationSupport.findAnnotation(method, Order.class).map(Order::value).orElse(Order.DEFAULT);
         return Optional.of(new Entry(identifier.getUniqueIdObject(), exercise, exerciseName,
-                identifier.getDisplayName(), points.get().value(), hidden, entries.size()));
+                identifier.getDisplayName(), points.get().value(), hidden, order, entries.size()));
     }
 
     @Override
@@ -341,7 +345,13 @@ public final class GradeReporter implements TestExecutionListener {
         }
     }
 
-    /** The graded tests to report (all but those left out with -Dexercise), in order and numbered. */
+    /**
+     * The graded tests to report (all but those left out with -Dexercise), in order and numbered: the
+     * visible ones before the hidden ones, by exercise, and within an exercise by their {@link Order}
+     * number, the most specific test first (see {@link Exercise}); tests without one come after, in
+     * the order they were found. The numbers are the same whichever tests fail, so that a hint may
+     * refer to another test by its number.
+     */
     private List<Entry> reported() {
         List<Entry> reported = new ArrayList<>();
         for (Entry entry : entries.values()) {
@@ -350,7 +360,7 @@ public final class GradeReporter implements TestExecutionListener {
             }
         }
         reported.sort(Comparator.comparing((Entry e) -> e.hidden).thenComparingInt(e -> e.exercise)
-                .thenComparingInt(e -> e.discovered));
+                .thenComparingInt(e -> e.order).thenComparingInt(e -> e.discovered));
         Map<String, Integer> counters = new TreeMap<>();
         for (Entry entry : reported) {
             String prefix = (entry.hidden ? "h" : "") + entry.exercise;

@@ -3,14 +3,32 @@ package org.emgmm.grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 
-/** The score table's layout ({@link GradeReporter}): hints are wrapped, never cut. */
+/**
+ * The score table ({@link GradeReporter}): hints are wrapped, never cut, and the tests of an exercise
+ * are reported most specific first, by their {@code @Order} numbers.
+ */
 class GradeReporterTest {
 
     /** Random texts per property case. */
@@ -49,6 +67,89 @@ class GradeReporterTest {
     @Test
     void theTextsOwnLineBreaksAreKept() {
         assertEquals(List.of("first line", "second"), GradeReporter.wrap("first line\nsecond", 80));
+    }
+
+    /**
+     * Graded tests of a made-up exercise, declared least specific first, so that neither the source
+     * order nor the method names give the order of the report: only their {@code @Order} numbers do.
+     * Run only by {@link #theMostSpecificFailureComesFirst} (Surefire leaves nested classes alone).
+     */
+    @Exercise(4)
+    @DisplayName("Exercise 4: made up")
+    static class MadeUpExercise {
+
+        @Test
+        @Points(1)
+        @DisplayName("no place given")
+        void aaaWithoutAPlace() {
+        }
+
+        @Test
+        @Order(3)
+        @Points(1)
+        @DisplayName("a comparison with the library")
+        void aaComparisonWithTheLibrary() {
+            throw Expect.failure("r", 0.1, 0.5, "see 4.1 first: the weights are left out");
+        }
+
+        @Test
+        @Order(2)
+        @Points(1)
+        @DisplayName("an edge case")
+        void abEdgeCase() {
+        }
+
+        @Test
+        @Order(1)
+        @Points(1)
+        @DisplayName("one named mistake")
+        void zzOneNamedMistake() {
+            throw Expect.failure("r", 0.1, 0.5, "Bayes' rule multiplies each density by its prior");
+        }
+    }
+
+    @Test
+    void theMostSpecificFailureComesFirst(@TempDir Path directory) throws Exception {
+        GradeReporter reporter = new GradeReporter();
+        String before = System.getProperty(GradeReporter.DIRECTORY_PROPERTY);
+        System.setProperty(GradeReporter.DIRECTORY_PROPERTY, directory.toString());
+        // The made-up table goes to its file only, not into this build's output.
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+                    .addTestExecutionListeners(reporter).build())
+                    .execute(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(DiscoverySelectors.selectClass(MadeUpExercise.class)).build());
+        } finally {
+            System.setOut(out);
+            if (before == null) {
+                System.clearProperty(GradeReporter.DIRECTORY_PROPERTY);
+            } else {
+                System.setProperty(GradeReporter.DIRECTORY_PROPERTY, before);
+            }
+        }
+        JsonObject results = JsonParser.parseString(Files.readString(directory.resolve(GradeReporter.RESULTS_FILE),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonArray tests = results.getAsJsonArray("tests");
+        List<String> reported = new ArrayList<>();
+        for (int t = 0; t < tests.size(); t++) {
+            JsonObject test = tests.get(t).getAsJsonObject();
+            reported.add(test.get("number").getAsString() + " " + test.get("status").getAsString() + " "
+                    + test.get("name").getAsString());
+        }
+        assertEquals(List.of(
+                "4.1 failed Exercise 4: made up › one named mistake",
+                "4.2 passed Exercise 4: made up › an edge case",
+                "4.3 failed Exercise 4: made up › a comparison with the library",
+                "4.4 passed Exercise 4: made up › no place given"), reported);
+        // In the table too, the first failure of the exercise is the specific one, and the later one's
+        // reference to 4.1 points at it.
+        String table = Files.readString(directory.resolve(GradeReporter.TABLE_FILE), StandardCharsets.UTF_8);
+        int specific = table.indexOf("4.1   FAIL");
+        int general = table.indexOf("4.3   FAIL");
+        assertTrue(specific >= 0 && general > specific, table);
+        assertTrue(table.indexOf("see 4.1 first") > general, table);
     }
 
     private static String randomText(SplittableRandom random) {

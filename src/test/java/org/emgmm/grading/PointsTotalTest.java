@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +90,28 @@ class PointsTotalTest {
                         type.getSimpleName() + ": exercise " + exercise.value() + " is not 1 to " + EXERCISES);
                 assertTrue(graded > 0, type.getSimpleName() + " is marked @Exercise but has no @Points test");
             }
+        }
+    }
+
+    @Test
+    void everyGradedTestHasItsPlaceOneToNInItsExercise() throws Exception {
+        for (Class<?> type : classesOfThisPackage()) {
+            if (type.getAnnotation(Exercise.class) == null) {
+                continue;
+            }
+            List<Integer> orders = new ArrayList<>();
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Points.class)) {
+                    Order order = method.getAnnotation(Order.class);
+                    assertTrue(order != null, type.getSimpleName() + "." + method.getName()
+                            + " has @Points but no @Order: give it its place, most specific first (see Exercise)");
+                    orders.add(order.value());
+                }
+            }
+            Collections.sort(orders);
+            List<Integer> expected = IntStream.rangeClosed(1, orders.size()).boxed().toList();
+            assertEquals(expected, orders, type.getSimpleName() + ": the @Order numbers of the graded tests are 1 to "
+                    + orders.size() + ", each once, so that test n is reported as <exercise>.n");
         }
     }
 }

@@ -1,0 +1,192 @@
+package org.emgmm.grading;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * Recognises a wrong value as the result of a known mistake, so that a hint can name the mistake
+ * instead of only saying what to check. A {@link Mistake} is a name and the value(s) the mistake
+ * would give in place of the expected one(s); {@link #identify} says which of the suspects a wrong
+ * answer matches:
+ * <pre>
+ *   KnownMistakes.identify(expected, actual, 1e-12, KnownMistakes.GENERIC)
+ *   // e.g. "your value is half the expected one: a factor of 2 is missing"
+ * </pre>
+ * The patterns: off by a factor of 2 ({@link #DOUBLED}, {@link #HALVED}), the square root of the
+ * expected value ({@link #SQUARE_ROOT}: σ where σ² belongs), a flipped sign ({@link #SIGN_FLIPPED}),
+ * Nₖ replaced by N ({@link #dividedByN}), and an off-by-one in a loop bound ({@link #offByOne}, from
+ * the values the computation gives with one step or term fewer and more). A test may add mistakes of
+ * its own with {@link Mistake#of}, e.g. "the responsibilities of equal weights".
+ *
+ * <p>When it matches: the mistake must change the value (somewhere by more than the check's
+ * tolerance), and every entry of the answer must lie within the check's tolerance plus
+ * {@value #MATCH} of the way from the mistake's value back to the expected one. The second part
+ * absorbs small terms a mistake carries along (reg-covar 1e-6 added before or after a wrong square
+ * root) while a value that is wrong in some other way lands far from every suspect. When more than
+ * one suspect matches (e.g. for an expected value of 4, both its half and its square root are 2) the
+ * hint names them all.
+ */
+public final class KnownMistakes {
+
+    /** How far, as a fraction of what the mistake changes, an answer may lie from the mistake's value. */
+    public static final double MATCH = 1e-3;
+
+    private KnownMistakes() {
+    }
+
+    /**
+     * One known mistake.
+     *
+     * @param description what the answer looks like, completing "your value is …", e.g. "twice the
+     *        expected one: a factor of 2 too many"
+     * @param effect what the mistake makes of the expected values (same length), or null when it cannot
+     *        be told for these values
+     */
+    public record Mistake(String description, Effect effect) {
+
+        /** What a mistake gives in place of the expected values. */
+        @FunctionalInterface
+        public interface Effect {
+            double[] apply(double[] expected);
+        }
+
+        /** A mistake that gives {@code values} (independently computed) whatever was expected. */
+        public static Mistake of(String description, double... values) {
+            double[] copy = values.clone();
+            return new Mistake(description, expected -> copy.length == expected.length ? copy.clone() : null);
+        }
+
+        /** A mistake that gives the mixture {@code wrong} (compared as {@link KnownMistakes#flat}). */
+        public static Mistake of(String description, GaussianMixture wrong) {
+            return of(description, flat(wrong));
+        }
+
+        /** A mistake that changes each expected value by {@code effect}. */
+        public static Mistake entrywise(String description, DoubleUnaryOperator effect) {
+            return new Mistake(description, expected -> Arrays.stream(expected).map(effect).toArray());
+        }
+    }
+
+    /** Twice the right value: a factor of 2 too many. */
+    public static final Mistake DOUBLED = Mistake.entrywise("twice the expected one: a factor of 2 too many",
+            value -> 2.0 * value);
+
+    /** Half the right value: a factor of 2 missing (e.g. log det Σ = Σ log L[i][i] without the 2). */
+    public static final Mistake HALVED = Mistake.entrywise("half the expected one: a factor of 2 is missing",
+            value -> value / 2.0);
+
+    /** The square root of the right value: σ where σ² belongs. */
+    public static final Mistake SQUARE_ROOT = Mistake.entrywise(
+            "the square root of the expected one: a standard deviation σ where the variance σ² belongs",
+            Math::sqrt);
+
+    /** The right value with the opposite sign. */
+    public static final Mistake SIGN_FLIPPED = Mistake.entrywise("the expected one with its sign flipped",
+            value -> -value);
+
+    /** The patterns that need no context: a factor of 2 either way, the square root, the sign. */
+    public static final List<Mistake> GENERIC = List.of(DOUBLED, HALVED, SQUARE_ROOT, SIGN_FLIPPED);
+
+    /**
+     * Nₖ replaced by N: a value that should be divided by Nₖ (a mean, a covariance) divided by N
+     * instead, which scales it by Nₖ/N; and the other way round, by N/Nₖ.
+     */
+    public static List<Mistake> dividedByN(double n, double nk) {
+        return List.of(
+                Mistake.entrywise("what dividing by N = " + Expect.format(n) + " (all the points) instead of Nₖ = "
+                        + Expect.format(nk) + " gives", value -> value * nk / n),
+                Mistake.entrywise("what dividing by Nₖ = " + Expect.format(nk) + " instead of N = " + Expect.format(n)
+                        + " gives", value -> value * n / nk));
+    }
+
+    /**
+     * An off-by-one in a loop bound: the values the computation gives with one {@code unit} fewer and
+     * one more (computed by the caller, e.g. the library's fit with 19 and 21 iterations for 20), or
+     * null for one that does not exist.
+     *
+     * @param unit what the loop counts, e.g. "iteration", "term"
+     */
+    public static List<Mistake> offByOne(String unit, double[] oneFewer, double[] oneMore) {
+        List<Mistake> mistakes = new ArrayList<>();
+        if (oneFewer != null) {
+            mistakes.add(Mistake.of("what one " + unit + " too few gives: an off-by-one in a loop bound", oneFewer));
+        }
+        if (oneMore != null) {
+            mistakes.add(Mistake.of("what one " + unit + " too many gives: an off-by-one in a loop bound", oneMore));
+        }
+        return mistakes;
+    }
+
+    /** A mixture as one array: its weights, then its means, then its covariances, each flat. */
+    public static double[] flat(GaussianMixture mixture) {
+        double[] weights = mixture.weights();
+        double[] means = mixture.flatMeans();
+        double[] covariances = mixture.flatCovariances();
+        double[] all = Arrays.copyOf(weights, weights.length + means.length + covariances.length);
+        System.arraycopy(means, 0, all, weights.length, means.length);
+        System.arraycopy(covariances, 0, all, weights.length + means.length, covariances.length);
+        return all;
+    }
+
+    /** {@link #identify(double[], double[], double, List)} for one number. */
+    public static Optional<String> identify(double expected, double actual, double tolerance, List<Mistake> suspects) {
+        return identify(new double[] {expected}, new double[] {actual}, tolerance, suspects);
+    }
+
+    /**
+     * The description of the suspects that {@code actual} matches, joined with "or", or empty when it
+     * matches none (or is right). Differences are measured as in {@link Expect#arrayClose}: relative to
+     * the largest expected entry, at least 1.
+     */
+    public static Optional<String> identify(double[] expected, double[] actual, double tolerance,
+            List<Mistake> suspects) {
+        if (actual == null || actual.length != expected.length) {
+            return Optional.empty();
+        }
+        double scale = 1.0;
+        for (double value : expected) {
+            if (Double.isFinite(value)) {
+                scale = Math.max(scale, Math.abs(value));
+            }
+        }
+        List<String> matched = new ArrayList<>();
+        for (Mistake mistake : suspects) {
+            double[] wrong = mistake.effect().apply(expected.clone());
+            if (wrong != null && matches(expected, wrong, actual, tolerance * scale)
+                    && !matched.contains(mistake.description())) {
+                matched.add(mistake.description());
+            }
+        }
+        return matched.isEmpty() ? Optional.empty() : Optional.of(String.join(", or ", matched));
+    }
+
+    private static boolean matches(double[] expected, double[] wrong, double[] actual, double allowed) {
+        if (wrong.length != expected.length) {
+            return false;
+        }
+        boolean changes = false;
+        for (int i = 0; i < expected.length; i++) {
+            if (!Double.isFinite(expected[i]) || !Double.isFinite(wrong[i]) || !Double.isFinite(actual[i])) {
+                return false;
+            }
+            double change = Math.abs(wrong[i] - expected[i]);
+            changes |= change > allowed;
+            if (Math.abs(actual[i] - wrong[i]) > allowed + MATCH * change) {
+                return false;
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * The hint for a wrong answer: the named mistake followed by what to check when a suspect
+     * matches, {@code check} alone when none does.
+     */
+    public static String hint(Optional<String> mistake, String check) {
+        return mistake.map(description -> "your value is " + description + "; " + check).orElse(check);
+    }
+}
