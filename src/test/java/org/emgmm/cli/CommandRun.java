@@ -17,4 +17,17 @@ record CommandRun(int code, String out, String err) {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
+
+    /**
+     * The README's promise for bad input: exit code 2 and one line on standard error that starts with
+     * {@code em-gmm:}, with no stack trace. Returns the line.
+     */
+    String badInputLine() {
+        org.junit.jupiter.api.Assertions.assertEquals(Main.EXIT_BAD_INPUT, code, err);
+        org.junit.jupiter.api.Assertions.assertTrue(err.startsWith("em-gmm: "), err);
+        org.junit.jupiter.api.Assertions.assertEquals(1, err.lines().count(), err);
+        org.junit.jupiter.api.Assertions.assertFalse(err.contains("\tat ") || err.contains("at org.")
+                || err.contains("Exception"), err);
+        return err;
+    }
 }
