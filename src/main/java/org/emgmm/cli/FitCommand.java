@@ -12,7 +12,9 @@ import org.emgmm.data.LabelledData;
 import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
+import org.emgmm.em.InitMethod;
 import org.emgmm.em.Initialisation;
+import org.emgmm.em.Restarts;
 import org.emgmm.io.MixtureJson;
 import org.emgmm.io.OutputBatch;
 import org.emgmm.model.GaussianMixture;
@@ -48,8 +50,8 @@ import picocli.CommandLine.Spec;
         description = "Fit a Gaussian mixture to data with EM and print a summary.")
 final class FitCommand implements Callable<Integer> {
 
-    /** The only way to choose a start without a file, for now: see {@link Initialisation#randomPoints}. */
-    static final String RANDOM_POINTS = "random-points";
+    /** The default way to choose a start without a file: see {@link Initialisation#randomPoints}. */
+    static final String RANDOM_POINTS = InitMethod.RANDOM_POINTS.label();
 
     /** Lists the bundled data sets in help text. */
     static final class BundledNames implements Iterable<String> {
@@ -71,7 +73,7 @@ final class FitCommand implements Callable<Integer> {
     static final class InitMethods implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return List.of(RANDOM_POINTS).iterator();
+            return InitMethod.labels().iterator();
         }
     }
 
@@ -95,6 +97,12 @@ final class FitCommand implements Callable<Integer> {
 
 
 
+    @Option(names = "--n-init", paramLabel = "R",
+            description = "Run EM from R starts (seeds derived from --seed, the first being --seed itself) and keep"
+                    + " the run with the highest final log-likelihood; everything reported is that run's."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private int restarts = 1;
+
     @Option(names = "--labels", paramLabel = "COLUMN",
             description = "A column of true labels (name or index): prints labels against fitted components.")
     private String labelColumn;
@@ -115,6 +123,13 @@ final class FitCommand implements Callable<Integer> {
         EmSettings settings = run.settings(spec);
         EmAlgorithm algorithm = Main.implementation(implementation, run.threads, spec);
         run.requireDataAndOneWayToStart(spec, "");
+        if (restarts < 1) {
+            throw usageError("--n-init must be 1 or more, got " + restarts);
+        }
+        if (restarts > 1 && run.init != null) {
+            throw usageError("--n-init " + restarts + " needs seeded starts, but --init gives one fixed start: drop"
+                    + " --n-init or --init");
+        }
         PlotSettings pictureSettings = pictureSettings();
         boolean modelToStdout = out != null && out.toString().equals(GenerateCommand.STANDARD_OUTPUT);
         try (OutputBatch batch = OutputBatch.open()) {
@@ -126,9 +141,16 @@ final class FitCommand implements Callable<Integer> {
             if (pictureSettings != null) {
                 PictureSet.check(loaded.data(), pictureSettings);
             }
-            GaussianMixture start = run.start(loaded.data(), spec);
-            EmResult result = algorithm.fit(loaded.data(), start, settings);
+            Restarts.Best best = Restarts.run(algorithm, loaded.data(), seed -> run.start(loaded.data(), spec, seed),
+                    settings, run.seed, restarts);
+            GaussianMixture start = best.start();
+            EmResult result = best.result();
             String summary = FitSummary.describe(loaded, result);
+            if (restarts > 1) {
+                summary += String.format(java.util.Locale.ROOT, "best of %d runs: run %d (seed %d), log-likelihood"
+                        + " %.6f per point; every figure above is that run's%n", restarts, best.run() + 1,
+                        best.seed(), result.meanLogLikelihood());
+            }
             if (loaded.hasLabels()) {
                 int[] assigned = algorithm.eStep(loaded.data(), result.model()).responsibilities().hardAssignments();
                 summary += FitSummary.contingencyTable(loaded, assigned, result.model().components());

@@ -6,7 +6,7 @@ import org.emgmm.data.DataMatrix;
 import org.emgmm.data.Datasets;
 import org.emgmm.data.LabelledData;
 import org.emgmm.em.EmSettings;
-import org.emgmm.em.Initialisation;
+import org.emgmm.em.InitMethod;
 import org.emgmm.io.MixtureJson;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.vectorised.VectorisedEm;
@@ -33,8 +33,11 @@ final class RunOptions {
     Path init;
 
     @Option(names = "--init-method", paramLabel = "METHOD", completionCandidates = FitCommand.InitMethods.class,
-            description = "Without --init, how to choose the start: ${COMPLETION-CANDIDATES}"
-                    + " (K distinct data points as means, the data covariance, equal weights).")
+            description = "Without --init, how to choose the start: ${COMPLETION-CANDIDATES}. random-points: K"
+                    + " distinct data points as means, the data covariance, equal weights; random-responsibilities:"
+                    + " one M-step from random responsibilities; k-means++: D² seeding; kmeans: Lloyd's algorithm"
+                    + " from k-means++ centres (the last three: weights, means and covariances from the points of"
+                    + " each cluster, plus --reg-covar). Default: random-points.")
     String initMethod;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the random start. Default: ${DEFAULT-VALUE}.")
@@ -93,9 +96,8 @@ final class RunOptions {
             throw new ParameterException(spec.commandLine(), "--init and --init-method both choose the start: give"
                     + " only one");
         }
-        if (initMethod != null && !initMethod.equals(FitCommand.RANDOM_POINTS)) {
-            throw new ParameterException(spec.commandLine(), "unknown init method '" + initMethod + "': choose "
-                    + FitCommand.RANDOM_POINTS);
+        if (initMethod != null) {
+            method(spec);
         }
         if (init == null && components == null) {
             throw new ParameterException(spec.commandLine(), "missing --components K: say how many components to fit,"
@@ -113,10 +115,27 @@ final class RunOptions {
         return data == null || Datasets.isBundled(data) ? null : Path.of(data);
     }
 
-    /** θ₀: the init file's mixture, or K random data points. */
+    /** The --init-method asked for (random-points when none is), checked: an unknown name is a usage error. */
+    InitMethod method(CommandSpec spec) {
+        if (initMethod == null) {
+            return InitMethod.RANDOM_POINTS;
+        }
+        try {
+            return InitMethod.byLabel(initMethod);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** θ₀: the init file's mixture, or the --init-method's start with --seed. */
     GaussianMixture start(DataMatrix points, CommandSpec spec) {
+        return start(points, spec, seed);
+    }
+
+    /** θ₀: the init file's mixture, or the --init-method's start with the given seed. */
+    GaussianMixture start(DataMatrix points, CommandSpec spec, long seed) {
         if (init == null) {
-            return Initialisation.randomPoints(points, components, seed);
+            return method(spec).start(points, components, seed, regCovar);
         }
         GaussianMixture fromFile = MixtureJson.read(init);
         if (components != null && components != fromFile.components()) {
@@ -128,6 +147,7 @@ final class RunOptions {
 
     /** "random-points start, seed 1" or "start from m.json". */
     String startDescription() {
-        return init != null ? "start from " + init : "random-points start, seed " + seed;
+        return init != null ? "start from " + init
+                : (initMethod == null ? InitMethod.RANDOM_POINTS.label() : initMethod) + " start, seed " + seed;
     }
 }

@@ -5,13 +5,36 @@ import java.util.SplittableRandom;
 import org.emgmm.data.DataException;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.Sizes;
+import org.emgmm.linalg.Cholesky;
 import org.emgmm.model.InvalidMixtureException;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.NotPositiveDefiniteException;
 
 /**
  * Ways to choose the starting parameters θ₀. Every random choice takes a seed: the same data and seed
- * give the same start.
+ * give the same start. The methods, by their command-line names ({@link InitMethod}):
+ * <ul>
+ *   <li><b>random-points</b> ({@link #randomPoints}): K distinct data points drawn uniformly as the
+ *       means, the data's maximum-likelihood covariance for every component, equal weights 1/K.</li>
+ *   <li><b>random-responsibilities</b> ({@link #randomResponsibilities}): every r[i][k] drawn uniformly
+ *       in [0, 1) and each row normalised to sum to 1; the start is the M-step of those responsibilities
+ *       (as below). The means all land near the data's mean: EM has to pull them apart.</li>
+ *   <li><b>k-means++</b> ({@link #kMeansPlusPlus}): centres by {@link KMeansPlusPlus} (D² sampling,
+ *       Arthur &amp; Vassilvitskii 2007), each point given wholly to its nearest centre.</li>
+ *   <li><b>kmeans</b> ({@link #kMeans}): the k-means++ centres refined by Lloyd's algorithm
+ *       ({@link Lloyd}, at most {@value Lloyd#DEFAULT_MAX_ITERATIONS} rounds), each point given wholly to
+ *       its final cluster.</li>
+ * </ul>
+ * <b>From centres to a mixture.</b> As scikit-learn's GaussianMixture does with its initial
+ * responsibilities, the hard assignments (r[i][k] = 1 for the point's cluster, 0 elsewhere) go through
+ * one M-step: Nₖ = Σᵢ r[i][k]; weight πₖ = Nₖ/N (the share of points nearest centre k); mean μₖ the
+ * average of those points (for k-means++ this moves each mean from its centre, a data point, to its
+ * cluster's average); covariance Σₖ their maximum-likelihood scatter around μₖ plus reg-covar·I. Two
+ * departures keep the start usable: a component with fewer than D + 1 points behind it (Nₖ &lt; D + 1),
+ * or whose scatter plus reg-covar·I is not positive-definite, takes the data's covariance plus
+ * reg-covar·I instead, since a covariance from so few points is singular or nearly so; and a component
+ * with no points at all (possible only when Lloyd's algorithm leaves a centre empty) keeps its centre
+ * as its mean, with weight 0.
  */
 public final class Initialisation {
 
@@ -64,6 +87,13 @@ public final class Initialisation {
         }
         double[] weights = new double[components];
         Arrays.fill(weights, 1.0 / components);
+        return build(data, components, weights, means, covariances);
+    }
+
+    /** The mixture, or a DataException saying why the data's scale or covariance made it impossible. */
+    private static GaussianMixture build(DataMatrix data, int components, double[] weights, double[] means,
+            double[] covariances) {
+        int d = data.columns();
         try {
             return GaussianMixture.ofFlat(components, d, weights, means, covariances);
         } catch (InvalidMixtureException e) {
@@ -78,6 +108,139 @@ public final class Initialisation {
             throw new DataException("the data's covariance is singular (a constant column, or a column that is a"
                     + " combination of others): drop such columns with --columns");
         }
+    }
+
+    /**
+     * "Random responsibilities": r[i][k] uniform in [0, 1), drawn row by row with
+     * {@code new SplittableRandom(seed)}, each row divided by its sum; then one M-step (see the class
+     * comment).
+     */
+    public static GaussianMixture randomResponsibilities(DataMatrix data, int components, long seed, double regCovar) {
+        requireComponents(data, components);
+        int n = data.rows();
+        double[] r = new double[Sizes.product("the responsibilities (points × components)", n, components)];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            double sum = 0.0;
+            for (int k = 0; k < components; k++) {
+                // 1 − u lies in (0, 1]: no row can sum to 0.
+                r[i * components + k] = 1.0 - random.nextDouble();
+                sum += r[i * components + k];
+            }
+            for (int k = 0; k < components; k++) {
+                r[i * components + k] /= sum;
+            }
+        }
+        return fromResponsibilities(data, components, r, new double[components * data.columns()], regCovar);
+    }
+
+    /** "k-means++": {@link KMeansPlusPlus#centres}, each point given to its nearest centre, then one M-step. */
+    public static GaussianMixture kMeansPlusPlus(DataMatrix data, int components, long seed, double regCovar) {
+        requireComponents(data, components);
+        double[] centres = KMeansPlusPlus.centres(data, components, seed);
+        int[] nearest = new int[data.rows()];
+        Lloyd.assign(data, centres, components, nearest);
+        return fromAssignments(data, components, nearest, centres, regCovar);
+    }
+
+    /** "kmeans": Lloyd's algorithm from the k-means++ centres, each point given to its final cluster, then one M-step. */
+    public static GaussianMixture kMeans(DataMatrix data, int components, long seed, double regCovar) {
+        requireComponents(data, components);
+        double[] centres = KMeansPlusPlus.centres(data, components, seed);
+        Lloyd.Result lloyd = Lloyd.run(data, centres, components, Lloyd.DEFAULT_MAX_ITERATIONS);
+        return fromAssignments(data, components, lloyd.assignments(), lloyd.centres(), regCovar);
+    }
+
+    /**
+     * The start from hard assignments: r[i][k] = 1 when point i is in cluster k (see the class comment).
+     *
+     * @param assignments N cluster indices in [0, K)
+     * @param centres     K·D: the mean of a cluster with no points
+     */
+    public static GaussianMixture fromAssignments(DataMatrix data, int components, int[] assignments,
+            double[] centres, double regCovar) {
+        double[] r = new double[Sizes.product("the responsibilities (points × components)", data.rows(),
+                components)];
+        for (int i = 0; i < assignments.length; i++) {
+            r[i * components + assignments[i]] = 1.0;
+        }
+        return fromResponsibilities(data, components, r, centres, regCovar);
+    }
+
+    /** One M-step from responsibilities r (N×K, flat), with the departures the class comment lists. */
+    private static GaussianMixture fromResponsibilities(DataMatrix data, int components, double[] r,
+            double[] emptyMeans, double regCovar) {
+        requireTwoPoints(data);
+        int n = data.rows();
+        int d = data.columns();
+        Sizes.requireCovariancesFit(d, components);
+        double[] dataCovariance = data.covariance();
+        double[] weights = new double[components];
+        double[] means = new double[components * d];
+        double[] covariances = new double[components * d * d];
+        for (int k = 0; k < components; k++) {
+            double total = 0.0;
+            for (int i = 0; i < n; i++) {
+                double w = r[i * components + k];
+                total += w;
+                for (int a = 0; a < d; a++) {
+                    means[k * d + a] += w * data.get(i, a);
+                }
+            }
+            weights[k] = total / n;
+            if (total == 0.0) {
+                System.arraycopy(emptyMeans, k * d, means, k * d, d);
+            } else {
+                for (int a = 0; a < d; a++) {
+                    means[k * d + a] /= total;
+                }
+            }
+            double[] scatter = new double[d * d];
+            if (total >= d + 1) {
+                for (int i = 0; i < n; i++) {
+                    double w = r[i * components + k];
+                    for (int a = 0; a < d; a++) {
+                        double da = data.get(i, a) - means[k * d + a];
+                        for (int b = 0; b <= a; b++) {
+                            scatter[a * d + b] += w * da * (data.get(i, b) - means[k * d + b]);
+                        }
+                    }
+                }
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b <= a; b++) {
+                        scatter[a * d + b] /= total;
+                        scatter[b * d + a] = scatter[a * d + b];
+                    }
+                    scatter[a * d + a] += regCovar;
+                }
+            }
+            if (total < d + 1 || Cholesky.decompose(scatter, d).isEmpty()) {
+                scatter = dataCovariance.clone();
+                for (int a = 0; a < d; a++) {
+                    scatter[a * d + a] += regCovar;
+                }
+            }
+            System.arraycopy(scatter, 0, covariances, k * d * d, d * d);
+        }
+        double sum = 0.0;
+        for (double w : weights) {
+            sum += w;
+        }
+        for (int k = 0; k < components; k++) {
+            weights[k] /= sum; // Σ r[i][k] over k is 1 for every i up to rounding
+        }
+        return build(data, components, weights, means, covariances);
+    }
+
+    private static void requireComponents(DataMatrix data, int components) {
+        if (components < 1) {
+            throw new DataException("the number of components must be at least 1, got " + components);
+        }
+        if (data.rows() < components) {
+            throw new DataException("there are " + data.rows() + " points but " + components
+                    + " components: use at most " + data.rows() + " components or more data");
+        }
+        requireTwoPoints(data);
     }
 
     /** A covariance needs two points; one point would give "singular", which is not what is wrong. */

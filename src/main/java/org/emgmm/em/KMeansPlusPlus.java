@@ -1,0 +1,114 @@
+package org.emgmm.em;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.emgmm.data.DataException;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.data.Sizes;
+
+/**
+ * k-means++ seeding (Arthur &amp; Vassilvitskii, "k-means++: the advantages of careful seeding",
+ * SODA 2007): K centres spread over the data. The first centre is a data point chosen uniformly at
+ * random; each next one is a data point chosen with probability proportional to D²(x), the squared
+ * Euclidean distance from x to the nearest centre chosen so far ("D² sampling"). A point already
+ * chosen has D² = 0 and is never chosen again, so the centres are distinct points.
+ *
+ * <p>The draw is exactly the one exercise 8 asks for, so that the same data and seed give the same
+ * centres here and in a correct solution:
+ * <pre>
+ *   random = new SplittableRandom(seed)
+ *   centre 1 = x[random.nextInt(N)]
+ *   for c = 2 .. K:
+ *       D²(i) = min over the centres so far of ‖xᵢ − centre‖²
+ *       total = D²(0) + … + D²(N−1)              (in this order; 0 means fewer than K distinct points)
+ *       u = random.nextDouble() · total
+ *       centre c = x[i] for the smallest i with D²(0) + … + D²(i) &gt; u
+ *                  (if rounding leaves none, the last i with D²(i) &gt; 0)
+ * </pre>
+ */
+public final class KMeansPlusPlus {
+
+    private KMeansPlusPlus() {
+    }
+
+    /**
+     * D²(i) = min over the first {@code count} centres c of ‖xᵢ − c‖², for every point.
+     *
+     * @param centres at least count·D values, centre c at {@code [c·D, (c+1)·D)}. Not modified.
+     */
+    public static double[] squaredDistances(DataMatrix data, double[] centres, int count) {
+        int n = data.rows();
+        int d = data.columns();
+        double[] nearest = new double[n];
+        Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < count; c++) {
+                nearest[i] = Math.min(nearest[i], squaredDistance(data, i, centres, c));
+            }
+        }
+        return nearest;
+    }
+
+    /** ‖xᵢ − centre c‖². */
+    static double squaredDistance(DataMatrix data, int i, double[] centres, int c) {
+        int d = data.columns();
+        double squared = 0.0;
+        for (int j = 0; j < d; j++) {
+            double diff = data.get(i, j) - centres[c * d + j];
+            squared += diff * diff;
+        }
+        return squared;
+    }
+
+    /**
+     * K centres by k-means++, drawn as the class comment says.
+     *
+     * @return K·D values, centre c at {@code [c·D, (c+1)·D)}, each a copy of a data point
+     * @throws DataException if K &lt; 1, K &gt; N, or the data has fewer than K distinct points
+     */
+    public static double[] centres(DataMatrix data, int k, long seed) {
+        int n = data.rows();
+        int d = data.columns();
+        if (k < 1) {
+            throw new DataException("the number of components must be at least 1, got " + k);
+        }
+        if (k > n) {
+            throw new DataException("there are " + n + " points but " + k + " components: use at most " + n
+                    + " components or more data");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] centres = new double[Sizes.product("the means (components × columns)", k, d)];
+        System.arraycopy(data.row(random.nextInt(n)), 0, centres, 0, d);
+        for (int c = 1; c < k; c++) {
+            double[] squared = squaredDistances(data, centres, c);
+            double total = 0.0;
+            for (double value : squared) {
+                total += value;
+            }
+            if (total == 0.0) {
+                throw new DataException("the data has only " + c + " distinct points, fewer than the " + k
+                        + " components asked for: use fewer components");
+            }
+            double u = random.nextDouble() * total;
+            System.arraycopy(data.row(drawIndex(squared, u)), 0, centres, c * d, d);
+        }
+        return centres;
+    }
+
+    /** The smallest i whose running sum of weights exceeds u; if rounding leaves none, the last positive one. */
+    private static int drawIndex(double[] weights, double u) {
+        double cumulative = 0.0;
+        for (int i = 0; i < weights.length; i++) {
+            cumulative += weights[i];
+            if (cumulative > u) {
+                return i;
+            }
+        }
+        for (int i = weights.length - 1; i >= 0; i--) {
+            if (weights[i] > 0.0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no positive weight");
+    }
+}
