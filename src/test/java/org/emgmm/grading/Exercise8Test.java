@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.emgmm.data.DataException;
 import org.emgmm.data.DataMatrix;
+import org.emgmm.em.KMeansPlusPlus;
 import org.emgmm.exercises.Ex8KMeansPlusPlus;
 import org.emgmm.testing.Generators;
 import org.emgmm.testing.Generators.Spec;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * Graded: exercise 8, seeded k-means++ ({@link Ex8KMeansPlusPlus}), checked through its properties:
  * centres are distinct data points, a seed fixes them, the first is uniform and each next one is drawn
  * with probability proportional to D².
+ *
+ * <p>The D² probabilities the frequency tests expect come from the library's k-means++,
+ * {@link KMeansPlusPlus#squaredDistances}, which draws exactly as the exercise asks.
  *
  * <p>The frequency tests run the draw once for each seed 0, 1, 2, …, so they give the same counts on
  * every run. A count c of an outcome of probability p in n draws is binomial, with mean np and standard
@@ -178,22 +182,18 @@ class Exercise8Test {
         }
         for (Map.Entry<List<Integer>, int[]> entry : byPrefix.entrySet()) {
             int n = Arrays.stream(entry.getValue()).sum();
-            double[] squared = new double[values.length];
-            double total = 0.0;
-            for (int i = 0; i < values.length; i++) {
-                squared[i] = Double.POSITIVE_INFINITY;
-                for (int chosen : entry.getKey()) {
-                    squared[i] = Math.min(squared[i], (values[i] - values[chosen]) * (values[i] - values[chosen]));
-                }
-                total += squared[i];
-            }
-            StringBuilder before = new StringBuilder();
+            // The probabilities come from the library's own D² (org.emgmm.em.KMeansPlusPlus), to the centres
+            // drawn so far (the data are one-dimensional, so a centre is one value).
+            double[] before = entry.getKey().stream().mapToDouble(chosen -> values[chosen]).toArray();
+            double[] squared = KMeansPlusPlus.squaredDistances(data, before, before.length);
+            double total = Arrays.stream(squared).sum();
+            StringBuilder chosenBefore = new StringBuilder();
             for (int chosen : entry.getKey()) {
-                before.append(before.length() == 0 ? "" : ", ").append(values[chosen]);
+                chosenBefore.append(chosenBefore.length() == 0 ? "" : ", ").append(values[chosen]);
             }
             for (int i = 0; i < values.length; i++) {
                 binomial(entry.getValue()[i], n, squared[i] / total, "how often " + values[i] + " is centre " + k
-                        + " after " + before + " (data " + Arrays.toString(values) + ")",
+                        + " after " + chosenBefore + " (data " + Arrays.toString(values) + ")",
                         "u = random.nextDouble() · Σ D²; take the first i whose running sum of D² exceeds u, with D²"
                                 + " the squared distance to the nearest centre so far");
             }

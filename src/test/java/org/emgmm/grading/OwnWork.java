@@ -61,7 +61,8 @@ import javax.tools.ToolProvider;
  *       normalises); {@code Cholesky} and the
  *       mixture's own densities in exercise 3; {@code Responsibilities.componentTotals} in exercise 5;
  *       {@code EmAlgorithm.fit} (which runs the library's loop) in exercises 6 and 7, and the mixture's
- *       densities in exercise 7.</li>
+ *       densities in exercise 7; the library's k-means++ ({@code KMeansPlusPlus}, {@code Lloyd},
+ *       {@code InitMethod}, {@code Initialisation.kMeansPlusPlus} and {@code kMeans}) in exercise 8.</li>
  * </ul>
  * Every other package of the library ({@code loops}, {@code vectorised}, {@code univariate},
  * {@code explicitpdf}, {@code compare}, {@code bench}, {@code cli}, {@code plot}, {@code io}, …) is
@@ -118,7 +119,9 @@ public final class OwnWork {
             "Ex5", List.of("org.emgmm.em.Responsibilities#componentTotals"),
             "Ex6", List.of("org.emgmm.em.EmAlgorithm#fit"),
             "Ex7", List.of("org.emgmm.em.EmAlgorithm#fit", "org.emgmm.model.GaussianMixture#logComponentDensity",
-                    "org.emgmm.model.GaussianMixture#logDensity"));
+                    "org.emgmm.model.GaussianMixture#logDensity"),
+            "Ex8", List.of("org.emgmm.em.KMeansPlusPlus", "org.emgmm.em.Lloyd", "org.emgmm.em.InitMethod",
+                    "org.emgmm.em.Initialisation#kMeansPlusPlus", "org.emgmm.em.Initialisation#kMeans"));
 
     /** Why a use is refused: the second half of a violation's message. */
     public enum Rule {

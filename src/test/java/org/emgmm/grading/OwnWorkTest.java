@@ -47,6 +47,11 @@ class OwnWorkTest {
         assertNull(OwnWork.broken("Ex4EStep.java", "org.emgmm.model.GaussianMixture", "logComponentDensity"));
         assertNull(OwnWork.broken("Ex4EStep.java", "org.emgmm.em.Responsibilities", "wrap"));
         assertNull(OwnWork.broken("Ex4EStep.java", "org.emgmm.data.DataMatrix", "rows"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken("Ex8KMeansPlusPlus.java", "org.emgmm.em.KMeansPlusPlus",
+                "centres"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken("Ex8KMeansPlusPlus.java", "org.emgmm.em.Initialisation",
+                "kMeansPlusPlus"));
+        assertNull(OwnWork.broken("Ex8KMeansPlusPlus.java", "org.emgmm.em.Initialisation", "withDataCovariance"));
     }
 
     @Test
