@@ -179,4 +179,14 @@ class PredictCommandTest {
         assertTrue(line.contains("--data"), line);
         assertEquals(Datasets.bundledText("iris"), Files.readString(data));
     }
+
+    @Test
+    void theReadmeShowsWhatTheCommandsPrint() throws IOException {
+        // the README's example fits Iris with --seed 2, as fitIris does
+        String readme = Files.readString(Path.of("README.md"));
+        String ari = run("predict", "--labels", "Species").err().strip();
+        assertTrue(readme.contains("\n" + ari + "\n"), ari);
+        String score = run("score").out().strip();
+        assertTrue(readme.contains("\n" + score + "\n"), score);
+    }
 }
