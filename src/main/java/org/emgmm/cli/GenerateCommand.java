@@ -1,16 +1,12 @@
 package org.emgmm.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
 import org.emgmm.data.CsvWriter;
 import org.emgmm.data.MixtureSampler;
 import org.emgmm.data.NotebookSetups;
-import org.emgmm.io.MixtureJson;
-import org.emgmm.io.OutputBatch;
-import org.emgmm.model.GaussianMixture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code component} column holding each point's true component (see {@link CsvWriter}).
  * <pre>
  *   em-gmm generate --setup seed-002 --seed 7 --out blobs.csv
- *   em-gmm generate --model model.json --points 500 --seed 1 --out sample.csv
+ *   em-gmm generate --model model.json --points 500 --seed 1 --out sample.csv   (the same as em-gmm sample)
  *   em-gmm fit --data blobs.csv --components 3 --labels component
  * </pre>
  */
@@ -64,32 +60,14 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Source source = source();
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (out == null || out.toString().equals(STANDARD_OUTPUT)) {
-            source.csv().writeTo(stdout);
-            stdout.flush();
-            return Main.EXIT_OK;
-        }
-        try (OutputBatch batch = OutputBatch.open()) {
-            batch.input("--model", model);
-            batch.stage("--out", out, source.csv());
-            batch.commit();
-        }
-        stdout.println("wrote " + source.points() + " points to " + out);
-        stdout.flush();
-        return Main.EXIT_OK;
-    }
-
-    /** What to write: the CSV, written as it is drawn, and how many points it has. */
-    private record Source(OutputBatch.Content csv, int points) {
+        return SampleCommand.write(spec, source(), out, model);
     }
 
     /**
-     * The points of the chosen setup (a few thousand, drawn at once), or of the model file, drawn row by
-     * row as they are written, so that any number of points fits in a small heap.
+     * The points of the chosen setup (a few thousand, drawn at once), or of the model file, drawn as
+     * {@code sample} draws them ({@link SampleCommand#draw}).
      */
-    private Source source() {
+    private SampleCommand.Drawn source() {
         if ((setup == null) == (model == null)) {
             throw usageError("say what to draw from: give either --setup NAME or --model MODEL.json");
         }
@@ -98,17 +76,9 @@ final class GenerateCommand implements Callable<Integer> {
                 throw usageError("--points goes with --model: a setup fixes its own number of points");
             }
             MixtureSampler.Sample sample = NotebookSetups.byName(setup).draw(seed);
-            return new Source(writer -> CsvWriter.write(sample, writer), sample.data().rows());
+            return new SampleCommand.Drawn(writer -> CsvWriter.write(sample, writer), sample.data().rows());
         }
-        if (points == null) {
-            throw usageError("missing --points N: say how many points to draw from " + model);
-        }
-        if (points < 1) {
-            throw usageError("--points must be 1 or more, got " + points);
-        }
-        GaussianMixture mixture = MixtureJson.read(model);
-        int n = points;
-        return new Source(writer -> CsvWriter.write(mixture, n, seed, writer), n);
+        return SampleCommand.draw(spec, model, points, seed);
     }
 
     private ParameterException usageError(String message) {

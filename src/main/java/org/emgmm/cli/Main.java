@@ -23,7 +23,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code em-gmm} command: {@code em-gmm fit ...} fits a mixture to data, {@code em-gmm generate ...}
  * draws data from a mixture, {@code em-gmm plot ...} draws pictures of a fit, {@code em-gmm bench ...}
- * times the implementations side by side. Run any of them with {@code --help}.
+ * times the implementations side by side; {@code predict}, {@code predict-proba}, {@code score-samples},
+ * {@code score} and {@code sample} use a fitted model as scikit-learn's GaussianMixture does. Run any of
+ * them with {@code --help}.
  *
  * <p>Every failure, whether a mistyped option or data EM cannot use, ends the same way: one line on
  * standard error, {@code em-gmm: <what is wrong>: <what to do>}, exit code 2, no stack trace. Output
@@ -34,7 +36,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "em-gmm", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Expectation-Maximization for Gaussian mixture models.",
         subcommands = {FitCommand.class, CompareCommand.class, GenerateCommand.class, PlotCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, PredictCommand.class, PredictProbaCommand.class, ScoreSamplesCommand.class,
+            ScoreCommand.class, SampleCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** What {@code --version} prints; the number is the project version in pom.xml. */

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The bad-input catalogue: every problem a user can fix, across CSV files, init and model files,
- * options, {@code generate}, {@code plot} and {@code compare}, gets exactly what the README promises:
- * one line on standard error that starts with {@code em-gmm:} and mentions the culprit, exit code 2, no
- * stack trace, and no file left behind or changed (every file of the run's folder is compared, bytes
+ * options, {@code generate}, {@code predict} and its kin, {@code sample}, {@code plot} and {@code compare},
+ * gets exactly what the README promises: one line on standard error that starts with {@code em-gmm:} and
+ * mentions the culprit, exit code 2, no stack trace, and no file left behind or changed (every file of the run's folder is compared, bytes
  * and all, before and after).
  *
  * <p>Each case runs in a fresh folder holding its files. In a case's arguments, {@code @name} stands
@@ -33,6 +33,10 @@ class BadInputCatalogueTest {
     /** A model file for two columns: two components with identity covariances. */
     private static final String MODEL_2D = "{\"weights\": [0.5, 0.5], \"means\": [[2, 55], [4, 80]],"
             + " \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}";
+
+    /** A model file for three columns: one component, the identity covariance. */
+    private static final String MODEL_3D = "{\"weights\": [1], \"means\": [[0, 0, 0]],"
+            + " \"covariances\": [[[1, 0, 0], [0, 1, 0], [0, 0, 1]]]}";
 
     /** Data with two columns and five rows. */
     private static final String DATA_2D = "a,b\n1,2\n2,3.5\n3,3\n4,5.5\n5,5\n";
@@ -157,6 +161,33 @@ class BadInputCatalogueTest {
                 "@model.json", "--points", "-5", "--out", "@out.csv"));
         cases.add(of("a model file that does not exist", "none.json", "generate", "--model", "@none.json",
                 "--points", "10", "--out", "@out.csv"));
+        // predict, predict-proba, score-samples, score and sample
+        cases.add(of("predict without a model", "--model", "predict", "--data", "iris", "--out", "@out.csv"));
+        cases.add(of("predict with a model file that does not exist", "none.json", "predict", "--model",
+                "@none.json", "--data", "iris", "--out", "@out.csv"));
+        cases.add(of("predict without data", Map.of("model.json", MODEL_2D), "--data", "predict", "--model",
+                "@model.json", "--out", "@out.csv"));
+        cases.add(of("predict with a model of another dimension than the data", Map.of("model.json", MODEL_2D),
+                "model.json has dimension 2 but the data iris has 4 columns", "predict", "--model", "@model.json",
+                "--data", "iris", "--out", "@out.csv"));
+        cases.add(of("predict-proba with a model of another dimension", Map.of("model.json", MODEL_3D, "data.csv",
+                DATA_2D), "dimension 3", "predict-proba", "--model", "@model.json", "--data", "@data.csv"));
+        cases.add(of("predict with an unknown labels column", Map.of("model.json", MODEL_2D), "'colour'", "predict",
+                "--model", "@model.json", "--data", "old-faithful", "--labels", "colour", "--out", "@out.csv"));
+        cases.add(of("score-samples of a cell that is not a number", Map.of("model.json", MODEL_2D, "data.csv",
+                "a,b\n1,2\n3,x\n"), "line 3", "score-samples", "--model", "@model.json", "--data", "@data.csv",
+                "--out", "@out.csv"));
+        cases.add(of("score with a model that is not JSON", Map.of("model.json", "weights: 1"), "model.json",
+                "score", "--model", "@model.json", "--data", "old-faithful", "--out", "@out.txt"));
+        cases.add(of("score written over its model", Map.of("model.json", MODEL_2D), "--model", "score", "--model",
+                "@model.json", "--data", "old-faithful", "--out", "@model.json"));
+        cases.add(of("sample of zero points", Map.of("model.json", MODEL_2D), "--points", "sample", "--model",
+                "@model.json", "--points", "0", "--out", "@out.csv"));
+        cases.add(of("sample without --points", Map.of("model.json", MODEL_2D), "--points", "sample", "--model",
+                "@model.json", "--out", "@out.csv"));
+        cases.add(of("sample without a model", "--model", "sample", "--points", "10", "--out", "@out.csv"));
+        cases.add(of("sample with a model file that does not exist", "none.json", "sample", "--model",
+                "@none.json", "--points", "10", "--out", "@out.csv"));
         // plot
         cases.add(of("plot without a model", "--model", "plot", "--data", "old-faithful", "--out", "@pictures"));
         cases.add(of("plot with a resolution of 0", Map.of("model.json", MODEL_2D), "--dpi", "plot", "--data",

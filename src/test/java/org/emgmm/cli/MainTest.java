@@ -223,7 +223,8 @@ class MainTest {
     @Test
     void noSubcommandIsBadInput() {
         String err = assertBadInput(run());
-        assertTrue(err.contains("choose a subcommand: fit, compare, generate, plot or bench"), err);
+        assertTrue(err.contains("choose a subcommand: fit, compare, generate, plot, bench, predict, predict-proba,"
+                + " score-samples, score or sample"), err);
     }
 
     // generate
