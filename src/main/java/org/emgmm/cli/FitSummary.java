@@ -59,6 +59,9 @@ final class FitSummary {
         line(text, "iterations      %d, %s", result.iterations(),
                 result.converged() ? "converged" : "not converged: raise --max-iter or --tol");
         line(text, "log-likelihood  %.4f total, %.6f per point", result.logLikelihood(), result.meanLogLikelihood());
+        line(text, "BIC, AIC        %.4f, %.4f (lower is better; %d free parameters)",
+                org.emgmm.em.ModelSelection.bic(result), org.emgmm.em.ModelSelection.aic(result),
+                org.emgmm.em.ModelSelection.freeParameters(result));
         line(text, "time            %.3f ms per iteration", result.millisPerIteration());
         if (result.emptyComponents().length > 0) {
             line(text, "empty           components %s (no point belonged to them at some iteration; their means"

@@ -41,8 +41,9 @@ import org.emgmm.model.NotPositiveDefiniteException;
  * </pre>
  * A written result adds {@code implementation}, {@code iterations}, {@code converged},
  * {@code logLikelihood} (the total over all points), {@code meanLogLikelihood} (per point),
- * {@code logLikelihoodTrace} (per point, entry 0 at the initial parameters), {@code millisPerIteration}
- * and {@code emptyComponents}; reading ignores those keys, so a fit's output is a valid model.
+ * {@code logLikelihoodTrace} (per point, entry 0 at the initial parameters), {@code millisPerIteration},
+ * {@code emptyComponents}, and {@code freeParameters}, {@code bic} and {@code aic} (lower is better; see
+ * {@link org.emgmm.em.ModelSelection}); reading ignores those keys, so a fit's output is a valid model.
  *
  * <p>Numbers are written in the shortest decimal form that reads back as the same double, so writing
  * then reading gives the parameters back bit for bit.
@@ -113,6 +114,9 @@ public final class MixtureJson {
         root.add("logLikelihoodTrace", numbers(result.trace()));
         root.addProperty("millisPerIteration", result.millisPerIteration());
         root.add("emptyComponents", GSON.toJsonTree(result.emptyComponents()));
+        root.addProperty("freeParameters", org.emgmm.em.ModelSelection.freeParameters(result));
+        root.addProperty("bic", org.emgmm.em.ModelSelection.bic(result));
+        root.addProperty("aic", org.emgmm.em.ModelSelection.aic(result));
         return GSON.toJson(root) + LINE_END;
     }
 

@@ -62,7 +62,8 @@ import javax.tools.ToolProvider;
  *       mixture's own densities in exercise 3; {@code Responsibilities.componentTotals} in exercise 5;
  *       {@code EmAlgorithm.fit} (which runs the library's loop) in exercises 6 and 7, and the mixture's
  *       densities in exercise 7; the library's k-means++ ({@code KMeansPlusPlus}, {@code Lloyd},
- *       {@code InitMethod}, {@code Initialisation.kMeansPlusPlus} and {@code kMeans}) in exercise 8.</li>
+ *       {@code InitMethod}, {@code Initialisation.kMeansPlusPlus} and {@code kMeans}) in exercise 8;
+ *       the library's BIC ({@code ModelSelection}) in exercise 9.</li>
  * </ul>
  * Every other package of the library ({@code loops}, {@code vectorised}, {@code univariate},
  * {@code explicitpdf}, {@code compare}, {@code bench}, {@code cli}, {@code plot}, {@code io}, …) is
@@ -118,6 +119,7 @@ public final class OwnWork {
                     "org.emgmm.model.GaussianMixture#logDensity", "org.emgmm.model.GaussianMixture#cholesky"),
             "Ex5", List.of("org.emgmm.em.Responsibilities#componentTotals"),
             "Ex6", List.of("org.emgmm.em.EmAlgorithm#fit"),
+            "Ex9", List.of("org.emgmm.em.ModelSelection"),
             "Ex7", List.of("org.emgmm.em.EmAlgorithm#fit", "org.emgmm.model.GaussianMixture#logComponentDensity",
                     "org.emgmm.model.GaussianMixture#logDensity"),
             "Ex8", List.of("org.emgmm.em.KMeansPlusPlus", "org.emgmm.em.Lloyd", "org.emgmm.em.InitMethod",
