@@ -50,14 +50,7 @@ public final class Initialisation {
      *                       singular (a constant column, or columns that are linear combinations)
      */
     public static GaussianMixture randomPoints(DataMatrix data, int components, long seed) {
-        if (components < 1) {
-            throw new DataException("the number of components must be at least 1, got " + components);
-        }
-        if (data.rows() < components) {
-            throw new DataException("there are " + data.rows() + " points but " + components
-                    + " components: use at most " + data.rows() + " components or more data");
-        }
-        requireTwoPoints(data);
+        requireComponents(data, components);
         int d = data.columns();
         Sizes.requireCovariancesFit(d, components);
         double[] means = new double[Sizes.product("the means (components × columns)", components, d)];
