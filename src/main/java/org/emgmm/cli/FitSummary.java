@@ -59,9 +59,9 @@ final class FitSummary {
         line(text, "iterations      %d, %s", result.iterations(),
                 result.converged() ? "converged" : "not converged: raise --max-iter or --tol");
         line(text, "log-likelihood  %.4f total, %.6f per point", result.logLikelihood(), result.meanLogLikelihood());
-        line(text, "BIC, AIC        %.4f, %.4f (lower is better; %d free parameters)",
+        line(text, "BIC, AIC        %.4f, %.4f (lower is better; %d free parameters, %s covariances)",
                 org.emgmm.em.ModelSelection.bic(result), org.emgmm.em.ModelSelection.aic(result),
-                org.emgmm.em.ModelSelection.freeParameters(result));
+                org.emgmm.em.ModelSelection.freeParameters(result), result.model().covarianceType().label());
         line(text, "time            %.3f ms per iteration", result.millisPerIteration());
         if (result.emptyComponents().length > 0) {
             line(text, "empty           components %s (no point belonged to them at some iteration; their means"

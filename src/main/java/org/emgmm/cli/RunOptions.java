@@ -8,7 +8,9 @@ import org.emgmm.data.LabelledData;
 import org.emgmm.em.EmSettings;
 import org.emgmm.em.InitMethod;
 import org.emgmm.io.MixtureJson;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
+import org.emgmm.model.InvalidMixtureException;
 import org.emgmm.vectorised.VectorisedEm;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +41,12 @@ final class RunOptions {
                     + " from k-means++ centres (the last three: weights, means and covariances from the points of"
                     + " each cluster, plus --reg-covar). Default: random-points.")
     String initMethod;
+
+    @Option(names = "--covariance-type", paramLabel = "TYPE", completionCandidates = CovarianceTypes.class,
+            description = "The shape of each covariance, as in scikit-learn: ${COMPLETION-CANDIDATES}. full: any;"
+                    + " diag: axis-aligned; spherical: round, one variance per component; tied: one full matrix"
+                    + " shared by all components. Default: the --init file's type, otherwise full.")
+    String covarianceType;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the random start. Default: ${DEFAULT-VALUE}.")
     long seed = Main.DEFAULT_SEED;
@@ -99,6 +107,9 @@ final class RunOptions {
         if (initMethod != null) {
             method(spec);
         }
+        if (covarianceType != null) {
+            requestedType(spec);
+        }
         if (init == null && components == null) {
             throw new ParameterException(spec.commandLine(), "missing --components K: say how many components to fit,"
                     + " or start from --init FILE.json");
@@ -132,17 +143,46 @@ final class RunOptions {
         return start(points, spec, seed);
     }
 
-    /** θ₀: the init file's mixture, or the --init-method's start with the given seed. */
+    /**
+     * θ₀: the init file's mixture, or the --init-method's start with the given seed, of the covariance type
+     * asked for: a computed start is constrained to it, a file's covariances must already have its shape.
+     */
     GaussianMixture start(DataMatrix points, CommandSpec spec, long seed) {
         if (init == null) {
-            return method(spec).start(points, components, seed, regCovar);
+            CovarianceType type = covarianceType == null ? CovarianceType.FULL : requestedType(spec);
+            return method(spec).start(points, components, seed, regCovar).constrainedTo(type);
         }
         GaussianMixture fromFile = MixtureJson.read(init);
         if (components != null && components != fromFile.components()) {
             throw new ParameterException(spec.commandLine(), "--components " + components + " disagrees with the "
                     + fromFile.components() + " components in " + init + ": drop --components or change it");
         }
-        return fromFile;
+        if (covarianceType == null) {
+            return fromFile;
+        }
+        try {
+            return fromFile.withCovarianceType(requestedType(spec));
+        } catch (InvalidMixtureException e) {
+            throw new InvalidMixtureException(e.component(), "--init " + init + " does not fit --covariance-type "
+                    + covarianceType + ": " + e.getMessage());
+        }
+    }
+
+    /** The --covariance-type asked for, checked: an unknown name is a usage error. */
+    private CovarianceType requestedType(CommandSpec spec) {
+        try {
+            return CovarianceType.byLabel(covarianceType);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--covariance-type: " + e.getMessage());
+        }
+    }
+
+    /** The covariance type names, for --help and completion. */
+    static final class CovarianceTypes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return CovarianceType.labels().iterator();
+        }
     }
 
     /** "random-points start, seed 1" or "start from m.json". */

@@ -1,6 +1,7 @@
 package org.emgmm.em;
 
 import org.emgmm.data.DataMatrix;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 
 /**
@@ -39,6 +40,7 @@ public interface EmAlgorithm {
      *   μₖ = (1/Nₖ) Σᵢ r[i][k] xᵢ
      *   Σₖ = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ + regCovar · I
      * </pre>
+     * The new covariances have {@code previous}'s {@link CovarianceType}; the formula above is the full one.
      * A component with Nₖ below {@link EmptyComponents#THRESHOLD} keeps its previous mean and
      * covariance (see {@link EmptyComponents}).
      *
@@ -50,6 +52,15 @@ public interface EmAlgorithm {
      */
     GaussianMixture mStep(DataMatrix data, Responsibilities responsibilities, GaussianMixture previous,
             double regCovar);
+
+    /**
+     * Whether {@link #mStep} keeps covariances of this type (see {@link CovarianceType}): it must return a
+     * mixture of {@code previous}'s type. An implementation that does not override this fits full
+     * covariances only, and {@link EmLoop} refuses to run it from a start of another type.
+     */
+    default boolean supports(CovarianceType type) {
+        return type == CovarianceType.FULL;
+    }
 
     /**
      * Runs EM from {@code start}: see {@link EmLoop#run} for exactly what is counted and when it stops.

@@ -5,6 +5,7 @@ import java.util.TreeSet;
 import org.emgmm.data.DataException;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.Sizes;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.NotPositiveDefiniteException;
 
@@ -45,6 +46,7 @@ public final class EmLoop {
      */
     public static EmResult run(EmAlgorithm algorithm, DataMatrix data, GaussianMixture start, EmSettings settings) {
         requireCompatible(data, start);
+        requireSupported(algorithm, start.covarianceType());
         long begin = System.nanoTime();
         int n = data.rows();
         // Grown as iterations run, so that a huge --max-iter costs nothing until the iterations happen.
@@ -92,6 +94,14 @@ public final class EmLoop {
         }
     }
 
+    /** Checks that the implementation's M-step keeps covariances of this type, with a message that says what to do. */
+    public static void requireSupported(EmAlgorithm algorithm, CovarianceType type) {
+        if (!algorithm.supports(type)) {
+            throw new DataException("the " + algorithm.name() + " implementation fits full covariances only, not "
+                    + type.label() + ": use --covariance-type full or the vectorised or loops implementation");
+        }
+    }
+
     /**
      * {@code algorithm.eStep(data, model)}, checked: an {@link EmException} from the step gets the
      * iteration added to its message, and a log-likelihood that is not finite becomes one.
@@ -125,8 +135,9 @@ public final class EmLoop {
      */
     public static GaussianMixture checkedMStep(EmAlgorithm algorithm, DataMatrix data, Responsibilities r,
             GaussianMixture previous, double regCovar, int iteration) {
+        GaussianMixture updated;
         try {
-            return algorithm.mStep(data, r, previous, regCovar);
+            updated = algorithm.mStep(data, r, previous, regCovar);
         } catch (NotPositiveDefiniteException e) {
             String magnitude = data.magnitudeProblem();
             if (magnitude != null) {
@@ -137,6 +148,12 @@ public final class EmLoop {
                     + " the M-step of iteration " + iteration + " (reg-covar " + regCovar + "): raise --reg-covar,"
                     + " use fewer components, or scale the data", e);
         }
+        if (updated.covarianceType() != previous.covarianceType()) {
+            throw new EmException("the M-step of iteration " + iteration + " (" + algorithm.name() + ") returned "
+                    + updated.covarianceType().label() + " covariances from " + previous.covarianceType().label()
+                    + " ones: an M-step must keep the covariance type of the parameters it is given");
+        }
+        return updated;
     }
 
     /** Adds to {@code empty} every component k of r with Nₖ = Σᵢ r[i][k] below {@link EmptyComponents#THRESHOLD}. */

@@ -1,17 +1,24 @@
 package org.emgmm.em;
 
+import org.emgmm.data.DataMatrix;
+import org.emgmm.model.CovarianceType;
+import org.emgmm.model.Prediction;
+
 /**
  * Information criteria for choosing among fitted mixtures, in scikit-learn's convention: lower is
- * better. (R's mclust reports BIC with the opposite sign, so there higher is better.)
+ * better. (R's mclust reports BIC and ICL with the opposite sign, so there higher is better.)
  * <pre>
- *   p   = (K − 1) + K·D + K·D(D+1)/2     free parameters of a mixture with full covariances:
- *                                        K − 1 weights (they sum to 1), K means of D entries, and
- *                                        K symmetric D×D covariances of D(D+1)/2 free entries each
+ *   p   = (K − 1) + K·D + c              free parameters: K − 1 weights (they sum to 1), K means of D
+ *                                        entries, and c covariance parameters, which depend on the type:
+ *                                          full K·D(D+1)/2, diag K·D, spherical K, tied D(D+1)/2
  *   BIC = −2 L + p log N                 (Schwarz 1978; Bishop, PRML §4.4.1)
  *   AIC = −2 L + 2 p                     (Akaike 1974)
+ *   ICL = BIC − 2 Σᵢ log r[i][ĉᵢ]         (Biernacki, Celeux and Govaert 2000, as mclust computes it)
  * </pre>
- * with L the total log-likelihood Σᵢ log p(xᵢ | θ) and log the natural logarithm. Exercise 9 asks
- * students to write the first two themselves.
+ * with L the total log-likelihood Σᵢ log p(xᵢ | θ), log the natural logarithm, and ĉᵢ the most probable
+ * component of point i. ICL adds to BIC a penalty for points that no component clearly claims: it is
+ * BIC when every r[i][ĉᵢ] is 1, and grows as clusters overlap, so it prefers well-separated clusters.
+ * Exercise 9 asks students to write BIC and AIC themselves.
  */
 public final class ModelSelection {
 
@@ -20,8 +27,13 @@ public final class ModelSelection {
 
     /** p for K components in D dimensions, full covariances. */
     public static int freeParameters(int components, int dimension) {
+        return freeParameters(CovarianceType.FULL, components, dimension);
+    }
+
+    /** p for K components in D dimensions with covariances of the given type. */
+    public static int freeParameters(CovarianceType type, int components, int dimension) {
         long p = (components - 1L) + (long) components * dimension
-                + (long) components * dimension * (dimension + 1L) / 2;
+                + type.freeCovarianceParameters(components, dimension);
         return Math.toIntExact(p);
     }
 
@@ -35,9 +47,15 @@ public final class ModelSelection {
         return -2.0 * logLikelihood + 2.0 * freeParameters;
     }
 
-    /** p of a fit's model. */
+    /** BIC − 2 Σᵢ log r[i][ĉᵢ], from the BIC and the sum of the log of each point's largest responsibility. */
+    public static double icl(double bic, double sumLogLargestResponsibility) {
+        return bic - 2.0 * sumLogLargestResponsibility;
+    }
+
+    /** p of a fit's model, counted for its covariance type. */
     public static int freeParameters(EmResult result) {
-        return freeParameters(result.model().components(), result.model().dimension());
+        return freeParameters(result.model().covarianceType(), result.model().components(),
+                result.model().dimension());
     }
 
     /** BIC of a fit, from its total log-likelihood at the returned parameters. */
@@ -48,5 +66,21 @@ public final class ModelSelection {
     /** AIC of a fit. */
     public static double aic(EmResult result) {
         return aic(result.logLikelihood(), freeParameters(result));
+    }
+
+    /**
+     * ICL of a fit on the data it was fitted to: its BIC plus twice the classification's uncertainty,
+     * −Σᵢ log r[i][ĉᵢ], with the responsibilities of the returned parameters.
+     *
+     * @param data the N×D data of the fit. Not modified.
+     */
+    public static double icl(EmResult result, DataMatrix data) {
+        Prediction prediction = Prediction.of(result.model(), data.toFlatArray());
+        int[] labels = prediction.labels();
+        double sum = 0.0;
+        for (int i = 0; i < labels.length; i++) {
+            sum += Math.log(prediction.probability(i, labels[i]));
+        }
+        return icl(bic(result), sum);
     }
 }

@@ -6,6 +6,7 @@ import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmException;
 import org.emgmm.em.Responsibilities;
 import org.emgmm.loops.LoopsEm;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 
 /**
@@ -71,6 +72,12 @@ public final class ExplicitPdfEm implements EmAlgorithm {
             logLikelihood += Math.log(total);
         }
         return new EStep(Responsibilities.wrap(n, k, r), logLikelihood);
+    }
+
+    /** Every covariance type: the M-step constrains the scatter matrices (see {@code CovarianceType}). */
+    @Override
+    public boolean supports(CovarianceType type) {
+        return true;
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.emgmm.data.Quote;
 import org.emgmm.em.EmResult;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.InvalidMixtureException;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.NotPositiveDefiniteException;
 
 /**
@@ -36,9 +37,13 @@ import org.emgmm.model.NotPositiveDefiniteException;
  *   {
  *     "weights":     [π₁, ..., π_K],
  *     "means":       [[μ₁ (D numbers)], ..., [μ_K]],
- *     "covariances": [[[Σ₁ (D rows of D)]], ..., [[Σ_K]]]
+ *     "covariances": [[[Σ₁ (D rows of D)]], ..., [[Σ_K]]],
+ *     "covarianceType": "full" | "diag" | "spherical" | "tied"
  *   }
  * </pre>
+ * The covariances are K full D×D matrices whatever the type. {@code covarianceType} may be left out, and
+ * then means full; when it is given, the covariances must have its shape (diagonal, σ² times the identity,
+ * or all equal).
  * A written result adds {@code implementation}, {@code iterations}, {@code converged},
  * {@code logLikelihood} (the total over all points), {@code meanLogLikelihood} (per point),
  * {@code logLikelihoodTrace} (per point, entry 0 at the initial parameters), {@code millisPerIteration},
@@ -59,6 +64,9 @@ public final class MixtureJson {
     public static final String WEIGHTS = "weights";
     public static final String MEANS = "means";
     public static final String COVARIANCES = "covariances";
+
+    /** The optional key that constrains the covariances' shape (see {@link CovarianceType}). */
+    public static final String COVARIANCE_TYPE = "covarianceType";
 
     /** Indented output, so a student can read the file; the numbers are the same as compact output's. */
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
@@ -93,13 +101,33 @@ public final class MixtureJson {
         double[] weights = vector(requireKey(root, WEIGHTS, source), WEIGHTS, source);
         double[][] means = matrix(requireKey(root, MEANS, source), MEANS, source);
         double[][][] covariances = matrices(requireKey(root, COVARIANCES, source), COVARIANCES, source);
+        CovarianceType type = covarianceType(root, source);
         try {
-            return GaussianMixture.of(weights, means, covariances);
+            return GaussianMixture.of(weights, means, covariances).withCovarianceType(type);
         } catch (NotPositiveDefiniteException e) {
             throw new InvalidMixtureException(e.component(), source + ": " + e.getMessage()
                     + ": give a symmetric matrix with positive variances and correlations strictly between -1 and 1");
         } catch (InvalidMixtureException e) {
             throw new InvalidMixtureException(e.component(), source + ": " + e.getMessage());
+        }
+    }
+
+    /** The file's covarianceType, full when it has none. */
+    private static CovarianceType covarianceType(JsonObject root, String source) {
+        JsonElement element = root.get(COVARIANCE_TYPE);
+        if (element == null) {
+            return CovarianceType.FULL;
+        }
+        if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
+            throw new InvalidMixtureException(-1, source + ": \"" + COVARIANCE_TYPE + "\" is " + describe(element)
+                    + ", not a string: give one of " + String.join(", ", CovarianceType.labels()) + " or leave it out");
+        }
+        String label = element.getAsString();
+        try {
+            return CovarianceType.byLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMixtureException(-1, source + ": \"" + COVARIANCE_TYPE + "\" is \"" + Quote.shorten(label)
+                    + "\": give one of " + String.join(", ", CovarianceType.labels()) + " or leave it out");
         }
     }
 
@@ -136,6 +164,7 @@ public final class MixtureJson {
         }
         root.add(MEANS, means);
         root.add(COVARIANCES, covariances);
+        root.addProperty(COVARIANCE_TYPE, model.covarianceType().label());
         return root;
     }
 

@@ -5,6 +5,7 @@ import org.emgmm.em.EStep;
 import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmptyComponents;
 import org.emgmm.em.Responsibilities;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.LogSumExp;
 
@@ -66,21 +67,33 @@ public final class LoopsEm implements EmAlgorithm {
         int d = data.columns();
         int k = previous.components();
         double[] weights = new double[k];
+        double[] counts = new double[k];
+        boolean[] empty = new boolean[k];
         double[] means = new double[k * d];
-        double[] covariances = new double[k * d * d];
+        double[] scatters = new double[k * d * d];
         for (int c = 0; c < k; c++) {
             double nk = effectiveCount(r, c);
+            counts[c] = nk;
             weights[c] = nk / n;
-            if (EmptyComponents.isEmpty(nk)) {
-                keepPrevious(previous, c, means, covariances);
+            empty[c] = EmptyComponents.isEmpty(nk);
+            if (empty[c]) {
+                keepPrevious(previous, c, means, scatters);
                 continue;
             }
             double[] mean = weightedMean(data, r, c, nk);
             System.arraycopy(mean, 0, means, c * d, d);
-            double[] sigma = weightedCovariance(data, r, c, nk, mean, regCovar);
-            System.arraycopy(sigma, 0, covariances, c * d * d, d * d);
+            double[] scatter = weightedScatter(data, r, c, nk, mean);
+            System.arraycopy(scatter, 0, scatters, c * d * d, d * d);
         }
-        return GaussianMixture.ofFlat(k, d, weights, means, covariances);
+        CovarianceType type = previous.covarianceType();
+        double[] covariances = type.constrain(counts, scatters, empty, d, regCovar);
+        return GaussianMixture.ofFlat(type, k, d, weights, means, covariances);
+    }
+
+    /** Every covariance type: the scatter matrices are constrained by {@link CovarianceType#constrain}. */
+    @Override
+    public boolean supports(CovarianceType type) {
+        return true;
     }
 
     /** Nₖ = Σᵢ r[i][k]. */
@@ -107,9 +120,11 @@ public final class LoopsEm implements EmAlgorithm {
         return mean;
     }
 
-    /** Σₖ = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ + regCovar · I, symmetric by construction. */
-    private static double[] weightedCovariance(DataMatrix data, Responsibilities r, int c, double nk,
-            double[] mean, double regCovar) {
+    /**
+     * Sₖ = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ, symmetric by construction. With full covariances
+     * Σₖ = Sₖ + regCovar · I; the other types keep part of Sₖ (see {@link CovarianceType}).
+     */
+    private static double[] weightedScatter(DataMatrix data, Responsibilities r, int c, double nk, double[] mean) {
         int d = data.columns();
         double[] sigma = new double[d * d];
         for (int i = 0; i < data.rows(); i++) {
@@ -124,7 +139,6 @@ public final class LoopsEm implements EmAlgorithm {
                 sigma[a * d + b] /= nk;
                 sigma[b * d + a] = sigma[a * d + b];
             }
-            sigma[a * d + a] += regCovar;
         }
         return sigma;
     }

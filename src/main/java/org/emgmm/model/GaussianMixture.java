@@ -21,6 +21,10 @@ import org.emgmm.linalg.Cholesky;
  *   covariance Σₖ[a][b] = covariances[(k * D + a) * D + b]
  * </pre>
  * Accessors hand out copies.
+ *
+ * <p>Every mixture has a {@link CovarianceType}: {@code full} unless built with one, in which case its
+ * covariances are checked to have that type's shape. The M-steps keep the type of the mixture they start
+ * from.
  */
 public final class GaussianMixture {
 
@@ -46,8 +50,11 @@ public final class GaussianMixture {
     private final double[] means;
     private final double[] covariances;
     private final Cholesky[] factors;
+    private final CovarianceType covarianceType;
 
-    private GaussianMixture(int components, int dimension, double[] weights, double[] means, double[] covariances) {
+    private GaussianMixture(CovarianceType covarianceType, int components, int dimension, double[] weights,
+            double[] means, double[] covariances) {
+        this.covarianceType = covarianceType;
         this.components = components;
         this.dimension = dimension;
         this.weights = weights;
@@ -58,6 +65,9 @@ public final class GaussianMixture {
         this.factors = new Cholesky[components];
         for (int k = 0; k < components; k++) {
             validateSymmetry(k);
+        }
+        covarianceType.requireConforms(components, dimension, covariances);
+        for (int k = 0; k < components; k++) {
             factors[k] = factor(k);
         }
     }
@@ -74,6 +84,17 @@ public final class GaussianMixture {
      */
     public static GaussianMixture ofFlat(int components, int dimension, double[] weights, double[] means,
             double[] covariances) {
+        return ofFlat(CovarianceType.FULL, components, dimension, weights, means, covariances);
+    }
+
+    /**
+     * Builds a mixture of a given covariance type from flat arrays (copied), as {@link #ofFlat(int, int,
+     * double[], double[], double[])} does, and checks that every covariance has the type's shape.
+     *
+     * @throws InvalidMixtureException naming the component at fault
+     */
+    public static GaussianMixture ofFlat(CovarianceType covarianceType, int components, int dimension,
+            double[] weights, double[] means, double[] covariances) {
         if (components < 1) {
             throw new InvalidMixtureException(-1, "a mixture needs at least one component, got " + components);
         }
@@ -83,7 +104,31 @@ public final class GaussianMixture {
         requireLength("weights", weights.length, components);
         requireLength("mean values", means.length, (long) components * dimension);
         requireLength("covariance values", covariances.length, (long) components * dimension * dimension);
-        return new GaussianMixture(components, dimension, weights.clone(), means.clone(), covariances.clone());
+        return new GaussianMixture(covarianceType, components, dimension, weights.clone(), means.clone(),
+                covariances.clone());
+    }
+
+    /**
+     * The same parameters declared to be of another covariance type.
+     *
+     * @throws InvalidMixtureException if the covariances do not have that type's shape, naming the entry
+     */
+    public GaussianMixture withCovarianceType(CovarianceType type) {
+        return type == covarianceType ? this : ofFlat(type, components, dimension, weights, means, covariances);
+    }
+
+    /**
+     * The nearest parameters of another covariance type: each covariance replaced by the part the type
+     * allows, as the M-step of that type would keep it ({@link CovarianceType#constrain}), with the
+     * weights πₖ standing in for the counts Nₖ. A start chosen for full covariances becomes a start for
+     * any type this way.
+     */
+    public GaussianMixture constrainedTo(CovarianceType type) {
+        if (type == covarianceType) {
+            return this;
+        }
+        double[] constrained = type.constrain(weights, covariances, new boolean[components], dimension, 0.0);
+        return ofFlat(type, components, dimension, weights, means, constrained);
     }
 
     /**
@@ -185,6 +230,11 @@ public final class GaussianMixture {
         double[] sigma = Arrays.copyOfRange(covariances, k * dimension * dimension, (k + 1) * dimension * dimension);
         return Cholesky.decompose(sigma, dimension).orElseThrow(() -> new NotPositiveDefiniteException(k,
                 "covariance of component " + k + " is not positive-definite"));
+    }
+
+    /** The shape the covariances are constrained to: {@code full} unless the mixture was built with a type. */
+    public CovarianceType covarianceType() {
+        return covarianceType;
     }
 
     /** K, the number of components. */
@@ -290,6 +340,7 @@ public final class GaussianMixture {
     @Override
     public boolean equals(Object other) {
         return other instanceof GaussianMixture that
+                && covarianceType == that.covarianceType
                 && Arrays.equals(weights, that.weights)
                 && Arrays.equals(means, that.means)
                 && Arrays.equals(covariances, that.covariances);
@@ -302,7 +353,8 @@ public final class GaussianMixture {
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("GaussianMixture(K=" + components + ", D=" + dimension + ")");
+        StringBuilder text = new StringBuilder("GaussianMixture(K=" + components + ", D=" + dimension
+                + (covarianceType == CovarianceType.FULL ? "" : ", " + covarianceType.label()) + ")");
         for (int k = 0; k < components; k++) {
             text.append(String.format("%n  component %d: weight %.6g, mean %s", k, weights[k],
                     Arrays.toString(mean(k))));

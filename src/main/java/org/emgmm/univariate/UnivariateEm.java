@@ -6,6 +6,7 @@ import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmException;
 import org.emgmm.em.EmptyComponents;
 import org.emgmm.em.Responsibilities;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.LogSumExp;
 
@@ -69,6 +70,8 @@ public final class UnivariateEm implements EmAlgorithm {
         int n = data.rows();
         int k = previous.components();
         double[] weights = new double[k];
+        double[] counts = new double[k];
+        boolean[] empty = new boolean[k];
         double[] mu = means(previous);
         double[] variance = variances(previous);
         for (int c = 0; c < k; c++) {
@@ -78,9 +81,11 @@ public final class UnivariateEm implements EmAlgorithm {
                 nk += r.get(i, c);
                 weightedSum += r.get(i, c) * data.get(i, 0);
             }
+            counts[c] = nk;
             // πₖ = Nₖ / N
             weights[c] = nk / n;
-            if (EmptyComponents.isEmpty(nk)) {
+            empty[c] = EmptyComponents.isEmpty(nk);
+            if (empty[c]) {
                 continue; // keeps μₖ and σₖ² from the previous parameters
             }
             // μₖ = (1/Nₖ) Σᵢ r[i][k] xᵢ
@@ -90,10 +95,18 @@ public final class UnivariateEm implements EmAlgorithm {
                 double deviation = data.get(i, 0) - mu[c];
                 weightedSquares += r.get(i, c) * deviation * deviation;
             }
-            // σₖ² = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)² + regCovar
-            variance[c] = weightedSquares / nk + regCovar;
+            // sₖ² = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)²
+            variance[c] = weightedSquares / nk;
         }
-        return GaussianMixture.ofFlat(k, 1, weights, mu, variance);
+        // σₖ² = sₖ² + regCovar; with covariance type tied, one σ² = (Σₖ Nₖ sₖ²) / (Σₖ Nₖ) + regCovar for all.
+        // (In one dimension full, diag and spherical are the same thing.)
+        CovarianceType type = previous.covarianceType();
+        return GaussianMixture.ofFlat(type, k, 1, weights, mu, type.constrain(counts, variance, empty, 1, regCovar));
+    }
+
+    @Override
+    public boolean supports(CovarianceType type) {
+        return true;
     }
 
     private static double[] means(GaussianMixture model) {

@@ -7,6 +7,7 @@ import org.emgmm.em.EmLoop;
 import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
 import org.emgmm.em.Responsibilities;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 
 /**
@@ -129,6 +130,12 @@ public final class VectorisedEm implements EmAlgorithm {
         try (Workspace workspace = new Workspace(data, model.components(), threads, block(data))) {
             return workspace.eStep(data, model);
         }
+    }
+
+    /** Every covariance type: the M-step constrains the scatter matrices (see {@code CovarianceType}). */
+    @Override
+    public boolean supports(CovarianceType type) {
+        return true;
     }
 
     @Override

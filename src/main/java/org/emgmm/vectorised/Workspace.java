@@ -8,6 +8,7 @@ import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmptyComponents;
 import org.emgmm.em.Responsibilities;
 import org.emgmm.linalg.Cholesky;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 
 /**
@@ -317,6 +318,12 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         }
     }
 
+    /** Every covariance type: the M-step constrains the scatter matrices (see {@code CovarianceType}). */
+    @Override
+    public boolean supports(CovarianceType type) {
+        return true;
+    }
+
     @Override
     public GaussianMixture mStep(DataMatrix points, Responsibilities given, GaussianMixture previous,
             double regCovar) {
@@ -334,24 +341,29 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         double[][][] second = total.second;
         double[] weights = new double[k];
         double[] newMeans = new double[k * d];
-        double[] covariances = new double[k * d * d];
+        double[] scatters = new double[k * d * d];
+        boolean[] empty = new boolean[k];
         for (int c = 0; c < k; c++) {
             weights[c] = counts[c] / n;                              // πₖ = Nₖ / N
-            if (EmptyComponents.isEmpty(counts[c])) {
+            empty[c] = EmptyComponents.isEmpty(counts[c]);
+            if (empty[c]) {
                 System.arraycopy(previous.mean(c), 0, newMeans, c * d, d);
-                System.arraycopy(previous.covariance(c), 0, covariances, c * d * d, d * d);
+                System.arraycopy(previous.covariance(c), 0, scatters, c * d * d, d * d);
                 continue;
             }
-            finishComponent(c, counts[c], first[c], second[c], regCovar, newMeans, covariances);
+            finishComponent(c, counts[c], first[c], second[c], newMeans, scatters);
         }
-        return GaussianMixture.ofFlat(k, d, weights, newMeans, covariances);
+        // Σₖ' = Sₖ + regCovar · I for full covariances, or the part of Sₖ another type keeps (see CovarianceType)
+        CovarianceType type = previous.covarianceType();
+        double[] covariances = type.constrain(counts, scatters, empty, d, regCovar);
+        return GaussianMixture.ofFlat(type, k, d, weights, newMeans, covariances);
     }
 
     /**
-     * μₖ' = μₖ + δ and Σₖ' = S2 / Nₖ − δ δᵀ + regCovar · I, with δ = s1 / Nₖ, mirrored from the lower triangle.
+     * μₖ' = μₖ + δ and Sₖ = S2 / Nₖ − δ δᵀ, with δ = s1 / Nₖ, mirrored from the lower triangle.
      */
-    private void finishComponent(int c, double count, double[] first, double[][] second, double regCovar,
-            double[] newMeans, double[] covariances) {
+    private void finishComponent(int c, double count, double[] first, double[][] second, double[] newMeans,
+            double[] covariances) {
         for (int j = 0; j < d; j++) {
             delta[j] = first[j] / count;
             newMeans[c * d + j] = means[c][j] + delta[j];
@@ -363,7 +375,6 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
                 covariances[base + a * d + e] = value;
                 covariances[base + e * d + a] = value;
             }
-            covariances[base + a * d + a] += regCovar;
         }
     }
 
