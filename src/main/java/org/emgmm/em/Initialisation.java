@@ -1,6 +1,10 @@
 package org.emgmm.em;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.emgmm.data.DataException;
 import org.emgmm.data.DataMatrix;
@@ -110,6 +114,7 @@ public final class Initialisation {
      */
     public static GaussianMixture randomResponsibilities(DataMatrix data, int components, long seed, double regCovar) {
         requireComponents(data, components);
+        hasDistinctPoints(data, components, regCovar);
         int n = data.rows();
         double[] r = new double[Sizes.product("the responsibilities (points × components)", n, components)];
         SplittableRandom random = new SplittableRandom(seed);
@@ -130,7 +135,8 @@ public final class Initialisation {
     /** "k-means++": {@link KMeansPlusPlus#centres}, each point given to its nearest centre, then one M-step. */
     public static GaussianMixture kMeansPlusPlus(DataMatrix data, int components, long seed, double regCovar) {
         requireComponents(data, components);
-        double[] centres = KMeansPlusPlus.centres(data, components, seed);
+        double[] centres = KMeansPlusPlus.centres(data, components, seed,
+                !hasDistinctPoints(data, components, regCovar));
         int[] nearest = new int[data.rows()];
         Lloyd.assign(data, centres, components, nearest);
         return fromAssignments(data, components, nearest, centres, regCovar);
@@ -139,7 +145,8 @@ public final class Initialisation {
     /** "kmeans": Lloyd's algorithm from the k-means++ centres, each point given to its final cluster, then one M-step. */
     public static GaussianMixture kMeans(DataMatrix data, int components, long seed, double regCovar) {
         requireComponents(data, components);
-        double[] centres = KMeansPlusPlus.centres(data, components, seed);
+        double[] centres = KMeansPlusPlus.centres(data, components, seed,
+                !hasDistinctPoints(data, components, regCovar));
         Lloyd.Result lloyd = Lloyd.run(data, centres, components, Lloyd.DEFAULT_MAX_ITERATIONS);
         return fromAssignments(data, components, lloyd.assignments(), lloyd.centres(), regCovar);
     }
@@ -236,6 +243,38 @@ public final class Initialisation {
         requireTwoPoints(data);
     }
 
+    /**
+     * Whether the data has at least K distinct points. When it has fewer, some components must share
+     * points, and a component whose points are all one point has no spread: its covariance is singular
+     * unless reg-covar adds to it. So fewer than K distinct points is refused with reg-covar 0 (as
+     * scikit-learn refuses it, when its fit fails) and allowed with a positive reg-covar.
+     *
+     * @throws DataException if there are fewer than K distinct points and reg-covar is 0
+     */
+    static boolean hasDistinctPoints(DataMatrix data, int components, double regCovar) {
+        int found = countDistinctPoints(data, components);
+        if (found < components && regCovar == 0.0) {
+            throw new DataException("the data has only " + found + " distinct points, fewer than the " + components
+                    + " components, so some components would collapse onto a point with no spread (a singular"
+                    + " covariance, as --reg-covar is 0): use at most " + found + " components, or a positive"
+                    + " --reg-covar");
+        }
+        return found >= components;
+    }
+
+    /** The number of distinct rows, counting no further than {@code enough}. */
+    private static int countDistinctPoints(DataMatrix data, int enough) {
+        Set<List<Double>> seen = new HashSet<>();
+        for (int i = 0; i < data.rows() && seen.size() < enough; i++) {
+            List<Double> row = new ArrayList<>(data.columns());
+            for (int j = 0; j < data.columns(); j++) {
+                row.add(data.get(i, j) + 0.0); // + 0.0 turns −0.0 into 0.0: they are the same point
+            }
+            seen.add(row);
+        }
+        return seen.size();
+    }
+
     /** A covariance needs two points; one point would give "singular", which is not what is wrong. */
     private static void requireTwoPoints(DataMatrix data) {
         if (data.rows() < 2) {
@@ -264,7 +303,9 @@ public final class Initialisation {
         }
         if (found < components) {
             throw new DataException("the data has only " + found + " distinct points, fewer than the " + components
-                    + " components asked for: use fewer components");
+                    + " components asked for, and random-points needs K distinct points as means: use fewer"
+                    + " components, or --init-method kmeans with a positive --reg-covar to let components share"
+                    + " points");
         }
         return chosen;
     }

@@ -67,6 +67,18 @@ public final class KMeansPlusPlus {
      * @throws DataException if K &lt; 1, K &gt; N, or the data has fewer than K distinct points
      */
     public static double[] centres(DataMatrix data, int k, long seed) {
+        return centres(data, k, seed, false);
+    }
+
+    /**
+     * K centres by k-means++, as {@link #centres(DataMatrix, int, long)}, except that when
+     * {@code shareWhenExhausted} is true and every distinct point is already a centre (every D² is 0),
+     * each remaining centre is a point drawn uniformly: a copy of an earlier centre. Only a start with a
+     * positive reg-covar can use such centres (see {@link Initialisation}).
+     *
+     * @throws DataException if K &lt; 1, K &gt; N, or (unless sharing) the data has fewer than K distinct points
+     */
+    public static double[] centres(DataMatrix data, int k, long seed, boolean shareWhenExhausted) {
         int n = data.rows();
         int d = data.columns();
         if (k < 1) {
@@ -84,6 +96,10 @@ public final class KMeansPlusPlus {
             double total = 0.0;
             for (double value : squared) {
                 total += value;
+            }
+            if (total == 0.0 && shareWhenExhausted) {
+                System.arraycopy(data.row(random.nextInt(n)), 0, centres, c * d, d);
+                continue;
             }
             if (total == 0.0) {
                 throw new DataException("the data has only " + c + " distinct points, fewer than the " + k

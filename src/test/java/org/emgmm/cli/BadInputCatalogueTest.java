@@ -143,6 +143,19 @@ class BadInputCatalogueTest {
         cases.add(of("zero threads", "threads", "fit", "--data", "old-faithful", "-k", "2", "--threads", "0"));
         cases.add(of("an unknown initialisation method", "'psychic'", "fit", "--data", "old-faithful", "-k", "2",
                 "--init-method", "psychic"));
+        cases.add(of("an unknown covariance type", "'diagonal'", "fit", "--data", "old-faithful", "-k", "2",
+                "--covariance-type", "diagonal"));
+        cases.add(init("an init file with a correlation for --covariance-type diag",
+                MODEL_2D.replace("[[1, 0], [0, 1]]]", "[[1, 0.5], [0.5, 1]]]"), "diag", "--covariance-type",
+                "diag"));
+        cases.add(init("an init file whose variances differ for --covariance-type spherical",
+                MODEL_2D.replace("[[1, 0], [0, 1]]]", "[[1, 0], [0, 2]]]"), "spherical", "--covariance-type",
+                "spherical"));
+        cases.add(init("an unknown covarianceType in the init file",
+                MODEL_2D.replace("}", ", \"covarianceType\": \"round\"}"), "round"));
+        cases.add(init("an init file whose covariances are not of its own covarianceType",
+                MODEL_2D.replace("[[1, 0], [0, 1]]]", "[[2, 0], [0, 1]]]").replace("}", ", \"covarianceType\": \"tied\"}"),
+                "tied"));
         cases.add(of("an unknown bundled data set", "mauna-loa", "fit", "--data", "mauna-loa", "-k", "2"));
         cases.add(of("no subcommand", "subcommand"));
         cases.add(of("an unknown subcommand", "frobnicate", "frobnicate"));

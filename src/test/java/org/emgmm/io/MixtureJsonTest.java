@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.emgmm.data.DataException;
 import org.emgmm.em.EmResult;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.InvalidMixtureException;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,41 @@ class MixtureJsonTest {
         Path file = directory.resolve("model.json");
         MixtureJson.write(resultOf(AWKWARD), file);
         assertEquals(AWKWARD, MixtureJson.read(file));
+    }
+
+    @Test
+    void everyCovarianceTypeIsWrittenAndReadBack() throws IOException {
+        for (CovarianceType type : CovarianceType.values()) {
+            GaussianMixture typed = AWKWARD.constrainedTo(type);
+            Path file = directory.resolve(type.label() + ".json");
+            MixtureJson.write(resultOf(typed), file);
+            assertEquals(type.label(), JsonParser.parseString(Files.readString(file)).getAsJsonObject()
+                    .get(MixtureJson.COVARIANCE_TYPE).getAsString());
+            GaussianMixture read = MixtureJson.read(file);
+            assertEquals(type, read.covarianceType());
+            assertEquals(typed, read);
+        }
+    }
+
+    @Test
+    void aModelWithoutCovarianceTypeIsFull() {
+        assertEquals(CovarianceType.FULL, MixtureJson.fromJson(VALID, "model.json").covarianceType());
+    }
+
+    @Test
+    void aCovarianceTypeTheCovariancesDoNotHaveIsRefusedNamingTheEntry() {
+        String diag = VALID.replace("]]]}", "]]], \"covarianceType\": \"diag\"}");
+        String message = failureOf(diag);
+        assertTrue(message.contains("component 1") && message.contains("[0][1] = 0.5")
+                && message.contains("diag"), message);
+    }
+
+    @Test
+    void anUnknownOrMistypedCovarianceTypeNamesTheChoices() {
+        for (String value : List.of("\"diagonal\"", "3", "[\"full\"]", "null")) {
+            String message = failureOf(VALID.replace("]]]}", "]]], \"covarianceType\": " + value + "}"));
+            assertTrue(message.contains("full, diag, spherical, tied"), message);
+        }
     }
 
     @Test
