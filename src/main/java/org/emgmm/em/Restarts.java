@@ -61,6 +61,8 @@ public final class Restarts {
         Best best = null;
         for (int r = 0; r < runs; r++) {
             GaussianMixture start = startForSeed.apply(seeds[r]);
+            // Checked here too, since an implementation may run its own loop rather than EmLoop's.
+            EmLoop.requireSupported(algorithm, start.covarianceType());
             EmResult result = algorithm.fit(data, start, settings);
             if (best == null || result.logLikelihood() > best.result().logLikelihood()) {
                 best = new Best(result, start, seeds[r], r, runs);

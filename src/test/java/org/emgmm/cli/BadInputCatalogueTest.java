@@ -145,6 +145,8 @@ class BadInputCatalogueTest {
                 "--init-method", "psychic"));
         cases.add(of("an unknown covariance type", "'diagonal'", "fit", "--data", "old-faithful", "-k", "2",
                 "--covariance-type", "diagonal"));
+        cases.add(of("a covariance type the exercises' EM does not fit", "full covariances only", "fit", "--data",
+                "old-faithful", "-k", "2", "--covariance-type", "tied", "--implementation", "student"));
         cases.add(init("an init file with a correlation for --covariance-type diag",
                 MODEL_2D.replace("[[1, 0], [0, 1]]]", "[[1, 0.5], [0.5, 1]]]"), "diag", "--covariance-type",
                 "diag"));
