@@ -1,10 +1,12 @@
 package org.emgmm.em;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.emgmm.data.MixtureSampler;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.vectorised.VectorisedEm;
 import org.junit.jupiter.api.Test;
@@ -38,21 +40,44 @@ class RecoveryTest {
             var sample = MixtureSampler.sample(TRUTH, POINTS, seed);
             GaussianMixture start = Initialisation.kMeans(sample.data(), 3, seed, EmSettings.DEFAULT_REG_COVAR);
             EmResult fit = new VectorisedEm().fit(sample.data(), start, EmSettings.defaults());
-            int[] match = bestMatch(fit.model());
+            int[] match = bestMatch(TRUTH, fit.model());
             for (int k = 0; k < 3; k++) {
-                check(fit.model(), match[k], k, seed);
+                check(TRUTH, fit.model(), match[k], k, "seed " + seed);
+            }
+        }
+    }
+
+    /**
+     * The same for each constrained covariance type: data drawn from the truth made diagonal, spherical or
+     * tied, fitted with that type. The full type's standard errors serve as the tolerance: a constrained
+     * estimate pools more data per number (spherical over D variances, tied over all components), so its
+     * sampling error is at most the full one's.
+     */
+    @Test
+    void eachCovarianceTypeGivesItsTrueParametersBack() {
+        long seed = 4;
+        for (CovarianceType type : List.of(CovarianceType.DIAG, CovarianceType.SPHERICAL, CovarianceType.TIED)) {
+            GaussianMixture truth = TRUTH.constrainedTo(type);
+            var sample = MixtureSampler.sample(truth, POINTS, seed);
+            GaussianMixture start = Initialisation.kMeans(sample.data(), 3, seed, EmSettings.DEFAULT_REG_COVAR)
+                    .constrainedTo(type);
+            EmResult fit = new VectorisedEm().fit(sample.data(), start, EmSettings.defaults());
+            assertEquals(type, fit.model().covarianceType());
+            int[] match = bestMatch(truth, fit.model());
+            for (int k = 0; k < 3; k++) {
+                check(truth, fit.model(), match[k], k, type.label());
             }
         }
     }
 
     /** For each true component, the fitted one that matches it: the permutation with the closest means. */
-    private static int[] bestMatch(GaussianMixture fitted) {
+    private static int[] bestMatch(GaussianMixture truth, GaussianMixture fitted) {
         int[] best = null;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int[] permutation : permutations(3)) {
             double distance = 0.0;
             for (int k = 0; k < 3; k++) {
-                double[] a = TRUTH.mean(k);
+                double[] a = truth.mean(k);
                 double[] b = fitted.mean(permutation[k]);
                 distance += (a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]);
             }
@@ -64,14 +89,14 @@ class RecoveryTest {
         return best;
     }
 
-    private static void check(GaussianMixture fitted, int f, int k, long seed) {
-        double pi = TRUTH.weight(k);
+    private static void check(GaussianMixture truth, GaussianMixture fitted, int f, int k, String run) {
+        double pi = truth.weight(k);
         double n = POINTS * pi;
-        String what = "seed " + seed + ", component " + k + " (fitted " + f + ")";
+        String what = run + ", component " + k + " (fitted " + f + ")";
         within(fitted.weight(f), pi, Math.sqrt(pi * (1 - pi) / POINTS), what + " weight");
-        double[][] sigma = TRUTH.covarianceMatrix(k);
+        double[][] sigma = truth.covarianceMatrix(k);
         for (int i = 0; i < 2; i++) {
-            within(fitted.mean(f)[i], TRUTH.mean(k)[i], Math.sqrt(sigma[i][i] / n), what + " mean " + i);
+            within(fitted.mean(f)[i], truth.mean(k)[i], Math.sqrt(sigma[i][i] / n), what + " mean " + i);
             for (int j = 0; j < 2; j++) {
                 double error = Math.sqrt((sigma[i][i] * sigma[j][j] + sigma[i][j] * sigma[i][j]) / n);
                 within(fitted.covarianceMatrix(f)[i][j], sigma[i][j], error, what + " covariance " + i + "," + j);
