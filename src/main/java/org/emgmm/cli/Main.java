@@ -37,7 +37,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Expectation-Maximization for Gaussian mixture models.",
         subcommands = {FitCommand.class, CompareCommand.class, GenerateCommand.class, PlotCommand.class,
             BenchCommand.class, PredictCommand.class, PredictProbaCommand.class, ScoreSamplesCommand.class,
-            ScoreCommand.class, SampleCommand.class})
+            ScoreCommand.class, SampleCommand.class, SelectCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** What {@code --version} prints; the number is the project version in pom.xml. */
