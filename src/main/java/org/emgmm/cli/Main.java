@@ -23,7 +23,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code em-gmm} command: {@code em-gmm fit ...} fits a mixture to data, {@code em-gmm generate ...}
  * draws data from a mixture, {@code em-gmm plot ...} draws pictures of a fit, {@code em-gmm bench ...}
- * times the implementations side by side; {@code predict}, {@code predict-proba}, {@code score-samples},
+ * times the implementations side by side, {@code em-gmm select ...} chooses K and the covariance type by
+ * BIC, AIC or ICL; {@code predict}, {@code predict-proba}, {@code score-samples},
  * {@code score} and {@code sample} use a fitted model as scikit-learn's GaussianMixture does. Run any of
  * them with {@code --help}.
  *
