@@ -23,7 +23,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code em-gmm} command: {@code em-gmm fit ...} fits a mixture to data, {@code em-gmm generate ...}
  * draws data from a mixture, {@code em-gmm plot ...} draws pictures of a fit, {@code em-gmm bench ...}
- * times the implementations side by side; {@code predict}, {@code predict-proba}, {@code score-samples},
+ * times the implementations side by side, {@code em-gmm select ...} chooses K and the covariance type by
+ * BIC, AIC or ICL; {@code predict}, {@code predict-proba}, {@code score-samples},
  * {@code score} and {@code sample} use a fitted model as scikit-learn's GaussianMixture does. Run any of
  * them with {@code --help}.
  *
@@ -37,7 +38,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Expectation-Maximization for Gaussian mixture models.",
         subcommands = {FitCommand.class, CompareCommand.class, GenerateCommand.class, PlotCommand.class,
             BenchCommand.class, PredictCommand.class, PredictProbaCommand.class, ScoreSamplesCommand.class,
-            ScoreCommand.class, SampleCommand.class})
+            ScoreCommand.class, SampleCommand.class, SelectCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** What {@code --version} prints; the number is the project version in pom.xml. */

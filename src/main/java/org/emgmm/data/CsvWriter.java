@@ -82,8 +82,8 @@ public final class CsvWriter {
         return String.join(SEPARATOR, fields);
     }
 
-    /** A name with a comma or a quote in it is enclosed in quotes, its quotes doubled (RFC 4180). */
-    private static String quoteIfNeeded(String name) {
+    /** A field with a comma or a quote in it is enclosed in quotes, its quotes doubled (RFC 4180). */
+    public static String quoteIfNeeded(String name) {
         if (!name.contains(SEPARATOR) && !name.contains(QUOTE)) {
             return name;
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The bad-input catalogue: every problem a user can fix, across CSV files, init and model files,
- * options, {@code generate}, {@code predict} and its kin, {@code sample}, {@code plot} and {@code compare},
+ * options, {@code generate}, {@code predict} and its kin, {@code sample}, {@code plot}, {@code compare} and {@code select},
  * gets exactly what the README promises: one line on standard error that starts with {@code em-gmm:} and
  * mentions the culprit, exit code 2, no stack trace, and no file left behind or changed (every file of the run's folder is compared, bytes
  * and all, before and after).
@@ -221,6 +221,35 @@ class BadInputCatalogueTest {
         cases.add(of("compare with an unknown implementation", "quantum", "compare", "--data", "old-faithful", "-k",
                 "2", "--implementations", "quantum", "--out", "@pictures"));
         cases.add(of("compare without data or example", "--data", "compare", "-k", "2", "--out", "@pictures"));
+        // select
+        cases.add(of("select with a reversed K range", "8..1", "select", "--data", "old-faithful", "--components",
+                "8..1", "--out", "@out.json"));
+        cases.add(of("select with K = 0", "K = 0", "select", "--data", "old-faithful", "--components", "0..3",
+                "--out", "@out.json"));
+        cases.add(of("select with a K that is not a number", "'two'", "select", "--data", "old-faithful",
+                "--components", "two", "--out", "@out.json"));
+        cases.add(of("select with too many values of K", "more than 100", "select", "--data", "old-faithful",
+                "--components", "1..100000", "--out", "@out.json"));
+        cases.add(of("select with an unknown covariance type", "'round'", "select", "--data", "old-faithful",
+                "--components", "1..2", "--covariance-types", "full,round", "--out", "@out.json"));
+        cases.add(of("select with an unknown criterion", "'mdl'", "select", "--data", "old-faithful", "--criterion",
+                "mdl", "--out", "@out.json"));
+        cases.add(of("select with --n-init 0", "--n-init", "select", "--data", "old-faithful", "--n-init", "0",
+                "--out", "@out.json"));
+        cases.add(of("select without --data", "--data", "select", "--components", "1..3", "--out", "@out.json"));
+        cases.add(of("select with picture options but no --plots", "--plots", "select", "--data", "old-faithful",
+                "--components", "1..2", "--dpi", "144", "--out", "@out.json"));
+        cases.add(of("select asked for an animation", "gif", "select", "--data", "old-faithful", "--components",
+                "1..2", "--plots", "@pictures", "--format", "gif"));
+        cases.add(of("select writing its model over its data", Map.of("data.csv", DATA_2D), "same file", "select",
+                "--data", "@data.csv", "--components", "1..2", "--out", "@data.csv"));
+        cases.add(of("select writing its table over its data", Map.of("data.csv", DATA_2D), "--table", "select",
+                "--data", "@data.csv", "--components", "1..2", "--table", "@data.csv"));
+        cases.add(of("select where no cell can be fitted", Map.of("data.csv", DATA_2D), "none of the 8", "select",
+                "--data", "@data.csv", "--components", "6..7", "--out", "@out.json", "--table", "@table.csv",
+                "--plots", "@pictures"));
+        cases.add(of("select on a constant column", Map.of("data.csv", "a,b\n1,2\n1,3\n1,4\n1,5\n1,6\n"),
+                "constant", "select", "--data", "@data.csv", "--components", "1..2", "--out", "@out.json"));
         return cases;
     }
 

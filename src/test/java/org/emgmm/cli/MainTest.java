@@ -224,7 +224,7 @@ class MainTest {
     void noSubcommandIsBadInput() {
         String err = assertBadInput(run());
         assertTrue(err.contains("choose a subcommand: fit, compare, generate, plot, bench, predict, predict-proba,"
-                + " score-samples, score or sample"), err);
+                + " score-samples, score, sample or select"), err);
     }
 
     // generate

@@ -41,7 +41,9 @@ class ReadmePicturesTest {
             "generate --setup seed-004 --seed 1 --out target/seed-004.csv",
             "fit --data target/seed-004.csv --columns x1 --components 2 --seed 1 --plots src/docs/images/seed-004"
                     + " --format png",
-            "compare --data old-faithful --components 2 --seed 1 --out src/docs/images/compare --format png --dpi 72");
+            "compare --data old-faithful --components 2 --seed 1 --out src/docs/images/compare --format png --dpi 72",
+            "select --data iris --components 1..8 --covariance-types full,diag,spherical,tied --n-init 5 --seed 0"
+                    + " --plots src/docs/images/select --format png");
 
     /** README pictures stay small enough to keep the repository light: 150 KB each at most. */
     static final long MAX_BYTES = 150 * 1024;
@@ -68,7 +70,7 @@ class ReadmePicturesTest {
         assertEquals(List.of("compare/clusters.png", "compare/timings.png", "compare/traces.png",
                 "old-faithful/clusters.png", "old-faithful/density.png", "old-faithful/evolution.png",
                 "old-faithful/trace.png", "old-faithful/uncertainty.png", "seed-004/histogram.png",
-                "seed-004/trace.png"), made.stream().map(p -> p.toString().replace('\\', '/')).toList());
+                "seed-004/trace.png", "select/bic.png"), made.stream().map(p -> p.toString().replace('\\', '/')).toList());
         Path committed = Path.of(COMMITTED);
         assertEquals(made, picturesUnder(committed), "the committed pictures have the fresh ones' names");
         for (Path picture : made) {
