@@ -157,7 +157,7 @@ class SampleWeightsTest {
      */
     @TestFactory
     Stream<DynamicTest> wholeNumberWeightsEqualRepeatedRows() {
-        return Cases.forAll("SampleWeights.wholeNumberWeightsEqualRepeatedRows", random -> wholeNumberCase(random, 4),
+        return Cases.forAll("SampleWeights.wholeNumberWeightsEqualRepeatedRows", random -> wholeNumberCase(random, 6),
                 (c, random) -> {
                     DataMatrix copies = repeated(c.data(), c.counts());
                     for (CovarianceType type : CovarianceType.values()) {
@@ -196,7 +196,7 @@ class SampleWeightsTest {
      */
     @TestFactory
     Stream<DynamicTest> clusterStartsEqualRepeatedRowsStarts() {
-        return Cases.forAll("SampleWeights.clusterStartsEqualRepeatedRowsStarts", random -> wholeNumberCase(random, 4),
+        return Cases.forAll("SampleWeights.clusterStartsEqualRepeatedRowsStarts", random -> wholeNumberCase(random, 6),
                 (c, random) -> {
                     DataMatrix copies = repeated(c.data(), c.counts());
                     int k = c.start().components();
@@ -206,6 +206,17 @@ class SampleWeightsTest {
                         GaussianMixture fromWeights = method.start(c.data(), k, seed, SETTINGS.regCovar());
                         assertSameModel(fromCopies, fromWeights, REPEAT_TOLERANCE, method.label());
                     }
+                    // and Lloyd's algorithm itself: the same centres, and W counts each point wᵢ times
+                    double[] centres = KMeansPlusPlus.centres(copies, k, seed);
+                    assertClose(centres, KMeansPlusPlus.centres(c.data(), k, seed), REPEAT_TOLERANCE, "k-means++ centres");
+                    Lloyd.Result onCopies = Lloyd.run(copies, centres, k, Lloyd.DEFAULT_MAX_ITERATIONS);
+                    Lloyd.Result onWeights = Lloyd.run(c.data(), centres, k, Lloyd.DEFAULT_MAX_ITERATIONS);
+                    assertClose(onCopies.centres(), onWeights.centres(), REPEAT_TOLERANCE, "Lloyd's centres");
+                    double[] sums = onCopies.sumsOfSquares();
+                    double[] weightedSums = onWeights.sumsOfSquares();
+                    assertClose(new double[] {sums[0], sums[sums.length - 1]},
+                            new double[] {weightedSums[0], weightedSums[weightedSums.length - 1]}, REPEAT_TOLERANCE,
+                            "Lloyd's W, first and last");
                 });
     }
 
@@ -214,7 +225,7 @@ class SampleWeightsTest {
     /** Weight 0 leaves a row out: the same run as the data without it (bit for bit in the loops). */
     @TestFactory
     Stream<DynamicTest> zeroWeightEqualsRemovedRow() {
-        return Cases.forAll("SampleWeights.zeroWeightEqualsRemovedRow", random -> wholeNumberCase(random, 4),
+        return Cases.forAll("SampleWeights.zeroWeightEqualsRemovedRow", random -> wholeNumberCase(random, 6),
                 (c, random) -> {
                     int n = c.data().rows();
                     List<Integer> kept = new ArrayList<>();
@@ -243,7 +254,7 @@ class SampleWeightsTest {
      */
     @TestFactory
     Stream<DynamicTest> scalingTheWeightsChangesNothing() {
-        return Cases.forAll("SampleWeights.scalingTheWeightsChangesNothing", random -> wholeNumberCase(random, 4),
+        return Cases.forAll("SampleWeights.scalingTheWeightsChangesNothing", random -> wholeNumberCase(random, 6),
                 (c, random) -> {
                     double[] weights = c.data().sampleWeights();
                     double factor = Math.exp(random.nextDouble(Math.log(1e-3), Math.log(1e3)));
@@ -272,7 +283,7 @@ class SampleWeightsTest {
     /** Every weight 1 is the unweighted fit, bit for bit, for every weighted implementation and every start. */
     @TestFactory
     Stream<DynamicTest> weightsOfOneEqualUnweighted() {
-        return Cases.forAll("SampleWeights.weightsOfOneEqualUnweighted", random -> wholeNumberCase(random, 4),
+        return Cases.forAll("SampleWeights.weightsOfOneEqualUnweighted", random -> wholeNumberCase(random, 6),
                 (c, random) -> {
                     DataMatrix plain = c.data().withSampleWeights(null);
                     double[] ones = new double[plain.rows()];
@@ -327,7 +338,7 @@ class SampleWeightsTest {
     @TestFactory
     Stream<DynamicTest> weightedTraceNeverDecreases() {
         EmSettings noRegularisation = new EmSettings(200, 1e-10, 0.0);
-        return Cases.forAll("SampleWeights.weightedTraceNeverDecreases", random -> wholeNumberCase(random, 4),
+        return Cases.forAll("SampleWeights.weightedTraceNeverDecreases", random -> wholeNumberCase(random, 6),
                 (c, random) -> {
                     DataMatrix data = fractionalWeights(c.data(), random);
                     for (EmAlgorithm algorithm : weightedImplementations()) {
@@ -347,7 +358,7 @@ class SampleWeightsTest {
      */
     @TestFactory
     Stream<DynamicTest> stepsFollowTheWeightedFormulas() {
-        return Cases.forAll("SampleWeights.stepsFollowTheWeightedFormulas", random -> wholeNumberCase(random, 4),
+        return Cases.forAll("SampleWeights.stepsFollowTheWeightedFormulas", random -> wholeNumberCase(random, 6),
                 (c, random) -> {
                     DataMatrix data = fractionalWeights(c.data(), random);
                     GaussianMixture model = c.start();
