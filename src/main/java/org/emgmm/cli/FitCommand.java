@@ -42,7 +42,11 @@ import picocli.CommandLine.Spec;
  *   em-gmm fit --data iris --components 3 --labels Species --out iris-model.json
  *   em-gmm fit --data points.csv --init start.json --implementation loops
  *   em-gmm fit --data old-faithful --components 2 --seed 1 --plots pictures --format png
+ *   em-gmm fit --data counts.csv --sample-weights count --components 3
+ *   em-gmm fit --data points.csv --sample-weights-file w.csv --components 3
  * </pre>
+ * With sample weights (a column of the data file, or a file of one number per row) a point of weight w
+ * counts as w points: see {@link org.emgmm.em.EmAlgorithm#supportsSampleWeights} for the sums.
  * Everything is computed, pictures included, before the first file is written, and the files are
  * written together or not at all ({@link OutputBatch}); no output may replace the data or the init file.
  */
@@ -103,6 +107,17 @@ final class FitCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     private int restarts = 1;
 
+    @Option(names = "--sample-weights", paramLabel = "COLUMN",
+            description = "A column of the data (name or 1-based index) holding each point's sample weight, a"
+                    + " finite number 0 or more: a point of weight w counts as w copies of it (0 leaves it out)."
+                    + " The column is not fitted.")
+    private String sampleWeightsColumn;
+
+    @Option(names = "--sample-weights-file", paramLabel = "FILE",
+            description = "Like --sample-weights, from a file of one number per data row, in the same order"
+                    + " (a header line is optional).")
+    private Path sampleWeightsFile;
+
     @Option(names = "--labels", paramLabel = "COLUMN",
             description = "A column of true labels (name or index): prints labels against fitted components.")
     private String labelColumn;
@@ -130,14 +145,16 @@ final class FitCommand implements Callable<Integer> {
             throw usageError("--n-init " + restarts + " needs seeded starts, but --init gives one fixed start: drop"
                     + " --n-init or --init");
         }
+        requireUsableSampleWeights(algorithm);
         PlotSettings pictureSettings = pictureSettings();
         boolean modelToStdout = out != null && out.toString().equals(GenerateCommand.STANDARD_OUTPUT);
         try (OutputBatch batch = OutputBatch.open()) {
-            batch.input("--data", run.dataFile()).input("--init", run.init);
+            batch.input("--data", run.dataFile()).input("--init", run.init)
+                    .input("--sample-weights-file", sampleWeightsFile);
             if (out != null && !modelToStdout) {
                 batch.check("--out", out); // before the fit, which may take long
             }
-            LabelledData loaded = run.load(labelColumn);
+            LabelledData loaded = load();
             if (pictureSettings != null) {
                 PictureSet.check(loaded.data(), pictureSettings);
             }
@@ -145,7 +162,7 @@ final class FitCommand implements Callable<Integer> {
                     settings, run.seed, restarts);
             GaussianMixture start = best.start();
             EmResult result = best.result();
-            String summary = FitSummary.describe(loaded, result);
+            String summary = FitSummary.describe(loaded, result, weightsDescription());
             if (restarts > 1) {
                 summary += String.format(java.util.Locale.ROOT, "best of %d runs: run %d (seed %d), log-likelihood"
                         + " %.6f per point; every figure above is that run's%n", restarts, best.run() + 1,
@@ -161,7 +178,7 @@ final class FitCommand implements Callable<Integer> {
             List<Path> written = plots == null ? List.of()
                     : PictureFiles.stageAll(batch, "--plots", plots, pictures);
             if (out != null && !modelToStdout) {
-                batch.stage("--out", out, MixtureJson.toJson(result));
+                batch.stage("--out", out, modelJson(result));
             }
             batch.commit();
             // With --out -, standard output carries the model alone; the summary goes to standard error.
@@ -174,11 +191,58 @@ final class FitCommand implements Callable<Integer> {
             report.flush();
             if (modelToStdout) {
                 PrintWriter stdout = spec.commandLine().getOut();
-                stdout.print(MixtureJson.toJson(result));
+                stdout.print(modelJson(result));
                 stdout.flush();
             }
         }
         return Main.EXIT_OK;
+    }
+
+    /** At most one source of sample weights, and an implementation that takes them. */
+    private void requireUsableSampleWeights(EmAlgorithm algorithm) {
+        if (sampleWeightsColumn != null && sampleWeightsFile != null) {
+            throw usageError("--sample-weights and --sample-weights-file both give the sample weights: give only"
+                    + " one");
+        }
+        if ((sampleWeightsColumn != null || sampleWeightsFile != null) && !algorithm.supportsSampleWeights()) {
+            throw usageError("the " + algorithm.name() + " implementation does not take sample weights: use"
+                    + " --implementation " + weightedImplementations() + ", or drop the sample weights");
+        }
+    }
+
+    /** The implementations that take sample weights, e.g. "vectorised, loops or univariate". */
+    private String weightedImplementations() {
+        List<String> names = new java.util.ArrayList<>();
+        for (String name : org.emgmm.Implementations.names()) {
+            try {
+                if (Main.implementation(name, 1, spec).supportsSampleWeights()) {
+                    names.add(name);
+                }
+            } catch (RuntimeException e) {
+                // an implementation that cannot be created (a broken student class) is simply not listed
+            }
+        }
+        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " or "
+                + names.get(names.size() - 1);
+    }
+
+    /** The data, with its labels and sample weights when they are asked for. */
+    private LabelledData load() {
+        LabelledData loaded = run.load(labelColumn, sampleWeightsColumn);
+        return sampleWeightsFile == null ? loaded : Datasets.withSampleWeightsFile(loaded, sampleWeightsFile);
+    }
+
+    /** Where the sample weights came from, for the summary, or null when there are none. */
+    private String weightsDescription() {
+        return sampleWeightsColumn != null ? "column '" + sampleWeightsColumn + "'"
+                : sampleWeightsFile != null ? "file " + sampleWeightsFile : null;
+    }
+
+    /** The --out JSON, with where its sample weights came from. */
+    private String modelJson(EmResult result) {
+        return sampleWeightsColumn != null ? MixtureJson.toJson(result, "column", sampleWeightsColumn)
+                : sampleWeightsFile != null ? MixtureJson.toJson(result, "file", sampleWeightsFile.toString())
+                : MixtureJson.toJson(result);
     }
 
     /** With --plots, the picture settings (checked); without, null, and no picture option may be given. */

@@ -51,14 +51,28 @@ final class FitSummary {
 
     /** The run summary and one table per component. */
     static String describe(LabelledData loaded, EmResult result) {
+        return describe(loaded, result, null);
+    }
+
+    /**
+     * The run summary and one table per component, for a fit with sample weights from {@code weightsSource}
+     * (e.g. "column 'count'"), or none when it is null. With weights the log-likelihood is Σᵢ wᵢ log p(xᵢ),
+     * "per unit of weight" is that divided by Σᵢ wᵢ, and BIC's N is Σᵢ wᵢ.
+     */
+    static String describe(LabelledData loaded, EmResult result, String weightsSource) {
         DataMatrix data = loaded.data();
         StringBuilder text = new StringBuilder();
         line(text, "data            %s: %d points, %s (%s)", loaded.source(), data.rows(),
                 data.columns() == 1 ? "1 dimension" : data.columns() + " dimensions", String.join(", ", data.columnNames()));
+        if (weightsSource != null) {
+            line(text, "sample weights  %s: total %s over %d points (%d of weight 0)", weightsSource,
+                    shortest(result.totalWeight()), data.rows(), data.rows() - data.positiveWeightRows());
+        }
         line(text, "implementation  %s", result.implementation());
         line(text, "iterations      %d, %s", result.iterations(),
                 result.converged() ? "converged" : "not converged: raise --max-iter or --tol");
-        line(text, "log-likelihood  %.4f total, %.6f per point", result.logLikelihood(), result.meanLogLikelihood());
+        line(text, "log-likelihood  %.4f total, %.6f per %s", result.logLikelihood(), result.meanLogLikelihood(),
+                weightsSource == null ? "point" : "unit of weight");
         line(text, "BIC, AIC        %.4f, %.4f (lower is better; %d free parameters, %s covariances)",
                 org.emgmm.em.ModelSelection.bic(result), org.emgmm.em.ModelSelection.aic(result),
                 org.emgmm.em.ModelSelection.freeParameters(result), result.model().covarianceType().label());
@@ -120,6 +134,12 @@ final class FitSummary {
             line(text, nameCell + VALUE_CELL + VALUE_CELL, names.get(j), model.mean(k, j),
                     Math.sqrt(model.covariance(k, j, j)));
         }
+    }
+
+    /** A number as Java writes it shortest (so 12.0 for a whole total), with no trailing ".0" on whole numbers. */
+    private static String shortest(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+                : String.valueOf(value);
     }
 
     private static int widest(List<String> names, String heading) {

@@ -118,7 +118,12 @@ final class RunOptions {
 
     /** The data, with a label column when one is named. */
     LabelledData load(String labelColumn) {
-        return Datasets.load(data, columns == null ? List.of() : columns, labelColumn);
+        return load(labelColumn, null);
+    }
+
+    /** The data, with a label column and a column of sample weights when they are named (null when not). */
+    LabelledData load(String labelColumn, String weightColumn) {
+        return Datasets.load(data, columns == null ? List.of() : columns, labelColumn, weightColumn);
     }
 
     /** The data file, which no output may replace; null for a bundled data set or none. */

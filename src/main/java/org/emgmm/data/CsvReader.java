@@ -46,6 +46,11 @@ import java.util.regex.Pattern;
  * Strings), so reading N×C numbers takes about 8·N·C bytes and a constant, and a million points fit in
  * a small heap.
  *
+ * <p><b>Sample weights</b>: a column may be named as the points' sample weights ({@link #read(Path, List,
+ * String, String)}); it is then never a data column, and each of its fields must be a finite number, 0 or
+ * more. {@link #readSampleWeights} reads a file of weights alone: one column, one number per row, with an
+ * optional header.
+ *
  * <p>Every problem is a {@link DataException} whose one-line message names the file, the line and the
  * column, and says what to do; it quotes at most about {@value Quote#MAX_CHARS} characters of any field.
  * Duplicate column names in the header are refused.
@@ -84,21 +89,67 @@ public final class CsvReader {
      * @throws DataException naming the problem, its line and column
      */
     public static LabelledData read(Path file, List<String> columns, String labelColumn) {
+        return read(file, columns, labelColumn, null);
+    }
+
+    /**
+     * Reads a CSV file whose column {@code weightColumn} holds each point's sample weight.
+     *
+     * @param weightColumn the column of sample weights (name or 1-based index), or null for none; it is
+     *                     not a data column, and the points returned carry its weights
+     * @throws DataException naming the problem, its line and column, also for a weight that is not a
+     *                       finite number, 0 or more
+     * @see #read(Path, List, String)
+     */
+    public static LabelledData read(Path file, List<String> columns, String labelColumn, String weightColumn) {
+        requireReadableFile(file);
+        try (Reader in = utf8(file)) {
+            return parse(in, file.toString(), columns, labelColumn, weightColumn);
+        } catch (CharacterCodingException e) {
+            throw notText(file.toString());
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + " (" + e.getMessage() + "): check its permissions", e);
+        }
+    }
+
+    /**
+     * Reads a file of sample weights: a single column of finite numbers, 0 or more, one per row, with an
+     * optional header line (the same header rule as for data).
+     *
+     * @return the weights in row order
+     * @throws DataException naming the file and line of the first problem
+     */
+    public static double[] readSampleWeights(Path file) {
+        requireReadableFile(file);
+        String source = file.toString();
+        try (Reader in = utf8(file)) {
+            Table table = new Table(new CsvRecords(in, source), source, null, "1").read();
+            if (table.width != 1) {
+                throw new DataException(source + " has " + table.width + " columns, but a sample-weights file holds"
+                        + " one number per row: keep only the weights' column");
+            }
+            return table.sampleWeights();
+        } catch (CharacterCodingException e) {
+            throw notText(source);
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + " (" + e.getMessage() + "): check its permissions", e);
+        }
+    }
+
+    private static void requireReadableFile(Path file) {
         if (!Files.exists(file)) {
             throw new DataException("file " + file + " does not exist: check the path");
         }
         if (Files.isDirectory(file)) {
             throw new DataException(file + " is a directory, not a CSV file: give the path of a file inside it");
         }
-        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+    }
+
+    /** The file as UTF-8 text that refuses bytes that are not UTF-8. */
+    private static Reader utf8(Path file) throws IOException {
+        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            return parse(in, file.toString(), columns, labelColumn);
-        } catch (CharacterCodingException e) {
-            throw notText(file.toString());
-        } catch (IOException e) {
-            throw new DataException("cannot read " + file + " (" + e.getMessage() + "): check its permissions", e);
-        }
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /**
@@ -108,16 +159,26 @@ public final class CsvReader {
      * @see #read(Path, List, String)
      */
     public static LabelledData parse(String text, String source, List<String> columns, String labelColumn) {
+        return parse(text, source, columns, labelColumn, null);
+    }
+
+    /**
+     * Reads CSV text already in memory, with a column of sample weights (or null for none).
+     *
+     * @see #read(Path, List, String, String)
+     */
+    public static LabelledData parse(String text, String source, List<String> columns, String labelColumn,
+            String weightColumn) {
         try {
-            return parse(new StringReader(text), source, columns, labelColumn);
+            return parse(new StringReader(text), source, columns, labelColumn, weightColumn);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static LabelledData parse(Reader in, String source, List<String> columns, String labelColumn)
-            throws IOException {
-        return new Table(new CsvRecords(in, source), source, labelColumn).read().toData(columns);
+    private static LabelledData parse(Reader in, String source, List<String> columns, String labelColumn,
+            String weightColumn) throws IOException {
+        return new Table(new CsvRecords(in, source), source, labelColumn, weightColumn).read().toData(columns);
     }
 
     static DataException notText(String source) {
@@ -137,6 +198,12 @@ public final class CsvReader {
         private int firstLine;
         private Integer label;
         private DataException labelProblem;
+        /** The sample weights' column, when one is named, and the first line with a negative weight. */
+        private final String weightSelector;
+        private Integer weight;
+        private DataException weightProblem;
+        private int negativeWeightLine;
+        private double negativeWeight;
 
         /** Every field as a double, row-major, rows × width; grown as rows are read. */
         private double[] values = new double[0];
@@ -153,10 +220,11 @@ public final class CsvReader {
         private double[] row;
         private byte[] kinds;
 
-        Table(CsvRecords records, String source, String labelSelector) {
+        Table(CsvRecords records, String source, String labelSelector, String weightSelector) {
             this.records = records;
             this.source = source;
             this.labelSelector = labelSelector;
+            this.weightSelector = weightSelector;
         }
 
         Table read() throws IOException {
@@ -184,6 +252,13 @@ public final class CsvReader {
                     label = resolveColumn(labelSelector, names, source);
                 } catch (DataException e) {
                     labelProblem = e;
+                }
+            }
+            if (weightSelector != null) {
+                try {
+                    weight = resolveColumn(weightSelector, names, source);
+                } catch (DataException e) {
+                    weightProblem = e;
                 }
             }
             holdsNumber = new boolean[width];
@@ -249,6 +324,10 @@ public final class CsvReader {
             }
             System.arraycopy(row, 0, values, rows * width, width);
             rows++;
+            if (weight != null && kinds[weight] == NUMBER && row[weight] < 0.0 && negativeWeightLine == 0) {
+                negativeWeightLine = line;
+                negativeWeight = row[weight];
+            }
         }
 
         /** Refuses ragged rows, naming the first line whose number of fields differs from the first line's. */
@@ -295,13 +374,26 @@ public final class CsvReader {
             if (labelProblem != null) {
                 throw labelProblem;
             }
+            if (weightProblem != null) {
+                throw weightProblem;
+            }
+            if (weight != null && weight.equals(label)) {
+                throw new DataException("column '" + Quote.shorten(names.get(weight)) + "' of " + source + " is named"
+                        + " both as the labels and as the sample weights: give each its own column");
+            }
             List<Integer> chosen = selection.isEmpty() ? numericColumns() : resolveColumns(selection, names, source);
             if (label != null && chosen.contains(label)) {
                 throw new DataException("column '" + Quote.shorten(names.get(label)) + "' of " + source + " is the label"
                         + " column and is also chosen to be fitted: a label column is never fitted; leave it out of"
                         + " --columns");
             }
+            if (weight != null && chosen.contains(weight)) {
+                throw new DataException("column '" + Quote.shorten(names.get(weight)) + "' of " + source + " holds the"
+                        + " sample weights and is also chosen to be fitted: a weights column is never fitted; leave it"
+                        + " out of --columns");
+            }
             requireNumbers(chosen);
+            double[] weights = weight == null ? null : sampleWeights();
             int d = chosen.size();
             List<String> chosenNames = new ArrayList<>();
             for (int c = 0; c < d; c++) {
@@ -320,6 +412,14 @@ public final class CsvReader {
             }
             values = null;
             DataMatrix matrix = DataMatrix.owning(rows, d, data, chosenNames);
+            if (weights != null) {
+                try {
+                    matrix = matrix.withSampleWeights(weights);
+                } catch (DataException e) {
+                    throw new DataException(source + ", column '" + Quote.shorten(names.get(weight)) + "': "
+                            + e.getMessage(), e);
+                }
+            }
             if (label == null) {
                 return LabelledData.unlabelled(source, matrix);
             }
@@ -335,11 +435,48 @@ public final class CsvReader {
             return chosen.size() == width;
         }
 
-        /** Every column that holds at least one number, except the label column. */
+        /**
+         * The weights column's values, checked: each a finite number, 0 or more (whether they are all 0 is
+         * {@link DataMatrix#withSampleWeights}' check).
+         */
+        double[] sampleWeights() {
+            if (rows == 0) {
+                throw new DataException(source + " has a header line but no weights: add one number per line below"
+                        + " it");
+            }
+            int column = weight;
+            String where = source + " line ";
+            String what = width == 1 ? "" : ", column '" + Quote.shorten(names.get(column)) + "'";
+            boolean problemFirst = problemLine[column] > 0
+                    && (negativeWeightLine == 0 || problemLine[column] < negativeWeightLine);
+            if (problemFirst) {
+                String at = where + problemLine[column] + what;
+                String field = problemText[column];
+                switch (problemKind[column]) {
+                    case EMPTY -> throw new DataException(at + ": the sample weight is empty: give every row a"
+                            + " weight, 0 or more");
+                    case NOT_A_NUMBER -> throw new DataException(at + ": sample weight '" + field + "' is not a"
+                            + " number: give a number, 0 or more");
+                    default -> throw new DataException(at + ": sample weight '" + field + "' is not a finite number:"
+                            + " give a finite number, 0 or more");
+                }
+            }
+            if (negativeWeightLine > 0) {
+                throw new DataException(where + negativeWeightLine + what + ": sample weight " + negativeWeight
+                        + " is negative: give a weight of 0 or more (0 leaves the row out of the fit)");
+            }
+            double[] weights = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                weights[i] = values[i * width + column];
+            }
+            return weights;
+        }
+
+        /** Every column that holds at least one number, except the label and weights columns. */
         private List<Integer> numericColumns() {
             List<Integer> chosen = new ArrayList<>();
             for (int j = 0; j < width; j++) {
-                if ((label == null || j != label) && holdsNumber[j]) {
+                if ((label == null || j != label) && (weight == null || j != weight) && holdsNumber[j]) {
                     chosen.add(j);
                 }
             }

@@ -12,6 +12,12 @@ import java.util.List;
  *   x[i][j] = values[i * D + j]        0 ≤ i &lt; N,  0 ≤ j &lt; D
  * </pre>
  * Every value is finite: NaN and infinities are refused on construction.
+ *
+ * <p><b>Sample weights.</b> A matrix may carry a weight wᵢ ≥ 0 per row ({@link #withSampleWeights}): how
+ * much point i counts in EM's sums. A whole-number weight w counts the point as w identical rows would;
+ * weight 0 counts it not at all. Without weights every wᵢ is 1 ({@link #weight} returns 1.0), so code
+ * written with the weights gives the unweighted results bit for bit: multiplying by 1.0 and adding
+ * N ones are exact.
  */
 public final class DataMatrix {
 
@@ -19,6 +25,10 @@ public final class DataMatrix {
     private final int columns;
     private final double[] values;
     private final List<String> columnNames;
+    /** wᵢ per row, or null when the rows are unweighted (every wᵢ = 1). */
+    private final double[] sampleWeights;
+    /** Σᵢ wᵢ, added in row order; N when unweighted. */
+    private final double totalWeight;
 
     /**
      * @param rows        N ≥ 1
@@ -59,6 +69,95 @@ public final class DataMatrix {
         if (this.columnNames.size() != columns) {
             throw new DataException("expected " + columns + " column names, got " + this.columnNames.size());
         }
+        this.sampleWeights = null;
+        this.totalWeight = rows;
+    }
+
+    /** {@code unweighted}'s points with the given sample weights (already checked, owned by the new matrix). */
+    private DataMatrix(DataMatrix unweighted, double[] sampleWeights, double totalWeight) {
+        this.rows = unweighted.rows;
+        this.columns = unweighted.columns;
+        this.values = unweighted.values; // immutable, so shared
+        this.columnNames = unweighted.columnNames;
+        this.sampleWeights = sampleWeights;
+        this.totalWeight = totalWeight;
+    }
+
+    /**
+     * The same points, with sample weight {@code weights[i]} for row i (replacing any weights this matrix
+     * had); null for none.
+     *
+     * @param weights N finite numbers ≥ 0, not all 0. Not modified (copied).
+     * @throws DataException naming the first row whose weight is negative, NaN or infinite, or saying that
+     *                       the weights are all 0, add up to more than a double holds, or are too few or too many
+     */
+    public DataMatrix withSampleWeights(double[] weights) {
+        if (weights == null) {
+            return sampleWeights == null ? this : new DataMatrix(this, null, rows);
+        }
+        if (weights.length != rows) {
+            throw new DataException("there are " + weights.length + " sample weights but " + rows
+                    + " data rows: give exactly one weight per row");
+        }
+        double total = 0.0;
+        for (int i = 0; i < rows; i++) {
+            if (!(weights[i] >= 0.0) || Double.isInfinite(weights[i])) {
+                throw new DataException("the sample weight of row " + (i + 1) + " is " + weights[i]
+                        + ": sample weights must be finite numbers, 0 or more; correct it");
+            }
+            total += weights[i];
+        }
+        if (total == 0.0) {
+            throw new DataException("every sample weight is 0, so no point would count: give at least one row a"
+                    + " positive weight");
+        }
+        if (Double.isInfinite(total)) {
+            throw new DataException("the sample weights add up to more than the largest double: divide them all by"
+                    + " the same number (the fit does not change)");
+        }
+        return new DataMatrix(this, weights.clone(), total);
+    }
+
+    /** Whether the rows carry sample weights. */
+    public boolean isWeighted() {
+        return sampleWeights != null;
+    }
+
+    /** wᵢ, the sample weight of row i: 1.0 when the rows are unweighted. */
+    public double weight(int i) {
+        return sampleWeights == null ? 1.0 : sampleWeights[i];
+    }
+
+    /** A copy of every wᵢ, or null when the rows are unweighted. */
+    public double[] sampleWeights() {
+        return sampleWeights == null ? null : sampleWeights.clone();
+    }
+
+    /**
+     * Copies w of rows {@code from .. from + count − 1} into {@code target} from {@code offset}, like
+     * {@link #copyRows}. Only for weighted rows.
+     */
+    public void copyWeights(int from, int count, double[] target, int offset) {
+        System.arraycopy(sampleWeights, from, target, offset, count);
+    }
+
+    /** Σᵢ wᵢ, the weighted number of points: N when the rows are unweighted (a whole number, exactly). */
+    public double totalWeight() {
+        return totalWeight;
+    }
+
+    /** How many rows have a positive weight (all N when unweighted). */
+    public int positiveWeightRows() {
+        if (sampleWeights == null) {
+            return rows;
+        }
+        int count = 0;
+        for (double w : sampleWeights) {
+            if (w > 0.0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Builds a matrix from rows of equal length (copied). */
@@ -122,13 +221,21 @@ public final class DataMatrix {
         return columnNames;
     }
 
-    /** A matrix holding rows {@code order[0], order[1], ...} of this one. */
+    /** A matrix holding rows {@code order[0], order[1], ...} of this one, with their sample weights if any. */
     public DataMatrix withRows(int[] order) {
         double[] picked = new double[order.length * columns];
         for (int r = 0; r < order.length; r++) {
             System.arraycopy(values, order[r] * columns, picked, r * columns, columns);
         }
-        return new DataMatrix(order.length, columns, picked, columnNames);
+        DataMatrix rows = new DataMatrix(order.length, columns, picked, columnNames);
+        if (sampleWeights == null) {
+            return rows;
+        }
+        double[] weights = new double[order.length];
+        for (int r = 0; r < order.length; r++) {
+            weights[r] = sampleWeights[order[r]];
+        }
+        return rows.withSampleWeights(weights);
     }
 
     /**
@@ -168,30 +275,35 @@ public final class DataMatrix {
         return (long) Math.floor(Math.log10(magnitude));
     }
 
-    /** The sample mean of each column: mean[j] = (1/N) Σᵢ x[i][j]. */
+    /**
+     * The sample mean of each column: mean[j] = (1/W) Σᵢ wᵢ x[i][j] with W = Σᵢ wᵢ, which is
+     * (1/N) Σᵢ x[i][j] when the rows are unweighted.
+     */
     public double[] columnMeans() {
         double[] mean = new double[columns];
         for (int i = 0; i < rows; i++) {
+            double w = weight(i);
             for (int j = 0; j < columns; j++) {
-                mean[j] += values[i * columns + j];
+                mean[j] += w * values[i * columns + j];
             }
         }
         for (int j = 0; j < columns; j++) {
-            mean[j] /= rows;
+            mean[j] /= totalWeight;
         }
         return mean;
     }
 
     /**
      * The maximum-likelihood covariance, D×D flat row-major:
-     * S[a][b] = (1/N) Σᵢ (x[i][a] − mean[a]) (x[i][b] − mean[b]).
+     * S[a][b] = (1/W) Σᵢ wᵢ (x[i][a] − mean[a]) (x[i][b] − mean[b]), W = Σᵢ wᵢ (= N unweighted).
      */
     public double[] covariance() {
         double[] mean = columnMeans();
         double[] s = new double[Sizes.product("a covariance (columns × columns)", columns, columns)];
         for (int i = 0; i < rows; i++) {
+            double w = weight(i);
             for (int a = 0; a < columns; a++) {
-                double da = values[i * columns + a] - mean[a];
+                double da = w * (values[i * columns + a] - mean[a]);
                 for (int b = 0; b <= a; b++) {
                     s[a * columns + b] += da * (values[i * columns + b] - mean[b]);
                 }
@@ -199,7 +311,7 @@ public final class DataMatrix {
         }
         for (int a = 0; a < columns; a++) {
             for (int b = 0; b <= a; b++) {
-                s[a * columns + b] /= rows;
+                s[a * columns + b] /= totalWeight;
                 s[b * columns + a] = s[a * columns + b];
             }
         }

@@ -50,15 +50,48 @@ public final class Datasets {
      * @throws DataException if there is no such data set or file, or the file cannot be used
      */
     public static LabelledData load(String nameOrPath, List<String> columns, String labelColumn) {
+        return load(nameOrPath, columns, labelColumn, null);
+    }
+
+    /**
+     * Loads a bundled data set or a CSV file whose column {@code weightColumn} holds the points' sample
+     * weights (see {@link CsvReader#read(Path, List, String, String)}); null for none.
+     */
+    public static LabelledData load(String nameOrPath, List<String> columns, String labelColumn,
+            String weightColumn) {
         if (isBundled(nameOrPath)) {
-            return CsvReader.parse(bundledText(nameOrPath), nameOrPath, columns, labelColumn);
+            return CsvReader.parse(bundledText(nameOrPath), nameOrPath, columns, labelColumn, weightColumn);
         }
         Path file = Path.of(nameOrPath);
         if (!Files.exists(file)) {
             throw new DataException("no file " + nameOrPath + " and no bundled data set of that name: give the path"
                     + " of a CSV file or one of " + String.join(", ", BUNDLED));
         }
-        return CsvReader.read(file, columns, labelColumn);
+        return CsvReader.read(file, columns, labelColumn, weightColumn);
+    }
+
+    /**
+     * {@code loaded} with the sample weights of a weights file ({@link CsvReader#readSampleWeights}), one per
+     * row of its data.
+     *
+     * @throws DataException if the file cannot be read, a weight is not a finite number, 0 or more, the
+     *                       weights are all 0, or there are more or fewer weights than rows
+     */
+    public static LabelledData withSampleWeightsFile(LabelledData loaded, Path weightsFile) {
+        double[] weights = CsvReader.readSampleWeights(weightsFile);
+        int rows = loaded.data().rows();
+        if (weights.length != rows) {
+            throw new DataException(weightsFile + " has " + weights.length + " sample weight"
+                    + (weights.length == 1 ? "" : "s") + " but " + loaded.source() + " has " + rows + " data row"
+                    + (rows == 1 ? "" : "s") + ": give exactly one weight per data row, in the same order");
+        }
+        DataMatrix weighted;
+        try {
+            weighted = loaded.data().withSampleWeights(weights);
+        } catch (DataException e) {
+            throw new DataException(weightsFile + ": " + e.getMessage(), e);
+        }
+        return new LabelledData(loaded.source(), weighted, loaded.labelColumn(), loaded.labels());
     }
 
     /**

@@ -63,6 +63,20 @@ public interface EmAlgorithm {
     }
 
     /**
+     * Whether {@link #eStep} and {@link #mStep} honour the data's sample weights
+     * ({@link DataMatrix#withSampleWeights}): L(θ) = Σᵢ wᵢ log p(xᵢ | θ) in the E-step, and in the M-step
+     * <pre>
+     *   Nₖ = Σᵢ wᵢ r[i][k]      πₖ = Nₖ / Σᵢ wᵢ      μₖ = (1/Nₖ) Σᵢ wᵢ r[i][k] xᵢ
+     *   Sₖ = (1/Nₖ) Σᵢ wᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ
+     * </pre>
+     * An implementation that does not override this ignores weights, and {@link EmLoop} refuses to run
+     * it on weighted data.
+     */
+    default boolean supportsSampleWeights() {
+        return false;
+    }
+
+    /**
      * Runs EM from {@code start}: see {@link EmLoop#run} for exactly what is counted and when it stops.
      */
     default EmResult fit(DataMatrix data, GaussianMixture start, EmSettings settings) {

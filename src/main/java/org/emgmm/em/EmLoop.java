@@ -19,7 +19,11 @@ import org.emgmm.model.NotPositiveDefiniteException;
  *       E-step on θₜ                    → r, trace[t] = L(θₜ)/N
  *       stop if |trace[t] − trace[t−1]| &lt; tolerance
  * </pre>
- * The E-step on θₜ serves twice: it gives θₜ's log-likelihood for the trace, and it is the first half
+ * With sample weights wᵢ (see {@link DataMatrix#withSampleWeights}) N is W = Σᵢ wᵢ, L(θ) is
+ * Σᵢ wᵢ log p(xᵢ | θ), and a component is empty when its weighted count Σᵢ wᵢ r[i][k] is below the
+ * threshold; without weights W = N and nothing changes, bit for bit.
+ *
+ * <p>The E-step on θₜ serves twice: it gives θₜ's log-likelihood for the trace, and it is the first half
  * of iteration t+1. So the last trace entry always belongs to the parameters returned, and
  * {@code maxIterations = 0} returns the start with its log-likelihood.
  */
@@ -30,6 +34,9 @@ public final class EmLoop {
 
     /** The implementation that evaluates densities in logarithms throughout (org.emgmm.vectorised.VectorisedEm). */
     private static final String VECTORISED = "vectorised";
+
+    /** The implementations that take sample weights, for the message that refuses one that does not. */
+    private static final String WEIGHTED_IMPLEMENTATIONS = "vectorised, loops or univariate";
 
     private EmLoop() {
     }
@@ -47,15 +54,18 @@ public final class EmLoop {
     public static EmResult run(EmAlgorithm algorithm, DataMatrix data, GaussianMixture start, EmSettings settings) {
         requireCompatible(data, start);
         requireSupported(algorithm, start.covarianceType());
+        requireSampleWeightsSupported(algorithm, data);
         long begin = System.nanoTime();
         int n = data.rows();
+        // W = Σᵢ wᵢ, which is N (exactly) for unweighted data
+        double totalWeight = data.totalWeight();
         // Grown as iterations run, so that a huge --max-iter costs nothing until the iterations happen.
         double[] trace = new double[Math.min(settings.maxIterations(), INITIAL_TRACE - 1) + 1];
         TreeSet<Integer> empty = new TreeSet<>();
 
         GaussianMixture model = start;
         EStep expectation = checkedEStep(algorithm, data, model, 0);
-        trace[0] = expectation.logLikelihood() / n;
+        trace[0] = expectation.logLikelihood() / totalWeight;
         int iteration = 0;
         boolean converged = false;
         while (iteration < settings.maxIterations() && !converged) {
@@ -63,20 +73,20 @@ public final class EmLoop {
             if (iteration == trace.length) {
                 trace = Arrays.copyOf(trace, (int) Math.min((long) trace.length * 2, settings.maxIterations() + 1L));
             }
-            recordEmptyComponents(expectation.responsibilities(), empty);
+            recordEmptyComponents(data, expectation.responsibilities(), empty);
             model = checkedMStep(algorithm, data, expectation.responsibilities(), model, settings.regCovar(),
                     iteration);
             expectation = checkedEStep(algorithm, data, model, iteration);
-            trace[iteration] = expectation.logLikelihood() / n;
+            trace[iteration] = expectation.logLikelihood() / totalWeight;
             converged = hasConverged(trace[iteration - 1], trace[iteration], settings.tolerance());
         }
         long nanos = System.nanoTime() - begin;
         int[] emptyComponents = empty.stream().mapToInt(Integer::intValue).toArray();
         return new EmResult(algorithm.name(), model, Arrays.copyOf(trace, iteration + 1), iteration, converged,
-                emptyComponents, n, nanos);
+                emptyComponents, n, totalWeight, nanos);
     }
 
-    /** Convergence test: |L(θₜ)/N − L(θₜ₋₁)/N| &lt; tolerance. */
+    /** Convergence test: |L(θₜ)/W − L(θₜ₋₁)/W| &lt; tolerance, W = Σᵢ wᵢ (= N unweighted). */
     static boolean hasConverged(double previous, double current, double tolerance) {
         return Math.abs(current - previous) < tolerance;
     }
@@ -99,6 +109,14 @@ public final class EmLoop {
         if (!algorithm.supports(type)) {
             throw new DataException("the " + algorithm.name() + " implementation fits full covariances only, not "
                     + type.label() + ": use --covariance-type full or the vectorised or loops implementation");
+        }
+    }
+
+    /** Refuses weighted data for an implementation that would ignore the weights, saying which ones take them. */
+    public static void requireSampleWeightsSupported(EmAlgorithm algorithm, DataMatrix data) {
+        if (data.isWeighted() && !algorithm.supportsSampleWeights()) {
+            throw new DataException("the " + algorithm.name() + " implementation does not take sample weights:"
+                    + " use --implementation " + WEIGHTED_IMPLEMENTATIONS + ", or drop the sample weights");
         }
     }
 
@@ -158,7 +176,31 @@ public final class EmLoop {
 
     /** Adds to {@code empty} every component k of r with Nₖ = Σᵢ r[i][k] below {@link EmptyComponents#THRESHOLD}. */
     public static void recordEmptyComponents(Responsibilities r, TreeSet<Integer> empty) {
-        double[] totals = r.componentTotals();
+        recordTotals(r.componentTotals(), empty);
+    }
+
+    /**
+     * Adds to {@code empty} every component k with weighted count Nₖ = Σᵢ wᵢ r[i][k] below
+     * {@link EmptyComponents#THRESHOLD}: the unweighted Nₖ when the data has no sample weights.
+     */
+    public static void recordEmptyComponents(DataMatrix data, Responsibilities r, TreeSet<Integer> empty) {
+        recordTotals(data.isWeighted() ? weightedCounts(data, r) : r.componentTotals(), empty);
+    }
+
+    /** Nₖ = Σᵢ wᵢ r[i][k] for every component. */
+    public static double[] weightedCounts(DataMatrix data, Responsibilities r) {
+        int k = r.components();
+        double[] counts = new double[k];
+        for (int i = 0; i < r.points(); i++) {
+            double w = data.weight(i);
+            for (int c = 0; c < k; c++) {
+                counts[c] += w * r.get(i, c);
+            }
+        }
+        return counts;
+    }
+
+    private static void recordTotals(double[] totals, TreeSet<Integer> empty) {
         for (int k = 0; k < totals.length; k++) {
             if (EmptyComponents.isEmpty(totals[k])) {
                 empty.add(k);

@@ -9,20 +9,29 @@ import org.emgmm.model.GaussianMixture;
  * @param implementation   the name of the implementation that ran
  * @param model            the parameters after the last iteration (the start, when no iteration ran)
  * @param trace            the mean log-likelihood per point, L(θ)/N: entry 0 at the initial parameters,
- *                         entry t after t iterations, so the last entry belongs to {@code model}
+ *                         entry t after t iterations, so the last entry belongs to {@code model}; with
+ *                         sample weights, L(θ)/W with L(θ) = Σᵢ wᵢ log p(xᵢ | θ) and W = Σᵢ wᵢ
  * @param iterations       how many iterations ran (one E-step and one M-step each)
  * @param converged        whether the run stopped because |trace[t] − trace[t−1]| &lt; tolerance
  * @param emptyComponents  the components (0-based, ascending) that were empty in at least one M-step;
  *                         see {@link EmptyComponents}
  * @param points           N, the number of points fitted
+ * @param totalWeight      W = Σᵢ wᵢ, the sum of the points' sample weights: N (exactly) for unweighted data.
+ *                         The trace is L(θ)/W, and BIC's log N is log W (see {@link ModelSelection})
  * @param nanos            wall-clock time of the whole run, in nanoseconds
  */
 public record EmResult(String implementation, GaussianMixture model, double[] trace, int iterations,
-        boolean converged, int[] emptyComponents, int points, long nanos) {
+        boolean converged, int[] emptyComponents, int points, double totalWeight, long nanos) {
 
     public EmResult {
         trace = trace.clone();
         emptyComponents = emptyComponents.clone();
+    }
+
+    /** A result of unweighted data: W = N. */
+    public EmResult(String implementation, GaussianMixture model, double[] trace, int iterations, boolean converged,
+            int[] emptyComponents, int points, long nanos) {
+        this(implementation, model, trace, iterations, converged, emptyComponents, points, points, nanos);
     }
 
     /** A copy of the trace. */
@@ -42,9 +51,12 @@ public record EmResult(String implementation, GaussianMixture model, double[] tr
         return trace[trace.length - 1];
     }
 
-    /** The total log-likelihood L(θ) = Σᵢ log p(xᵢ | θ) at the returned parameters. */
+    /**
+     * The total log-likelihood L(θ) = Σᵢ log p(xᵢ | θ) at the returned parameters: Σᵢ wᵢ log p(xᵢ | θ) with
+     * sample weights.
+     */
     public double logLikelihood() {
-        return meanLogLikelihood() * points;
+        return meanLogLikelihood() * totalWeight;
     }
 
     /** Wall-clock milliseconds per iteration (the whole run's time when no iteration ran). */
@@ -61,7 +73,8 @@ public record EmResult(String implementation, GaussianMixture model, double[] tr
                 && iterations == that.iterations
                 && converged == that.converged
                 && Arrays.equals(emptyComponents, that.emptyComponents)
-                && points == that.points;
+                && points == that.points
+                && Double.compare(totalWeight, that.totalWeight) == 0;
     }
 
     @Override

@@ -39,6 +39,21 @@ import org.emgmm.model.NotPositiveDefiniteException;
  * reg-covar·I instead, since a covariance from so few points is singular or nearly so; and a component
  * with no points at all (possible only when Lloyd's algorithm leaves a centre empty) keeps its centre
  * as its mean, with weight 0.
+ *
+ * <p><b>Sample weights.</b> On weighted data (see {@link DataMatrix#withSampleWeights}) a point counts as
+ * wᵢ points throughout: the data's mean and covariance are the weighted ones, the M-step from
+ * responsibilities uses Nₖ = Σᵢ wᵢ r[i][k] (and compares that with D + 1), k-means++ and Lloyd's
+ * algorithm weight their draws and means ({@link KMeansPlusPlus}, {@link Lloyd}), and random points are
+ * drawn among the points of positive weight only. What that means against the data with each row
+ * repeated wᵢ times in place, for whole-number weights and the same seed:
+ * <ul>
+ *   <li>k-means++ and kmeans: the same start, up to rounding (the sums are added in another order);</li>
+ *   <li>random-points: a start drawn from the same kind of points, but not the same draw, since the
+ *       shuffle runs over N rows instead of Σᵢ wᵢ;</li>
+ *   <li>random-responsibilities: not the same, and not even alike in distribution: the copies of a row
+ *       would each draw their own responsibilities, where the weighted row draws one set.</li>
+ * </ul>
+ * A start from a file ({@code --init}) is the same start, whatever the weights.
  */
 public final class Initialisation {
 
@@ -48,7 +63,8 @@ public final class Initialisation {
     /**
      * "Random points" (seed 000's choice): K distinct data points, drawn with the seed, as the means;
      * the data's maximum-likelihood covariance as every component's covariance; equal weights 1/K.
-     * Points with identical coordinates count once, so no two means coincide.
+     * Points with identical coordinates count once, so no two means coincide. With sample weights, only
+     * points of positive weight are drawn.
      *
      * @throws DataException if there are fewer than K distinct points, or the data covariance is
      *                       singular (a constant column, or columns that are linear combinations)
@@ -179,15 +195,16 @@ public final class Initialisation {
         double[] means = new double[components * d];
         double[] covariances = new double[components * d * d];
         for (int k = 0; k < components; k++) {
+            // Nₖ = Σᵢ wᵢ r[i][k] and μₖ = (1/Nₖ) Σᵢ wᵢ r[i][k] xᵢ (wᵢ = 1 without sample weights)
             double total = 0.0;
             for (int i = 0; i < n; i++) {
-                double w = r[i * components + k];
-                total += w;
+                double share = data.weight(i) * r[i * components + k];
+                total += share;
                 for (int a = 0; a < d; a++) {
-                    means[k * d + a] += w * data.get(i, a);
+                    means[k * d + a] += share * data.get(i, a);
                 }
             }
-            weights[k] = total / n;
+            weights[k] = total / data.totalWeight();
             if (total == 0.0) {
                 System.arraycopy(emptyMeans, k * d, means, k * d, d);
             } else {
@@ -198,11 +215,11 @@ public final class Initialisation {
             double[] scatter = new double[d * d];
             if (total >= d + 1) {
                 for (int i = 0; i < n; i++) {
-                    double w = r[i * components + k];
+                    double share = data.weight(i) * r[i * components + k];
                     for (int a = 0; a < d; a++) {
                         double da = data.get(i, a) - means[k * d + a];
                         for (int b = 0; b <= a; b++) {
-                            scatter[a * d + b] += w * da * (data.get(i, b) - means[k * d + b]);
+                            scatter[a * d + b] += share * da * (data.get(i, b) - means[k * d + b]);
                         }
                     }
                 }
@@ -266,6 +283,9 @@ public final class Initialisation {
     private static int countDistinctPoints(DataMatrix data, int enough) {
         Set<List<Double>> seen = new HashSet<>();
         for (int i = 0; i < data.rows() && seen.size() < enough; i++) {
+            if (data.weight(i) == 0.0) {
+                continue; // a point of sample weight 0 is not in the fit
+            }
             List<Double> row = new ArrayList<>(data.columns());
             for (int j = 0; j < data.columns(); j++) {
                 row.add(data.get(i, j) + 0.0); // + 0.0 turns −0.0 into 0.0: they are the same point
@@ -283,12 +303,18 @@ public final class Initialisation {
         }
     }
 
-    /** Picks K row indices whose points are pairwise different, by a seeded partial shuffle. */
+    /**
+     * Picks K row indices whose points are pairwise different and of positive weight, by a seeded partial
+     * shuffle of the rows of positive weight (every row, in order, when the data is unweighted).
+     */
     private static int[] chooseDistinctRows(DataMatrix data, int components, SplittableRandom random) {
-        int n = data.rows();
+        int n = data.positiveWeightRows();
         int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        int filled = 0;
+        for (int i = 0; i < data.rows(); i++) {
+            if (data.weight(i) > 0.0) {
+                order[filled++] = i;
+            }
         }
         int[] chosen = new int[components];
         int found = 0;
@@ -302,7 +328,8 @@ public final class Initialisation {
             }
         }
         if (found < components) {
-            throw new DataException("the data has only " + found + " distinct points, fewer than the " + components
+            throw new DataException("the data has only " + found + " distinct points" + (data.isWeighted()
+                    ? " of positive sample weight" : "") + ", fewer than the " + components
                     + " components asked for, and random-points needs K distinct points as means: use fewer"
                     + " components, or --init-method kmeans with a positive --reg-covar to let components share"
                     + " points");

@@ -25,6 +25,16 @@ import org.emgmm.data.Sizes;
  *       centre c = x[i] for the smallest i with D²(0) + … + D²(i) &gt; u
  *                  (if rounding leaves none, the last i with D²(i) &gt; 0)
  * </pre>
+ *
+ * <p><b>Sample weights.</b> With weights wᵢ a point counts as wᵢ points: the first centre is drawn with
+ * probability wᵢ / W (W = Σᵢ wᵢ) and each next one with probability proportional to wᵢ D²(xᵢ), so a point
+ * of weight 0 is never a centre. When every weight is a whole number, the first draw is
+ * {@code m = random.nextInt(W)} and the centre is the point whose run of copies holds position m, exactly
+ * the draw made on the data with each row repeated wᵢ times in place; the next draws use the same
+ * {@code u = random.nextDouble() · total}, with the total added in another order. So on such repeated data
+ * the same seed gives the same centres, up to a draw that falls within rounding of a boundary between two
+ * points. Other weights draw the first centre as the first i with w₀ + … + wᵢ &gt; random.nextDouble() · W.
+ * Unweighted data (every wᵢ = 1) takes exactly the draws above.
  */
 public final class KMeansPlusPlus {
 
@@ -73,7 +83,7 @@ public final class KMeansPlusPlus {
     /**
      * K centres by k-means++, as {@link #centres(DataMatrix, int, long)}, except that when
      * {@code shareWhenExhausted} is true and every distinct point is already a centre (every D² is 0),
-     * each remaining centre is a point drawn uniformly: a copy of an earlier centre. Only a start with a
+     * each remaining centre is a point drawn as the first was: a copy of an earlier centre. Only a start with a
      * positive reg-covar can use such centres (see {@link Initialisation}).
      *
      * @throws DataException if K &lt; 1, K &gt; N, or (unless sharing) the data has fewer than K distinct points
@@ -90,25 +100,55 @@ public final class KMeansPlusPlus {
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] centres = new double[Sizes.product("the means (components × columns)", k, d)];
-        System.arraycopy(data.row(random.nextInt(n)), 0, centres, 0, d);
+        System.arraycopy(data.row(firstCentre(data, random)), 0, centres, 0, d);
         for (int c = 1; c < k; c++) {
             double[] squared = squaredDistances(data, centres, c);
             double total = 0.0;
-            for (double value : squared) {
-                total += value;
+            for (int i = 0; i < n; i++) {
+                squared[i] *= data.weight(i); // wᵢ D²(i): exact, and unchanged, when wᵢ = 1
+                total += squared[i];
             }
             if (total == 0.0 && shareWhenExhausted) {
-                System.arraycopy(data.row(random.nextInt(n)), 0, centres, c * d, d);
+                // drawn as the first centre was: uniformly, or in proportion to the sample weights
+                System.arraycopy(data.row(firstCentre(data, random)), 0, centres, c * d, d);
                 continue;
             }
             if (total == 0.0) {
-                throw new DataException("the data has only " + c + " distinct points, fewer than the " + k
+                throw new DataException("the data has only " + c + " distinct points" + (data.isWeighted()
+                        ? " of positive sample weight" : "") + ", fewer than the " + k
                         + " components asked for: use fewer components");
             }
             double u = random.nextDouble() * total;
             System.arraycopy(data.row(drawIndex(squared, u)), 0, centres, c * d, d);
         }
         return centres;
+    }
+
+    /**
+     * The index of the first centre: {@code random.nextInt(N)} for unweighted data; with sample weights, the
+     * point whose run of copies holds {@code random.nextInt(W)} when every weight is a whole number (W ≤ the
+     * largest int), otherwise the first i with w₀ + … + wᵢ &gt; random.nextDouble() · W.
+     */
+    private static int firstCentre(DataMatrix data, SplittableRandom random) {
+        if (!data.isWeighted()) {
+            return random.nextInt(data.rows());
+        }
+        double[] weights = data.sampleWeights();
+        double total = data.totalWeight();
+        if (allWholeNumbers(weights) && total <= Integer.MAX_VALUE) {
+            // Whole numbers add up exactly, so the runs of copies are [w₀ + … + wᵢ₋₁, w₀ + … + wᵢ).
+            return drawIndex(weights, random.nextInt((int) total));
+        }
+        return drawIndex(weights, random.nextDouble() * total);
+    }
+
+    private static boolean allWholeNumbers(double[] values) {
+        for (double value : values) {
+            if (value != Math.rint(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The smallest i whose running sum of weights exceeds u; if rounding leaves none, the last positive one. */

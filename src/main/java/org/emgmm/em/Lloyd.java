@@ -12,6 +12,10 @@ import org.emgmm.data.DataMatrix;
  * within-cluster sum of squares W = Σᵢ ‖xᵢ − centre(xᵢ)‖²: the assignment step picks the nearest
  * centre for each point, and the mean minimises each cluster's sum of squares. A centre left with no
  * points stays where it is (it cannot raise W). Deterministic: no random choice.
+ *
+ * <p>With sample weights wᵢ, a centre moves to its points' weighted mean Σ wᵢ xᵢ / Σ wᵢ and W is
+ * Σᵢ wᵢ ‖xᵢ − centre(xᵢ)‖², as if each point were repeated wᵢ times; a centre whose points all have weight 0
+ * stays where it is. Unweighted data (every wᵢ = 1) gives the same numbers as before, bit for bit.
  */
 public final class Lloyd {
 
@@ -48,13 +52,15 @@ public final class Lloyd {
         boolean changed = true;
         while (round < maxIterations && changed) {
             round++;
+            // centre c = Σ wᵢ xᵢ / Σ wᵢ over the points i assigned to c
             double[] totals = new double[k * d];
-            int[] counts = new int[k];
+            double[] counts = new double[k];
             for (int i = 0; i < n; i++) {
                 int c = assignments[i];
-                counts[c]++;
+                double w = data.weight(i);
+                counts[c] += w;
                 for (int j = 0; j < d; j++) {
-                    totals[c * d + j] += data.get(i, j);
+                    totals[c * d + j] += w * data.get(i, j);
                 }
             }
             for (int c = 0; c < k; c++) {
@@ -72,7 +78,7 @@ public final class Lloyd {
         return new Result(current, assignments, java.util.Arrays.copyOf(sums, round + 1), round);
     }
 
-    /** Fills {@code assignments} with each point's nearest centre and returns W. */
+    /** Fills {@code assignments} with each point's nearest centre and returns W = Σᵢ wᵢ ‖xᵢ − centre(xᵢ)‖². */
     static double assign(DataMatrix data, double[] centres, int k, int[] assignments) {
         double sum = 0.0;
         for (int i = 0; i < data.rows(); i++) {
@@ -86,7 +92,7 @@ public final class Lloyd {
                 }
             }
             assignments[i] = best;
-            sum += bestDistance;
+            sum += data.weight(i) * bestDistance;
         }
         return sum;
     }

@@ -16,7 +16,10 @@ import org.emgmm.model.Prediction;
  *   ICL = BIC − 2 Σᵢ log r[i][ĉᵢ]         (Biernacki, Celeux and Govaert 2000, as mclust computes it)
  * </pre>
  * with L the total log-likelihood Σᵢ log p(xᵢ | θ), log the natural logarithm, and ĉᵢ the most probable
- * component of point i. ICL adds to BIC a penalty for points that no component clearly claims: it is
+ * component of point i. With sample weights wᵢ, L is Σᵢ wᵢ log p(xᵢ | θ), N is W = Σᵢ wᵢ and ICL's sum is
+ * Σᵢ wᵢ log r[i][ĉᵢ]: for whole-number weights these are exactly the values of the data with each row
+ * repeated wᵢ times. (For fractional weights W is a convention, the one that keeps that equivalence; BIC
+ * then depends on the weights' scale through log W, while the fit does not.) ICL adds to BIC a penalty for points that no component clearly claims: it is
  * BIC when every r[i][ĉᵢ] is 1, and grows as clusters overlap, so it prefers well-separated clusters.
  * Exercise 9 asks students to write BIC and AIC themselves.
  */
@@ -42,6 +45,11 @@ public final class ModelSelection {
         return -2.0 * logLikelihood + freeParameters * Math.log(points);
     }
 
+    /** −2 L + p log W, with W = Σᵢ wᵢ the sum of the sample weights (N when there are none). */
+    public static double bic(double logLikelihood, int freeParameters, double totalWeight) {
+        return -2.0 * logLikelihood + freeParameters * Math.log(totalWeight);
+    }
+
     /** −2 L + 2 p. */
     public static double aic(double logLikelihood, int freeParameters) {
         return -2.0 * logLikelihood + 2.0 * freeParameters;
@@ -60,7 +68,7 @@ public final class ModelSelection {
 
     /** BIC of a fit, from its total log-likelihood at the returned parameters. */
     public static double bic(EmResult result) {
-        return bic(result.logLikelihood(), freeParameters(result), result.points());
+        return bic(result.logLikelihood(), freeParameters(result), result.totalWeight());
     }
 
     /** AIC of a fit. */
@@ -79,7 +87,7 @@ public final class ModelSelection {
         int[] labels = prediction.labels();
         double sum = 0.0;
         for (int i = 0; i < labels.length; i++) {
-            sum += Math.log(prediction.probability(i, labels[i]));
+            sum += data.weight(i) * Math.log(prediction.probability(i, labels[i]));
         }
         return icl(bic(result), sum);
     }

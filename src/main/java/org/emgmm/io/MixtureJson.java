@@ -48,7 +48,10 @@ import org.emgmm.model.NotPositiveDefiniteException;
  * {@code logLikelihood} (the total over all points), {@code meanLogLikelihood} (per point),
  * {@code logLikelihoodTrace} (per point, entry 0 at the initial parameters), {@code millisPerIteration},
  * {@code emptyComponents}, and {@code freeParameters}, {@code bic} and {@code aic} (lower is better; see
- * {@link org.emgmm.em.ModelSelection}); reading ignores those keys, so a fit's output is a valid model.
+ * {@link org.emgmm.em.ModelSelection}); a fit with sample weights adds
+ * {@code "sampleWeights": {"column": NAME or "file": PATH, "total": Σᵢ wᵢ, "points": N}} (and its
+ * per-point figures are then per unit of weight). Reading ignores those keys, so a fit's output is a valid
+ * model.
  *
  * <p>Numbers are written in the shortest decimal form that reads back as the same double, so writing
  * then reading gives the parameters back bit for bit.
@@ -133,6 +136,16 @@ public final class MixtureJson {
 
     /** A fit's parameters and run summary as JSON text (see the class comment for the keys). */
     public static String toJson(EmResult result) {
+        return toJson(result, null, null);
+    }
+
+    /**
+     * A fit's parameters and run summary as JSON text, saying where its sample weights came from.
+     *
+     * @param weightsKind   {@code "column"} or {@code "file"}, or null for a fit without sample weights
+     * @param weightsSource the column's name or the file's path
+     */
+    public static String toJson(EmResult result, String weightsKind, String weightsSource) {
         JsonObject root = parameters(result.model());
         root.addProperty("implementation", result.implementation());
         root.addProperty("iterations", result.iterations());
@@ -145,6 +158,13 @@ public final class MixtureJson {
         root.addProperty("freeParameters", org.emgmm.em.ModelSelection.freeParameters(result));
         root.addProperty("bic", org.emgmm.em.ModelSelection.bic(result));
         root.addProperty("aic", org.emgmm.em.ModelSelection.aic(result));
+        if (weightsKind != null) {
+            JsonObject weights = new JsonObject();
+            weights.addProperty(weightsKind, weightsSource);
+            weights.addProperty("total", result.totalWeight());
+            weights.addProperty("points", result.points());
+            root.add("sampleWeights", weights);
+        }
         return GSON.toJson(root) + LINE_END;
     }
 

@@ -13,6 +13,10 @@ import org.emgmm.model.LogSumExp;
  * EM with hand-written per-point loops: for each point, for each component. Every sum in the
  * textbook is one loop here, in the order the formula reads.
  *
+ * <p>Sample weights: each point's terms are multiplied by its weight wᵢ ({@link DataMatrix#weight}), which
+ * is 1 for unweighted data, so one set of loops serves both and the unweighted fit is unchanged bit for bit
+ * (multiplying by 1.0 is exact, and Σᵢ 1 = N).
+ *
  * <p>Trade-off: the easiest to read and to check against Bishop's PRML §9.2, and the slowest: it
  * walks the data once per component per quantity and jumps between arrays as it goes.
  *
@@ -55,15 +59,14 @@ public final class LoopsEm implements EmAlgorithm {
                 // r[i][k] = exp(log πₖ + log N(xᵢ | μₖ, Σₖ) − log p(xᵢ | θ))
                 r[i * k + c] = Math.exp(logTerms[c] - logNormaliser);
             }
-            // L(θ) = Σᵢ log p(xᵢ | θ)
-            logLikelihood += logNormaliser;
+            // L(θ) = Σᵢ wᵢ log p(xᵢ | θ)
+            logLikelihood += data.weight(i) * logNormaliser;
         }
         return new EStep(Responsibilities.wrap(n, k, r), logLikelihood);
     }
 
     @Override
     public GaussianMixture mStep(DataMatrix data, Responsibilities r, GaussianMixture previous, double regCovar) {
-        int n = data.rows();
         int d = data.columns();
         int k = previous.components();
         double[] weights = new double[k];
@@ -72,9 +75,10 @@ public final class LoopsEm implements EmAlgorithm {
         double[] means = new double[k * d];
         double[] scatters = new double[k * d * d];
         for (int c = 0; c < k; c++) {
-            double nk = effectiveCount(r, c);
+            double nk = effectiveCount(data, r, c);
             counts[c] = nk;
-            weights[c] = nk / n;
+            // πₖ = Nₖ / Σᵢ wᵢ
+            weights[c] = nk / data.totalWeight();
             empty[c] = EmptyComponents.isEmpty(nk);
             if (empty[c]) {
                 keepPrevious(previous, c, means, scatters);
@@ -96,22 +100,29 @@ public final class LoopsEm implements EmAlgorithm {
         return true;
     }
 
-    /** Nₖ = Σᵢ r[i][k]. */
-    private static double effectiveCount(Responsibilities r, int c) {
+    /** Sample weights: every sum below carries wᵢ. */
+    @Override
+    public boolean supportsSampleWeights() {
+        return true;
+    }
+
+    /** Nₖ = Σᵢ wᵢ r[i][k]. */
+    private static double effectiveCount(DataMatrix data, Responsibilities r, int c) {
         double nk = 0.0;
         for (int i = 0; i < r.points(); i++) {
-            nk += r.get(i, c);
+            nk += data.weight(i) * r.get(i, c);
         }
         return nk;
     }
 
-    /** μₖ = (1/Nₖ) Σᵢ r[i][k] xᵢ. */
+    /** μₖ = (1/Nₖ) Σᵢ wᵢ r[i][k] xᵢ. */
     private static double[] weightedMean(DataMatrix data, Responsibilities r, int c, double nk) {
         int d = data.columns();
         double[] mean = new double[d];
         for (int i = 0; i < data.rows(); i++) {
+            double share = data.weight(i) * r.get(i, c); // wᵢ r[i][k]
             for (int j = 0; j < d; j++) {
-                mean[j] += r.get(i, c) * data.get(i, j);
+                mean[j] += share * data.get(i, j);
             }
         }
         for (int j = 0; j < d; j++) {
@@ -121,16 +132,17 @@ public final class LoopsEm implements EmAlgorithm {
     }
 
     /**
-     * Sₖ = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ, symmetric by construction. With full covariances
+     * Sₖ = (1/Nₖ) Σᵢ wᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ, symmetric by construction. With full covariances
      * Σₖ = Sₖ + regCovar · I; the other types keep part of Sₖ (see {@link CovarianceType}).
      */
     private static double[] weightedScatter(DataMatrix data, Responsibilities r, int c, double nk, double[] mean) {
         int d = data.columns();
         double[] sigma = new double[d * d];
         for (int i = 0; i < data.rows(); i++) {
+            double share = data.weight(i) * r.get(i, c); // wᵢ r[i][k]
             for (int a = 0; a < d; a++) {
                 for (int b = 0; b <= a; b++) {
-                    sigma[a * d + b] += r.get(i, c) * (data.get(i, a) - mean[a]) * (data.get(i, b) - mean[b]);
+                    sigma[a * d + b] += share * (data.get(i, a) - mean[a]) * (data.get(i, b) - mean[b]);
                 }
             }
         }

@@ -18,6 +18,9 @@ import org.emgmm.model.LogSumExp;
  *   σₖ² = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)² + regCovar
  * </pre>
  *
+ * <p>Sample weights wᵢ multiply every point's terms, as in {@code org.emgmm.loops.LoopsEm}; for unweighted
+ * data wᵢ = 1 and nothing changes.
+ *
  * <p>Trade-off: the shortest and fastest route when D = 1, and the clearest place to see EM's three
  * updates without linear algebra; it refuses any other D.
  *
@@ -59,7 +62,8 @@ public final class UnivariateEm implements EmAlgorithm {
             for (int c = 0; c < k; c++) {
                 r[i * k + c] = Math.exp(logTerms[c] - logNormaliser);
             }
-            logLikelihood += logNormaliser;
+            // L(θ) = Σᵢ wᵢ log p(xᵢ | θ)
+            logLikelihood += data.weight(i) * logNormaliser;
         }
         return new EStep(Responsibilities.wrap(n, k, r), logLikelihood);
     }
@@ -78,24 +82,25 @@ public final class UnivariateEm implements EmAlgorithm {
             double nk = 0.0;
             double weightedSum = 0.0;
             for (int i = 0; i < n; i++) {
-                nk += r.get(i, c);
-                weightedSum += r.get(i, c) * data.get(i, 0);
+                double share = data.weight(i) * r.get(i, c); // wᵢ r[i][k]
+                nk += share;
+                weightedSum += share * data.get(i, 0);
             }
+            // Nₖ = Σᵢ wᵢ r[i][k], πₖ = Nₖ / Σᵢ wᵢ
             counts[c] = nk;
-            // πₖ = Nₖ / N
-            weights[c] = nk / n;
+            weights[c] = nk / data.totalWeight();
             empty[c] = EmptyComponents.isEmpty(nk);
             if (empty[c]) {
                 continue; // keeps μₖ and σₖ² from the previous parameters
             }
-            // μₖ = (1/Nₖ) Σᵢ r[i][k] xᵢ
+            // μₖ = (1/Nₖ) Σᵢ wᵢ r[i][k] xᵢ
             mu[c] = weightedSum / nk;
             double weightedSquares = 0.0;
             for (int i = 0; i < n; i++) {
                 double deviation = data.get(i, 0) - mu[c];
-                weightedSquares += r.get(i, c) * deviation * deviation;
+                weightedSquares += data.weight(i) * r.get(i, c) * deviation * deviation;
             }
-            // sₖ² = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)²
+            // sₖ² = (1/Nₖ) Σᵢ wᵢ r[i][k] (xᵢ − μₖ)²
             variance[c] = weightedSquares / nk;
         }
         // σₖ² = sₖ² + regCovar; with covariance type tied, one σ² = (Σₖ Nₖ sₖ²) / (Σₖ Nₖ) + regCovar for all.
@@ -106,6 +111,12 @@ public final class UnivariateEm implements EmAlgorithm {
 
     @Override
     public boolean supports(CovarianceType type) {
+        return true;
+    }
+
+    /** Sample weights: every sum carries wᵢ. */
+    @Override
+    public boolean supportsSampleWeights() {
         return true;
     }
 

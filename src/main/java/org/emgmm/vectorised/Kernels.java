@@ -169,6 +169,16 @@ final class Kernels {
      * @param sum  scratch of at least {@code size}. Modified.
      */
     static double normalise(double[][] logP, int size, int k, double[] max, double[] sum) {
+        return normalise(logP, size, k, max, sum, null);
+    }
+
+    /**
+     * {@link #normalise(double[][], int, int, double[], double[])} for points with sample weights w_b:
+     * returns the block's share of the weighted L(θ), Σ_b w_b (m_b + log s_b).
+     *
+     * @param weights w_b for every b of the block, or null for w_b = 1. Not modified.
+     */
+    static double normalise(double[][] logP, int size, int k, double[] max, double[] sum, double[] weights) {
         double[] first = logP[0];
         for (int b = 0; b < size; b++) {
             max[b] = first[b];
@@ -189,7 +199,8 @@ final class Kernels {
         }
         double logLikelihood = 0.0;
         for (int b = 0; b < size; b++) {
-            logLikelihood += max[b] + Math.log(sum[b]);
+            double logNormaliser = max[b] + Math.log(sum[b]);
+            logLikelihood += weights == null ? logNormaliser : weights[b] * logNormaliser;
             sum[b] = 1.0 / sum[b];
         }
         for (int c = 0; c < k; c++) {
@@ -201,6 +212,13 @@ final class Kernels {
         return logLikelihood;
     }
 
+    /** mass[b] = r[b] · w[b]: each point's responsibility times its sample weight. */
+    static void multiply(double[] r, double[] w, int size, double[] mass) {
+        for (int b = 0; b < size; b++) {
+            mass[b] = r[b] * w[b];
+        }
+    }
+
     /** Σ_b r[b]: the block's share of Nₖ. */
     static double sum(double[] r, int size) {
         double total = 0.0;
@@ -210,16 +228,24 @@ final class Kernels {
         return total;
     }
 
-    /**
-     * Gathers the points of a block that component k has a share in, centred on μ: for every b with
-     * r[b] ≥ {@code skipBelow}, in order, y[p] = x[b] − μ and w[p] = r[b].
-     *
-     * @param x flat point-major block. Not modified.
-     * @param y rows of D, one per gathered point. Modified.
-     * @return how many points were gathered
-     */
+    /** {@link #gatherCentred(double[], int, int, double[], double[], double, double[], double[][], double[])} with mass = r. */
     static int gatherCentred(double[] x, int size, int d, double[] mean, double[] r, double skipBelow, double[][] y,
             double[] w) {
+        return gatherCentred(x, size, d, mean, r, skipBelow, r, y, w);
+    }
+
+    /**
+     * Gathers the points of a block that component k has a share in, centred on μ: for every b with
+     * r[b] ≥ {@code skipBelow}, in order, y[p] = x[b] − μ and w[p] = mass[b], the weight its terms carry in
+     * the sums (r[b] itself, or r[b] times the point's sample weight).
+     *
+     * @param x    flat point-major block. Not modified.
+     * @param mass what each point's terms are multiplied by. Not modified.
+     * @param y    rows of D, one per gathered point. Modified.
+     * @return how many points were gathered
+     */
+    static int gatherCentred(double[] x, int size, int d, double[] mean, double[] r, double skipBelow, double[] mass,
+            double[][] y, double[] w) {
         int count = 0;
         for (int b = 0; b < size; b++) {
             if (r[b] >= skipBelow) {
@@ -227,7 +253,7 @@ final class Kernels {
                 for (int j = 0; j < d; j++) {
                     row[j] = x[b * d + j] - mean[j];
                 }
-                w[count] = r[b];
+                w[count] = mass[b];
                 count++;
             }
         }

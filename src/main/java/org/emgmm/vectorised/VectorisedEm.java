@@ -138,6 +138,12 @@ public final class VectorisedEm implements EmAlgorithm {
         return true;
     }
 
+    /** Sample weights: every moment sum and the log-likelihood carry wᵢ (see {@link Workspace}). */
+    @Override
+    public boolean supportsSampleWeights() {
+        return true;
+    }
+
     @Override
     public GaussianMixture mStep(DataMatrix data, Responsibilities responsibilities, GaussianMixture previous,
             double regCovar) {

@@ -41,6 +41,10 @@ import org.emgmm.model.GaussianMixture;
  * (not out of Nₖ). In well-separated data most responsibilities are this small, and leaving them out skips
  * most of the scatter's work; see {@link #NEGLIGIBLE} for why the result does not change.
  *
+ * <p><b>Sample weights.</b> With weighted data every sum above carries the point's weight wᵢ (r[i][k] becomes
+ * wᵢ r[i][k]) and the block's log-likelihood is Σᵢ wᵢ log p(xᵢ | θ); whether a point is left out of s1ₖ and
+ * S2ₖ still depends on r[i][k] alone. Unweighted data takes the same path as before, untouched.
+ *
  * <p>Partial sums are kept per slice and added in slice order ({@link Slices}): bit-identical results at
  * any thread count.
  */
@@ -52,7 +56,9 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
      * its squared Mahalanobis distance M to k is about 2 ln(1/r); measured in k's own covariance it adds
      * r·M ≈ 2 r ln(1/r) to sums of size Nₖ. All N of them together add at most about N · 1e-20 · πₖ · M =
      * 1e-20 · Nₖ · M, a relative change near 1e-18, far below the rounding of the sums themselves. (πₖ
-     * is the previous Nₖ / N, so the bound holds for small components as for large ones.)
+     * is the previous Nₖ / N, so the bound holds for small components as for large ones.) With sample
+     * weights the test is still on r alone, and the bound is the same: the points left out carry
+     * Σᵢ wᵢ r[i][k] &lt; 1e-20 · πₖ · Σᵢ wᵢ = 1e-20 · Nₖ.
      */
     static final double NEGLIGIBLE = 1e-20;
 
@@ -81,11 +87,14 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         final double[] sum;
         final double[][] y;
         final double[] w;
+        /** With sample weights: the block's wᵢ, and r[i][k] · wᵢ for the component at hand; otherwise null. */
+        final double[] pointWeights;
+        final double[] mass;
         /** For D ≤ {@link #LANES_UP_TO_D}: the centred block, coordinate-major, and each component's lanes. */
         final double[][] centred;
         final double[][][] lanes;
 
-        Scratch(int block, int d, int k) {
+        Scratch(int block, int d, int k, boolean weighted) {
             x = new double[block * d];
             xt = new double[d][block];
             z = new double[d][block];
@@ -94,6 +103,8 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
             sum = new double[block];
             y = new double[block][d];
             w = new double[block];
+            pointWeights = weighted ? new double[block] : null;
+            mass = weighted ? new double[block] : null;
             boolean useLanes = d <= LANES_UP_TO_D;
             centred = useLanes ? new double[d][block] : null;
             lanes = useLanes ? new double[k][1 + d + d * (d + 1) / 2][block] : null;
@@ -181,7 +192,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         this.slices = new Slices(n, block, maxSlices, threads);
         this.scratch = new ArrayList<>();
         for (int worker = 0; worker < slices.threads(); worker++) {
-            scratch.add(new Scratch(block, d, k));
+            scratch.add(new Scratch(block, d, k, data.isWeighted()));
         }
         this.moments = new Moments[slices.count()];
         for (int slice = 0; slice < moments.length; slice++) {
@@ -216,8 +227,10 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
             }
         }
         momentsModel = model;
-        // A copy: the buffer is rewritten by the next E-step, the responsibilities handed out never are.
-        momentsResponsibilities = Responsibilities.wrap(n, k, responsibilities.clone(), totals);
+        // A copy: the buffer is rewritten by the next E-step, the responsibilities handed out never are. With
+        // sample weights the totals added up are Σᵢ wᵢ r[i][k], not the Σᵢ r[i][k] that wrap expects.
+        momentsResponsibilities = data.isWeighted() ? Responsibilities.wrap(n, k, responsibilities.clone())
+                : Responsibilities.wrap(n, k, responsibilities.clone(), totals);
         return new EStep(momentsResponsibilities, logLikelihood);
     }
 
@@ -257,6 +270,9 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         for (int start = slices.from(slice); start < slices.to(slice); start += block) {
             int size = Math.min(block, n - start);
             data.copyRows(start, size, s.x, 0);
+            if (s.pointWeights != null) {
+                data.copyWeights(start, size, s.pointWeights, 0);
+            }
             Kernels.transpose(s.x, size, d, s.xt);
             work.run(start, size, s, sums);
         }
@@ -271,7 +287,8 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
                 Kernels.forwardSubstitute(lowers[c], inverseDiagonals[c], d, s.z, size);
                 Kernels.weightedLogDensities(s.z, size, d, constants[c], s.logP[c]);
             }
-            sums.logLikelihood += Kernels.normalise(s.logP, size, k, s.max, s.sum);
+            // the block's share of L(θ) = Σᵢ wᵢ log p(xᵢ | θ) (wᵢ = 1 without sample weights)
+            sums.logLikelihood += Kernels.normalise(s.logP, size, k, s.max, s.sum, s.pointWeights);
             storeResponsibilities(s.logP, start, size);
             for (int c = 0; c < k; c++) {
                 addMoments(s, s.logP[c], c, size, sums);
@@ -279,15 +296,23 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         });
     }
 
-    /** Adds one block's share of Nₖ, s1ₖ and S2ₖ, given the block's responsibilities r[b] for component c. */
+    /**
+     * Adds one block's share of Nₖ, s1ₖ and S2ₖ, given the block's responsibilities r[b] for component c:
+     * each point's terms carry r[b], or r[b] · w_b with sample weights.
+     */
     private void addMoments(Scratch s, double[] r, int c, int size, Moments sums) {
+        double[] mass = r;
+        if (s.pointWeights != null) {
+            Kernels.multiply(r, s.pointWeights, size, s.mass); // wᵢ r[i][k]
+            mass = s.mass;
+        }
         if (s.lanes != null) {
             Kernels.centre(s.xt, size, d, means[c], s.centred);
-            Kernels.addMomentLanes(s.centred, r, size, d, s.lanes[c]);
+            Kernels.addMomentLanes(s.centred, mass, size, d, s.lanes[c]);
             return;
         }
-        sums.counts[c] += Kernels.sum(r, size);
-        int gathered = Kernels.gatherCentred(s.x, size, d, means[c], r, negligible[c], s.y, s.w);
+        sums.counts[c] += Kernels.sum(mass, size);
+        int gathered = Kernels.gatherCentred(s.x, size, d, means[c], r, negligible[c], mass, s.y, s.w);
         Kernels.addMoments(s.y, s.w, gathered, d, sums.first[c], sums.second[c]);
     }
 
@@ -324,6 +349,12 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         return true;
     }
 
+    /** Sample weights: every moment sum and the log-likelihood carry wᵢ. */
+    @Override
+    public boolean supportsSampleWeights() {
+        return true;
+    }
+
     @Override
     public GaussianMixture mStep(DataMatrix points, Responsibilities given, GaussianMixture previous,
             double regCovar) {
@@ -344,7 +375,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         double[] scatters = new double[k * d * d];
         boolean[] empty = new boolean[k];
         for (int c = 0; c < k; c++) {
-            weights[c] = counts[c] / n;                              // πₖ = Nₖ / N
+            weights[c] = counts[c] / data.totalWeight();             // πₖ = Nₖ / Σᵢ wᵢ (= Nₖ / N unweighted)
             empty[c] = EmptyComponents.isEmpty(counts[c]);
             if (empty[c]) {
                 System.arraycopy(previous.mean(c), 0, newMeans, c * d, d);

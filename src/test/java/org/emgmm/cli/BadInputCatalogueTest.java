@@ -99,6 +99,44 @@ class BadInputCatalogueTest {
         cases.add(of("a binary file as data", Map.of("data.csv", "\u0000\u0001PNG\u0000"), "data.csv",
                 "fit", "--data", "@data.csv", "-k", "2", "--out", "@out.json"));
         cases.add(of("a folder as data", Map.of("folder/keep.txt", "x"), "folder", "fit", "--data", "@folder", "-k", "2"));
+        // sample weights
+        String weighted = "a,b,w\n1,2,1\n2,3.5,2\n3,3,W3\n4,5.5,1\n5,5,1\n";
+        cases.add(csv("a negative sample weight", weighted.replace("W3", "-1"), "line 4", "--sample-weights", "w"));
+        cases.add(csv("a NaN sample weight", weighted.replace("W3", "NaN"), "line 4", "--sample-weights", "w"));
+        cases.add(csv("an infinite sample weight", weighted.replace("W3", "Infinity"), "line 4", "--sample-weights",
+                "w"));
+        cases.add(csv("a sample weight that is not a number", weighted.replace("W3", "three"), "'three'",
+                "--sample-weights", "w"));
+        cases.add(csv("an empty sample weight", weighted.replace("W3", ""), "line 4", "--sample-weights", "w"));
+        cases.add(csv("every sample weight 0", "a,b,w\n1,2,0\n2,3.5,0\n3,3,0\n4,5.5,0\n5,5,0\n",
+                "every sample weight is 0", "--sample-weights", "w"));
+        cases.add(csv("an unknown sample-weights column", DATA_2D, "'w'", "--sample-weights", "w"));
+        cases.add(csv("the sample-weights column also in --columns", weighted.replace("W3", "1"), "'w'",
+                "--sample-weights", "w", "--columns", "a,w"));
+        cases.add(csv("the sample-weights column also the labels", weighted.replace("W3", "1"), "'w'",
+                "--sample-weights", "w", "--labels", "w"));
+        cases.add(csv("sample weights with an implementation that ignores them", weighted.replace("W3", "1"),
+                "explicit-pdf", "--sample-weights", "w", "--implementation", "explicit-pdf"));
+        cases.add(of("a sample-weights file with fewer rows than the data", Map.of("data.csv", DATA_2D, "w.csv",
+                "weight\n1\n2\n3\n"), "w.csv has 3 sample weights", "fit", "--data", "@data.csv", "-k", "2",
+                "--sample-weights-file", "@w.csv", "--out", "@out.json"));
+        cases.add(of("a sample-weights file with a negative weight", Map.of("data.csv", DATA_2D, "w.csv",
+                "1\n2\n-3\n1\n1\n"), "line 3", "fit", "--data", "@data.csv", "-k", "2", "--sample-weights-file",
+                "@w.csv", "--out", "@out.json"));
+        cases.add(of("a sample-weights file of two columns", Map.of("data.csv", DATA_2D, "w.csv",
+                "1,1\n2,2\n3,3\n1,1\n1,1\n"), "w.csv has 2 columns", "fit", "--data", "@data.csv", "-k", "2",
+                "--sample-weights-file", "@w.csv", "--out", "@out.json"));
+        cases.add(of("a sample-weights file of zeros", Map.of("data.csv", DATA_2D, "w.csv", "0\n0\n0\n0\n0\n"),
+                "every sample weight is 0", "fit", "--data", "@data.csv", "-k", "2", "--sample-weights-file",
+                "@w.csv", "--out", "@out.json"));
+        cases.add(of("a sample-weights file that does not exist", Map.of("data.csv", DATA_2D), "none.csv", "fit",
+                "--data", "@data.csv", "-k", "2", "--sample-weights-file", "@none.csv", "--out", "@out.json"));
+        cases.add(of("both a sample-weights column and file", Map.of("data.csv", DATA_2D, "w.csv", "1\n1\n1\n1\n1\n"),
+                "--sample-weights-file", "fit", "--data", "@data.csv", "-k", "2", "--sample-weights", "a",
+                "--sample-weights-file", "@w.csv", "--out", "@out.json"));
+        cases.add(of("the model written over the sample-weights file", Map.of("data.csv", DATA_2D, "w.csv",
+                "1\n1\n1\n1\n1\n"), "--sample-weights-file", "fit", "--data", "@data.csv", "-k", "2",
+                "--sample-weights-file", "@w.csv", "--out", "@w.csv"));
         // init and model files
         cases.add(of("an init file that does not exist", "none.json", "fit", "--data", "old-faithful", "--init",
                 "@none.json", "--out", "@out.json"));

@@ -1,0 +1,111 @@
+package org.emgmm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.emgmm.io.MixtureJson;
+import org.emgmm.model.GaussianMixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code fit --sample-weights COLUMN} and {@code --sample-weights-file FILE}: a fit on counted rows is the fit on
+ * the rows written out that many times, and the output says it was weighted.
+ */
+class SampleWeightsCommandTest {
+
+    /** Rounding only: the two fits add the same terms in another order (see SampleWeightsTest.REPEAT_TOLERANCE). */
+    private static final double TOLERANCE = 1e-9;
+
+    /** Old Faithful-like points with counts 0 to 3, and the same points written out count times. */
+    private static final double[][] POINTS = {{1.8, 54}, {3.3, 74}, {2.0, 62}, {4.5, 85}, {1.7, 51}, {4.1, 80},
+        {2.3, 55}, {4.7, 88}, {1.6, 52}, {4.3, 79}, {2.1, 58}, {4.0, 76}, {1.9, 49}, {4.6, 83}};
+    private static final int[] COUNTS = {2, 1, 0, 3, 1, 2, 1, 1, 3, 2, 1, 0, 2, 1};
+
+    @TempDir
+    Path folder;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(folder.resolve(name), text);
+    }
+
+    private static String row(double[] point) {
+        return String.format(Locale.ROOT, "%s,%s", point[0], point[1]);
+    }
+
+    @Test
+    void countsGiveTheFitOfRepeatedRowsAndAreReported() throws IOException {
+        StringBuilder counted = new StringBuilder("eruptions,waiting,count\n");
+        StringBuilder repeated = new StringBuilder("eruptions,waiting\n");
+        StringBuilder countsFile = new StringBuilder("count\n");
+        StringBuilder plain = new StringBuilder("eruptions,waiting\n");
+        for (int i = 0; i < POINTS.length; i++) {
+            counted.append(row(POINTS[i])).append(',').append(COUNTS[i]).append('\n');
+            plain.append(row(POINTS[i])).append('\n');
+            countsFile.append(COUNTS[i]).append('\n');
+            for (int copy = 0; copy < COUNTS[i]; copy++) {
+                repeated.append(row(POINTS[i])).append('\n');
+            }
+        }
+        Path start = write("start.json", "{\"weights\": [0.5, 0.5], \"means\": [[2, 55], [4, 80]],"
+                + " \"covariances\": [[[1, 0], [0, 30]], [[1, 0], [0, 30]]]}");
+        Path countedFile = write("counted.csv", counted.toString());
+        Path repeatedFile = write("repeated.csv", repeated.toString());
+        Path plainFile = write("plain.csv", plain.toString());
+        Path weightsFile = write("counts.csv", countsFile.toString());
+        for (String implementation : new String[] {"loops", "vectorised"}) {
+            Path fromColumn = folder.resolve(implementation + "-column.json");
+            Path fromFile = folder.resolve(implementation + "-file.json");
+            Path fromCopies = folder.resolve(implementation + "-copies.json");
+            CommandRun column = CommandRun.of("fit", "--data", countedFile.toString(), "--init", start.toString(),
+                    "--sample-weights", "count", "--implementation", implementation, "--out", fromColumn.toString());
+            assertEquals(Main.EXIT_OK, column.code(), column.err());
+            assertTrue(column.out().contains("sample weights  column 'count': total 20 over 14 points (2 of weight 0)"),
+                    column.out());
+            CommandRun file = CommandRun.of("fit", "--data", plainFile.toString(), "--init", start.toString(),
+                    "--sample-weights-file", weightsFile.toString(), "--implementation", implementation, "--out",
+                    fromFile.toString());
+            assertEquals(Main.EXIT_OK, file.code(), file.err());
+            CommandRun copies = CommandRun.of("fit", "--data", repeatedFile.toString(), "--init", start.toString(),
+                    "--implementation", implementation, "--out", fromCopies.toString());
+            assertEquals(Main.EXIT_OK, copies.code(), copies.err());
+
+            JsonObject columnJson = JsonParser.parseString(Files.readString(fromColumn)).getAsJsonObject();
+            JsonObject fileJson = JsonParser.parseString(Files.readString(fromFile)).getAsJsonObject();
+            JsonObject copiesJson = JsonParser.parseString(Files.readString(fromCopies)).getAsJsonObject();
+            assertEquals("count", columnJson.getAsJsonObject("sampleWeights").get("column").getAsString());
+            assertEquals(20.0, columnJson.getAsJsonObject("sampleWeights").get("total").getAsDouble());
+            assertEquals(weightsFile.toString(), fileJson.getAsJsonObject("sampleWeights").get("file").getAsString());
+            assertTrue(!copiesJson.has("sampleWeights"));
+            // the column and the file are the same weights on the same points: the same numbers
+            assertEquals(MixtureJson.read(fromColumn), MixtureJson.read(fromFile), implementation);
+            assertEquals(columnJson.get("logLikelihoodTrace"), fileJson.get("logLikelihoodTrace"), implementation);
+            // the repeated rows: the same run up to rounding, BIC with N = Σ w = 20 rows
+            GaussianMixture weighted = MixtureJson.read(fromColumn);
+            GaussianMixture unweighted = MixtureJson.read(fromCopies);
+            close(unweighted.weights(), weighted.weights(), implementation + " weights");
+            close(unweighted.flatMeans(), weighted.flatMeans(), implementation + " means");
+            close(unweighted.flatCovariances(), weighted.flatCovariances(), implementation + " covariances");
+            assertEquals(copiesJson.get("iterations"), columnJson.get("iterations"), implementation);
+            assertEquals(copiesJson.get("converged"), columnJson.get("converged"), implementation);
+            for (String key : new String[] {"logLikelihood", "meanLogLikelihood", "bic", "aic"}) {
+                double expected = copiesJson.get(key).getAsDouble();
+                assertEquals(expected, columnJson.get(key).getAsDouble(), TOLERANCE * Math.abs(expected),
+                        implementation + " " + key);
+            }
+        }
+    }
+
+    private static void close(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], TOLERANCE * Math.max(1.0, Math.abs(expected[i])), what + "[" + i + "]");
+        }
+    }
+}
