@@ -21,6 +21,11 @@ import org.knowm.xchart.XYSeries;
  * panel), a seeded sample when there are more, and the legend then says how many of how many; the axes
  * still hold every point.
  *
+ * <p>The title ends with the covariance type, e.g. "(diag covariances)": a diag fit's ellipses are
+ * axis-aligned, a spherical fit's are circles and a tied fit's all have one shape. The axes keep the
+ * data's units, each scaled to its own range, so a circle drawn where x and y have different scales
+ * looks like an axis-aligned ellipse: it is still a circle in data units.
+ *
  * <p>Drawn in this order, so that the ellipses and means stay visible over the points: the points of
  * every component, then each component's 2σ ellipse, 1σ ellipse and mean.
  */
@@ -67,8 +72,8 @@ final class ClustersChart {
 
     /** The chart. */
     static XYChart draw(View view) {
-        XYChart chart = ChartStyle.xyChart(view.title(), view.columns().xName(), view.columns().yName(),
-                view.width(), view.height(), view.layout());
+        XYChart chart = ChartStyle.xyChart(titleWithType(view.title(), view.model()), view.columns().xName(),
+                view.columns().yName(), view.width(), view.height(), view.layout());
         GaussianMixture plane = Marginal.of(view.model(), view.columns());
         PointSample shown = PointSample.of(view.data(), view.layout());
         shown.addNote(chart, view.columns(), view.layout());
@@ -81,6 +86,11 @@ final class ClustersChart {
                 : boundsOf(view.data(), view.columns(), List.of(view.model()));
         ChartStyle.setBounds(chart, bounds);
         return chart;
+    }
+
+    /** "title (diag covariances)": every clusters picture says which covariance type its ellipses have. */
+    static String titleWithType(String title, GaussianMixture model) {
+        return title + " (" + model.covarianceType().label() + " covariances)";
     }
 
     /**
