@@ -21,7 +21,10 @@ import org.knowm.xchart.XYSeries;
  * panel), a seeded sample when there are more, and the legend then says how many of how many; the axes
  * still hold every point.
  *
- * <p>The title ends with the covariance type, e.g. "(diag covariances)": a diag fit's ellipses are
+ * <p>The clusters picture of {@code fit --plots} and {@code plot} names the covariance type in its title,
+ * and so do the panels of {@code compare}'s clusters grid ({@link #titleWithType}; the evolution's
+ * panels, whose titles are long already, leave it to the summary that goes with them): a diag fit's
+ * ellipses are
  * axis-aligned, a spherical fit's are circles and a tied fit's all have one shape. The axes keep the
  * data's units, each scaled to its own range, so a circle drawn where x and y have different scales
  * looks like an axis-aligned ellipse: it is still a circle in data units.
@@ -72,8 +75,8 @@ final class ClustersChart {
 
     /** The chart. */
     static XYChart draw(View view) {
-        XYChart chart = ChartStyle.xyChart(titleWithType(view.title(), view.model()), view.columns().xName(),
-                view.columns().yName(), view.width(), view.height(), view.layout());
+        XYChart chart = ChartStyle.xyChart(view.title(), view.columns().xName(), view.columns().yName(),
+                view.width(), view.height(), view.layout());
         GaussianMixture plane = Marginal.of(view.model(), view.columns());
         PointSample shown = PointSample.of(view.data(), view.layout());
         shown.addNote(chart, view.columns(), view.layout());
@@ -88,7 +91,7 @@ final class ClustersChart {
         return chart;
     }
 
-    /** "title (diag covariances)": every clusters picture says which covariance type its ellipses have. */
+    /** "title (diag covariances)": which covariance type the ellipses have. */
     static String titleWithType(String title, GaussianMixture model) {
         return title + " (" + model.covarianceType().label() + " covariances)";
     }

@@ -180,13 +180,19 @@ class ConstrainedEllipsesTest {
                 });
     }
 
-    /** Every clusters picture names its covariance type in its title. */
+    /**
+     * The clusters picture of fit and plot, and each panel of compare's clusters grid, name the covariance
+     * type in their titles.
+     */
     @Test
-    void theTitleNamesTheCovarianceType() {
+    void theTitlesNameTheCovarianceType() {
         SplittableRandom random = new SplittableRandom(0xE11L);
         for (CovarianceType type : CovarianceType.values()) {
-            XYChart chart = draw(randomCase(random, type));
-            assertEquals("clusters (" + type.label() + " covariances)", chart.getTitle());
+            GaussianMixture model = randomCase(random, type).model();
+            assertEquals("data: K = " + model.components() + ", " + type.label() + " covariances, points by component",
+                    PictureSet.clustersTitle("data", model));
+            assertEquals("loops: K = 2 (" + type.label() + " covariances)", ClustersChart.titleWithType("loops: K = 2",
+                    model));
         }
     }
 }
