@@ -16,7 +16,9 @@ import org.emgmm.data.DataMatrix;
 import org.emgmm.data.LabelledData;
 import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
+import org.emgmm.em.Restarts;
 import org.emgmm.io.OutputBatch;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.plot.ComparisonPictures;
 import org.emgmm.plot.Picture;
@@ -36,7 +38,12 @@ import picocli.CommandLine.Spec;
  *   em-gmm compare --data old-faithful --components 2
  *   em-gmm compare --data iris --components 3 --implementations loops,vectorised --json rows.json
  *   em-gmm compare --data points.csv --init start.json --out comparison
+ *   em-gmm compare --data old-faithful --components 2 --covariance-type diag --n-init 5
  * </pre>
+ * With {@code --covariance-type}, every implementation starts from the same start of that type, and one
+ * whose M-step cannot keep the type is listed as not applicable. With {@code --n-init R}, the R starts
+ * are drawn once (seeds from {@code --seed}, as {@code fit} draws them) and every implementation runs
+ * from all R and keeps its run of highest final log-likelihood, so that the rows stay comparable.
  * The engine is {@link Comparison}; the table, JSON and page come from the same rows
  * ({@link CompareReport}). Everything is computed before the first file is written.
  */
@@ -88,13 +95,11 @@ final class CompareCommand implements Callable<Integer> {
                     + " (univariate only for one column; student when the exercises are built).")
     private List<String> implementations;
 
-
-
-
-
-
-
-
+    @Option(names = "--n-init", paramLabel = "R",
+            description = "Draw R starts (seeds derived from --seed, the first being --seed itself, as fit does);"
+                    + " every implementation runs from all R and keeps its run with the highest final"
+                    + " log-likelihood; the table says which run each kept. Default: ${DEFAULT-VALUE}.")
+    private int restarts = 1;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write the pictures and index.html. Default: ${DEFAULT-VALUE}.")
@@ -115,26 +120,31 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         NotebookExamples chosen = example == null ? null : exampleChecked();
         EmSettings settings = chosen != null ? chosen.settings() : run.settings(spec);
+        checkRestarts();
         List<Comparison.Entry> entries = entries();
         checkPictureOptions();
+        CovarianceType type = run.covarianceTypeOrFull(spec);
         LabelledData loaded;
-        GaussianMixture start;
+        List<Restarts.Start> starts;
         if (chosen != null) {
             long seed = seed(chosen);
             DataMatrix drawn = chosen.setup().draw(seed).data();
             loaded = LabelledData.unlabelled(chosen.name() + " (example)", drawn);
-            start = chosen.start().apply(drawn, seed);
+            // The notebook's start for each seed, constrained to the type asked for (full: unchanged).
+            starts = Restarts.starts(s -> chosen.start().apply(drawn, s).constrainedTo(type), seed, restarts);
         } else {
             run.requireDataAndOneWayToStart(spec, ", or --example NAME");
             loaded = run.load(null);
-            start = run.start(loaded.data(), spec);
+            starts = Restarts.starts(s -> run.start(loaded.data(), spec, s), run.seed, restarts);
         }
+        GaussianMixture start = starts.get(0).mixture();
         DataMatrix points = loaded.data();
-        Comparison.Outcome outcome = Comparison.runEntries(points, start, settings, entries);
+        Comparison.Outcome outcome = Comparison.runEntries(points, starts, settings, entries);
         AsWritten asWritten = chosen == null || chosen.asWritten() == null ? null
-                : AsWritten.run(chosen, points, start, settings, outcome);
+                : AsWritten.run(chosen, points, settings, outcome);
 
         List<Picture> pictures = pictures(loaded, outcome, asWritten);
+
         List<PictureFile> files = new ArrayList<>();
         List<CompareReport.PagePicture> onPage = new ArrayList<>();
         for (Picture picture : pictures) {
@@ -145,9 +155,11 @@ final class CompareCommand implements Callable<Integer> {
             if (formats.stream().anyMatch(format -> format.strip().equals("svg"))) {
                 files.add(new PictureFile(picture.name() + ".svg", PictureEncoder.svg(picture)));
             }
-            onPage.add(new CompareReport.PagePicture(caption(picture.name()), picture.name(), png));
+            onPage.add(new CompareReport.PagePicture(caption(picture.name(), outcome.covarianceType()), picture.name(),
+                    png));
         }
-        String title = String.format(Locale.ROOT, "%s, K = %d", loaded.source(), start.components());
+        String title = String.format(Locale.ROOT, "%s, K = %d, %s covariances", loaded.source(), start.components(),
+                start.covarianceType().label());
         List<String[]> facts = facts(loaded, start, settings, chosen);
         if (asWritten != null) {
             facts.add(new String[] {"as the notebook wrote it", asWritten.line()});
@@ -165,8 +177,9 @@ final class CompareCommand implements Callable<Integer> {
         }
 
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "%s: %d points, %d dimensions, K = %d, %s%n", loaded.source(), points.rows(),
-                points.columns(), start.components(), startDescription(chosen));
+        stdout.printf(Locale.ROOT, "%s: %d points, %d dimensions, K = %d, %s covariances, %s%n", loaded.source(),
+                points.rows(), points.columns(), start.components(), start.covarianceType().label(),
+                startDescription(chosen));
         stdout.println();
         stdout.print(CompareReport.text(outcome));
         if (asWritten != null) {
@@ -182,20 +195,33 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * A notebook's EM as written, run from the same start, and how far it ended from ours. Its result is
-     * null when it failed (the notebook's way can divide 0 by 0); the line then says how.
+     * A notebook's EM as written, run from the start of our reference's best run (with one start, the
+     * start), and how far it ended from ours. Its result is null when it failed (the notebook's way can
+     * divide 0 by 0) or cannot fit the covariance type; the line then says so.
      */
     private record AsWritten(String name, String bug, org.emgmm.em.EmResult result, String line) {
 
-        static AsWritten run(NotebookExamples example, DataMatrix points, GaussianMixture start, EmSettings settings,
+        static AsWritten run(NotebookExamples example, DataMatrix points, EmSettings settings,
                 Comparison.Outcome outcome) {
-            EmResult ours = outcome.rows().stream().filter(row -> row.implementation().equals(outcome.reference()))
-                    .findFirst().map(Comparison.Row::result).orElse(null);
+            Comparison.Row reference = outcome.rows().stream()
+                    .filter(row -> row.implementation().equals(outcome.reference())).findFirst().orElse(null);
+            EmResult ours = reference == null ? null : reference.result();
+            int run = reference == null ? 0 : reference.bestRun();
+            GaussianMixture start = outcome.starts().get(run).mixture();
             StringBuilder line = new StringBuilder("as the notebook wrote it (" + example.bug() + "): ");
+            String notApplicable = Comparison.whyNotApplicable(example.asWritten(), outcome.covarianceType());
+            if (notApplicable != null) {
+                line.append("not applicable: ").append(notApplicable);
+                return new AsWritten(example.asWritten().name(), example.bug(), null, line.toString());
+            }
+            if (outcome.runs() > 1) {
+                line.append(String.format(Locale.ROOT, "from ours' best start (run %d of %d), ", run + 1,
+                        outcome.runs()));
+            }
             org.emgmm.em.EmResult result;
             try {
                 result = example.asWritten().fit(points, start, settings);
-            } catch (org.emgmm.em.EmException | IllegalArgumentException e) {
+            } catch (org.emgmm.em.EmException | IllegalArgumentException | org.emgmm.data.DataException e) {
                 line.append("failed: ").append(e.getMessage());
                 if (ours != null) {
                     line.append(String.format(Locale.ROOT, "; ours ended with weights %s after %d%s",
@@ -242,6 +268,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private NotebookExamples exampleChecked() {
+        // --covariance-type and --n-init stay: the notebook's start is constrained to the type, and its
+        // start method is seeded, so R seeds give R starts.
         for (String option : List.of("--data", "--components", "--init", "--init-method", "--columns", "--max-iter",
                 "--tol", "--reg-covar")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -253,6 +281,17 @@ final class CompareCommand implements Callable<Integer> {
             return NotebookExamples.byName(example);
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
+        }
+    }
+
+    /** --n-init R: at least 1, and more than 1 only with seeded starts. */
+    private void checkRestarts() {
+        if (restarts < 1) {
+            throw usageError("--n-init must be 1 or more, got " + restarts);
+        }
+        if (restarts > 1 && run.init != null) {
+            throw usageError("--n-init " + restarts + " needs seeded starts, but --init gives one fixed start: drop"
+                    + " --n-init or --init");
         }
     }
 
@@ -297,7 +336,23 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private String startDescription(NotebookExamples chosen) {
-        return chosen != null ? "the notebook's start, seed " + seed(chosen) : run.startDescription();
+        String one = chosen != null ? "the notebook's start, seed " + seed(chosen) : run.startDescription();
+        return restarts > 1 ? "best of " + restarts + " starts, the first: " + one : one;
+    }
+
+    /** The base seed of the starts. */
+    private long seedOf(NotebookExamples chosen) {
+        return chosen != null ? seed(chosen) : run.seed;
+    }
+
+    /** What each covariance type allows, for the page. */
+    static String typeMeaning(CovarianceType type) {
+        return switch (type) {
+            case FULL -> "each component has its own covariance, any shape and orientation";
+            case DIAG -> "each component has its own diagonal covariance: axis-aligned ellipses";
+            case SPHERICAL -> "each component has one variance σ²ₖ in every direction: circles in data units";
+            case TIED -> "every component shares one full covariance: ellipses of one shape, moved about";
+        };
     }
 
     /** --seed when given, else the example's own seed (the command line's default, except where it needs another). */
@@ -315,7 +370,14 @@ final class CompareCommand implements Callable<Integer> {
         facts.add(new String[] {"data", String.format(Locale.ROOT, "%s: %d points, %d dimensions (%s)",
                 loaded.source(), points.rows(), points.columns(), String.join(", ", points.columnNames()))});
         facts.add(new String[] {"components", Integer.toString(start.components())});
+        facts.add(new String[] {"covariance type", start.covarianceType().label() + ": "
+                + typeMeaning(start.covarianceType())});
         facts.add(new String[] {"start", startDescription(chosen) + ", the same for every implementation"});
+        if (restarts > 1) {
+            facts.add(new String[] {"restarts", String.format(Locale.ROOT, "%d starts, seeds derived from %d as fit"
+                    + " --n-init derives them; every implementation ran all %d and kept its run of highest final"
+                    + " log-likelihood (the table's last column says which)", restarts, seedOf(chosen), restarts)});
+        }
         facts.add(new String[] {"settings", String.format(Locale.ROOT, "max-iter %d, tol %s, reg-covar %s, threads %d"
                 + " (vectorised)", settings.maxIterations(), settings.tolerance(), settings.regCovar(), run.threads)});
         facts.add(new String[] {"agreement", "traces and parameters within " + Comparison.TOLERANCE_TEXT
@@ -368,14 +430,29 @@ final class CompareCommand implements Callable<Integer> {
                 : "within 1e-9 of " + outcome.reference();
     }
 
-    private static String caption(String name) {
+    private static String caption(String name, CovarianceType type) {
         return switch (name) {
             case ComparisonPictures.TRACES -> "The log-likelihood traces overlaid: every implementation has its own"
                     + " marker and dash, so identical traces still show";
             case ComparisonPictures.TIMINGS -> "Milliseconds per iteration";
-            case ComparisonPictures.CLUSTERS -> "The fitted clusters of each implementation: means, 1σ and 2σ"
-                    + " ellipses, points in their most likely component's colour";
+            case ComparisonPictures.CLUSTERS -> "The fitted clusters of each implementation (" + type.label()
+                    + " covariances): means, 1σ and 2σ ellipses, points in their most likely component's colour"
+                    + clustersShapeNote(type);
             default -> name;
+        };
+    }
+
+    /**
+     * What the ellipses' shapes mean for a constrained type. Ellipses are drawn in data units, and the two
+     * axes usually have different scales, so a circle looks like an axis-aligned ellipse.
+     */
+    static String clustersShapeNote(CovarianceType type) {
+        return switch (type) {
+            case FULL -> "";
+            case DIAG -> ". Diag: every ellipse's axes are parallel to the plot's axes";
+            case SPHERICAL -> ". Spherical: every ellipse is a circle in data units; where the plot's x and y"
+                    + " scales differ, a circle is drawn stretched into an axis-aligned ellipse";
+            case TIED -> ". Tied: every component's ellipses have the same shape, size and orientation";
         };
     }
 

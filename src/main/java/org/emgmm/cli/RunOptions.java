@@ -173,6 +173,11 @@ final class RunOptions {
         }
     }
 
+    /** The --covariance-type asked for, checked, or full when none is. */
+    CovarianceType covarianceTypeOrFull(CommandSpec spec) {
+        return covarianceType == null ? CovarianceType.FULL : requestedType(spec);
+    }
+
     /** The --covariance-type asked for, checked: an unknown name is a usage error. */
     private CovarianceType requestedType(CommandSpec spec) {
         try {

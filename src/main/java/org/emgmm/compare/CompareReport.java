@@ -20,11 +20,42 @@ public final class CompareReport {
     static final List<String> HEADINGS = List.of("implementation", "iterations", "converged",
             "mean log-likelihood", "max |Δ parameter| vs " + "REF", "ms/iter", "vs loops");
 
+    /** The heading of the column added with --n-init R &gt; 1: which of the R runs each implementation kept. */
+    static final String BEST_RUN = "best run";
+
     private CompareReport() {
     }
 
+    /**
+     * What was fitted, the line above the table: "covariance type: diag" and, with R &gt; 1 starts,
+     * "; each implementation ran the same 3 starts and kept its run of highest log-likelihood".
+     */
+    public static String fittedLine(Comparison.Outcome outcome) {
+        String line = "covariance type: " + outcome.covarianceType().label();
+        if (outcome.runs() > 1) {
+            line += String.format(Locale.ROOT, "; each implementation ran the same %d starts and kept its run of"
+                    + " highest log-likelihood", outcome.runs());
+        }
+        return line;
+    }
+
+    /** "2 of 3, seed 8817…": which start the row's result came from, counted from 1 as fit counts them. */
+    static String bestRunCell(Comparison.Outcome outcome, Comparison.Row row) {
+        return String.format(Locale.ROOT, "%d of %d, seed %d", row.bestRun() + 1, outcome.runs(),
+                outcome.starts().get(row.bestRun()).seed());
+    }
+
     /** The table's cells for one row, as text; a row that did not run has its reason in the second cell. */
-    static List<String> cells(Comparison.Row row) {
+    static List<String> cells(Comparison.Outcome outcome, Comparison.Row row) {
+        List<String> cells = cells(row);
+        if (row.ran() && outcome.runs() > 1) {
+            cells.add(bestRunCell(outcome, row));
+        }
+        return cells;
+    }
+
+    /** The cells every table has, whatever the number of starts. */
+    private static List<String> cells(Comparison.Row row) {
         List<String> cells = new ArrayList<>();
         cells.add(row.implementation());
         if (!row.ran()) {
@@ -45,7 +76,12 @@ public final class CompareReport {
 
     static List<String> headings(Comparison.Outcome outcome) {
         String reference = outcome.reference() == null ? "reference" : outcome.reference();
-        return HEADINGS.stream().map(heading -> heading.replace("REF", reference)).toList();
+        List<String> headings = new ArrayList<>(HEADINGS.stream().map(heading -> heading.replace("REF", reference))
+                .toList());
+        if (outcome.runs() > 1) {
+            headings.add(BEST_RUN);
+        }
+        return headings;
     }
 
     /** The table and the agreement line, as the command prints them. */
@@ -54,7 +90,7 @@ public final class CompareReport {
         int[] widths = new int[headings.size()];
         List<List<String>> table = new ArrayList<>();
         table.add(headings);
-        outcome.rows().forEach(row -> table.add(cells(row)));
+        outcome.rows().forEach(row -> table.add(cells(outcome, row)));
         for (List<String> cells : table) {
             if (cells.size() == headings.size()) {
                 for (int c = 0; c < cells.size(); c++) {
@@ -62,7 +98,7 @@ public final class CompareReport {
                 }
             }
         }
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(fittedLine(outcome)).append('\n');
         for (List<String> cells : table) {
             StringBuilder line = new StringBuilder(pad(cells.get(0), widths[0], false));
             if (cells.size() == headings.size()) {
@@ -89,6 +125,8 @@ public final class CompareReport {
         root.addProperty("reference", outcome.reference());
         root.addProperty("agreement", outcome.agreementLine());
         root.addProperty("allAgree", outcome.allAgree());
+        root.addProperty("covarianceType", outcome.covarianceType().label());
+        root.addProperty("runs", outcome.runs());
         JsonArray rows = new JsonArray();
         for (Comparison.Row row : outcome.rows()) {
             JsonObject json = new JsonObject();
@@ -106,6 +144,14 @@ public final class CompareReport {
             json.add("speedUpOverLoops", number(row.speedUpOverLoops()));
             json.addProperty("error", row.error());
             json.addProperty("skipped", row.skipped());
+            json.addProperty("notApplicable", row.notApplicable());
+            // Which start the reported run came from: 1-based, as the table counts; null when it did not run.
+            json.add("bestRun", row.ran() ? number(row.bestRun() + 1) : JsonNull.INSTANCE);
+            if (row.ran() && outcome.runs() > 1) {
+                json.addProperty("bestSeed", outcome.starts().get(row.bestRun()).seed());
+            } else {
+                json.add("bestSeed", JsonNull.INSTANCE);
+            }
             rows.add(json);
         }
         root.add("rows", rows);
@@ -148,15 +194,16 @@ public final class CompareReport {
         for (String[] fact : facts) {
             page.append("<dt>").append(escape(fact[0])).append("</dt><dd>").append(escape(fact[1])).append("</dd>\n");
         }
-        page.append("</dl>\n<table id=\"results\">\n<thead><tr>");
+        page.append("</dl>\n<table id=\"results\">\n<caption>").append(escape(fittedLine(outcome)))
+                .append("</caption>\n<thead><tr>");
         for (String heading : headings(outcome)) {
             page.append("<th>").append(escape(heading)).append("</th>");
         }
         page.append("</tr></thead>\n<tbody>\n");
-        int columns = HEADINGS.size();
+        int columns = headings(outcome).size();
         for (Comparison.Row row : outcome.rows()) {
             page.append("<tr>");
-            List<String> cells = cells(row);
+            List<String> cells = cells(outcome, row);
             for (int c = 0; c < cells.size(); c++) {
                 boolean reason = !row.ran() && c == 1;
                 page.append(reason ? "<td class=\"reason\" colspan=\"" + (columns - 1) + "\">" : "<td>")

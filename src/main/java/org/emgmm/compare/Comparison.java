@@ -8,6 +8,8 @@ import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmLoop;
 import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
+import org.emgmm.em.Restarts;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.univariate.UnivariateEm;
 import org.emgmm.vectorised.VectorisedEm;
@@ -16,9 +18,12 @@ import org.emgmm.vectorised.VectorisedEm;
  * Runs several EM implementations from the same start with the same settings and says whether they
  * agree: the engine of {@code em-gmm compare}.
  *
- * <p>Each implementation runs twice: once untimed, so that the JIT has compiled it, then once timed
- * (the same result, bit for bit). Its row holds the timed run. An implementation that cannot run keeps
- * its row with the reason, and the others go on.
+ * <p>Each implementation runs once untimed from the first start, so that the JIT has compiled it, then
+ * timed from every start it is given: one start, or the R starts of {@code --n-init R}, the same R for
+ * every implementation ({@link Restarts#best}). Its row holds the run with the highest final
+ * log-likelihood and says which run that was. An implementation that cannot run keeps its row with the
+ * reason, and the others go on; one whose M-step does not keep the start's {@link CovarianceType}
+ * ({@link EmAlgorithm#supports}) is not applicable, and its row says so.
  *
  * <p><b>Agreement.</b> The reference is {@code vectorised} (or, if it did not run, the first that did).
  * Another implementation agrees when it ran the same number of iterations, its trace is within
@@ -42,10 +47,13 @@ public final class Comparison {
      * @param maxParameterDifference {@link #parameterDifference} against the reference; NaN without one
      * @param speedUpOverLoops       loops' ms per iteration over this one's; NaN when loops did not run
      * @param error                  why it failed; null when it ran or was skipped
-     * @param skipped                why it did not apply (e.g. univariate on D &gt; 1); null otherwise
+     * @param skipped                why it did not run (univariate on D &gt; 1, the exercises not built);
+     *                               null otherwise
+     * @param notApplicable          why it cannot fit this covariance type; null when it can
+     * @param bestRun                which start its reported run came from, 0-based; −1 when it did not run
      */
     public record Row(String implementation, EmResult result, double maxParameterDifference, double speedUpOverLoops,
-            String error, String skipped) {
+            String error, String skipped, String notApplicable, int bestRun) {
 
         /** Whether it ran. */
         public boolean ran() {
@@ -54,7 +62,13 @@ public final class Comparison {
 
         /** What the table shows instead of numbers: the failure or the reason it was skipped. */
         public String reason() {
-            return error != null ? "failed: " + error : skipped != null ? "skipped: " + skipped : null;
+            if (error != null) {
+                return "failed: " + error;
+            }
+            if (notApplicable != null) {
+                return "not applicable: " + notApplicable;
+            }
+            return skipped != null ? "skipped: " + skipped : null;
         }
     }
 
@@ -74,9 +88,18 @@ public final class Comparison {
      *
      * @param rows       one per implementation asked for, in that order
      * @param reference  the implementation the others were measured against, or null if none ran
-     * @param departures the implementations that ran and do not agree with the reference
+     * @param departures     the implementations that ran and do not agree with the reference
+     * @param covarianceType the type every implementation fitted (the starts' type)
+     * @param starts         the starts every implementation ran from, in run order: one, or R with
+     *                       {@code --n-init R}
      */
-    public record Outcome(List<Row> rows, String reference, List<Departure> departures) {
+    public record Outcome(List<Row> rows, String reference, List<Departure> departures,
+            CovarianceType covarianceType, List<Restarts.Start> starts) {
+
+        /** How many starts each implementation ran from. */
+        public int runs() {
+            return starts.size();
+        }
 
         /** The rows of implementations that ran. */
         public List<Row> ran() {
@@ -145,27 +168,54 @@ public final class Comparison {
      */
     public static Outcome runEntries(DataMatrix data, GaussianMixture start, EmSettings settings,
             List<Entry> entries) {
-        EmLoop.requireCompatible(data, start);
+        return runEntries(data, List.of(new Restarts.Start(start, ONE_START_SEED)), settings, entries);
+    }
+
+    /**
+     * The seed recorded for a single given start, which was not drawn from a seed. Never reported: with
+     * one start there is no choice of run to report.
+     */
+    static final long ONE_START_SEED = 0L;
+
+    /**
+     * Runs every available entry from each of {@code starts} and keeps its best run; the others keep a
+     * row with their reason.
+     *
+     * @param starts  at least one, all of the same dimension, K and covariance type
+     * @param entries the implementations, in the order of the table
+     */
+    public static Outcome runEntries(DataMatrix data, List<Restarts.Start> starts, EmSettings settings,
+            List<Entry> entries) {
+        GaussianMixture first = starts.get(0).mixture();
+        for (Restarts.Start start : starts) {
+            EmLoop.requireCompatible(data, start.mixture());
+        }
+        CovarianceType type = first.covarianceType();
         List<String> names = new ArrayList<>();
         List<EmResult> results = new ArrayList<>();
+        List<Integer> bestRuns = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<String> skips = new ArrayList<>();
+        List<String> notApplicable = new ArrayList<>();
         for (Entry entry : entries) {
             EmAlgorithm algorithm = entry.algorithm();
             names.add(entry.name());
             String skip = algorithm == null ? entry.unavailable() : whySkipped(algorithm, data);
+            String unfit = skip == null ? whyNotApplicable(algorithm, type) : null;
             skips.add(skip);
-            EmResult result = null;
+            notApplicable.add(unfit);
+            Restarts.Best best = null;
             String error = null;
-            if (skip == null) {
+            if (skip == null && unfit == null) {
                 try {
-                    algorithm.fit(data, start, settings);
-                    result = algorithm.fit(data, start, settings);
+                    algorithm.fit(data, first, settings);                         // warm-up, untimed
+                    best = Restarts.best(algorithm, data, starts, settings);
                 } catch (RuntimeException | StackOverflowError e) {
                     error = Failures.describe(e);
                 }
             }
-            results.add(result);
+            results.add(best == null ? null : best.result());
+            bestRuns.add(best == null ? -1 : best.run());
             errors.add(error);
         }
         int referenceIndex = referenceIndex(names, results);
@@ -183,7 +233,8 @@ public final class Comparison {
             double difference = result == null || reference == null ? Double.NaN
                     : parameterDifference(reference.model(), result.model());
             double speedUp = result == null ? Double.NaN : loopsMillis / result.millisPerIteration();
-            rows.add(new Row(names.get(i), result, difference, speedUp, errors.get(i), skips.get(i)));
+            rows.add(new Row(names.get(i), result, difference, speedUp, errors.get(i), skips.get(i),
+                    notApplicable.get(i), bestRuns.get(i)));
             if (result != null && i != referenceIndex) {
                 Departure departure = departure(names.get(i), reference, result, difference);
                 if (departure != null) {
@@ -191,7 +242,23 @@ public final class Comparison {
                 }
             }
         }
-        return new Outcome(rows, referenceIndex < 0 ? null : names.get(referenceIndex), departures);
+        return new Outcome(rows, referenceIndex < 0 ? null : names.get(referenceIndex), departures, type,
+                List.copyOf(starts));
+    }
+
+    /** Why an implementation cannot fit this covariance type, or null when it can. */
+    public static String whyNotApplicable(EmAlgorithm algorithm, CovarianceType type) {
+        if (algorithm.supports(type)) {
+            return null;
+        }
+        List<String> supported = supportedLabels(algorithm);
+        return "its M-step does not keep " + type.label() + " covariances"
+                + (supported.isEmpty() ? "" : " (it fits " + String.join(", ", supported) + " only)");
+    }
+
+    private static List<String> supportedLabels(EmAlgorithm algorithm) {
+        return java.util.Arrays.stream(CovarianceType.values()).filter(algorithm::supports)
+                .map(CovarianceType::label).toList();
     }
 
     /** Why an implementation does not apply to this data, or null when it does. */

@@ -1,5 +1,7 @@
 package org.emgmm.em;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 import org.emgmm.data.DataMatrix;
@@ -51,23 +53,73 @@ public final class Restarts {
     }
 
     /**
+     * One of the R starts: θ₀ and the seed that gave it.
+     *
+     * @param mixture θ₀
+     * @param seed    the seed it was drawn with ({@link #seeds})
+     */
+    public record Start(GaussianMixture mixture, long seed) {
+    }
+
+    /**
+     * The R starts, drawn once, in run order: {@code compare} hands the same list to every implementation,
+     * so that they all run from the same R starts.
+     *
+     * @param startForSeed θ₀ for a seed, e.g. {@code seed -> InitMethod.KMEANS.start(data, k, seed, reg)}
+     */
+    public static List<Start> starts(LongFunction<GaussianMixture> startForSeed, long baseSeed, int runs) {
+        List<Start> starts = new ArrayList<>();
+        for (long seed : seeds(baseSeed, runs)) {
+            starts.add(new Start(startForSeed.apply(seed), seed));
+        }
+        return starts;
+    }
+
+    /**
      * Runs EM {@code runs} times and keeps the best.
      *
      * @param startForSeed θ₀ for a seed, e.g. {@code seed -> InitMethod.KMEANS.start(data, k, seed, reg)}
      */
     public static Best run(EmAlgorithm algorithm, DataMatrix data, LongFunction<GaussianMixture> startForSeed,
             EmSettings settings, long baseSeed, int runs) {
-        long[] seeds = seeds(baseSeed, runs);
+        return best(algorithm, data, starts(startForSeed, baseSeed, runs), settings);
+    }
+
+    /**
+     * Runs EM from each of {@code starts}, in order, and keeps the run with the highest final
+     * log-likelihood (the earliest wins a tie).
+     *
+     * @param starts at least one
+     * @throws EmException if a run fails, naming the run and its seed
+     */
+    public static Best best(EmAlgorithm algorithm, DataMatrix data, List<Start> starts, EmSettings settings) {
+        if (starts.isEmpty()) {
+            throw new IllegalArgumentException("the number of runs must be 1 or more, got 0");
+        }
         Best best = null;
-        for (int r = 0; r < runs; r++) {
-            GaussianMixture start = startForSeed.apply(seeds[r]);
+        for (int r = 0; r < starts.size(); r++) {
+            Start start = starts.get(r);
             // Checked here too, since an implementation may run its own loop rather than EmLoop's.
-            EmLoop.requireSupported(algorithm, start.covarianceType());
-            EmResult result = algorithm.fit(data, start, settings);
+            EmLoop.requireSupported(algorithm, start.mixture().covarianceType());
+            EmResult result = fitOne(algorithm, data, start, settings, r, starts.size());
             if (best == null || result.logLikelihood() > best.result().logLikelihood()) {
-                best = new Best(result, start, seeds[r], r, runs);
+                best = new Best(result, start.mixture(), start.seed(), r, starts.size());
             }
         }
         return best;
+    }
+
+    /** One run; with more than one, a failure says which run it was. */
+    private static EmResult fitOne(EmAlgorithm algorithm, DataMatrix data, Start start, EmSettings settings, int r,
+            int runs) {
+        if (runs == 1) {
+            return algorithm.fit(data, start.mixture(), settings);
+        }
+        try {
+            return algorithm.fit(data, start.mixture(), settings);
+        } catch (EmException e) {
+            throw new EmException("run " + (r + 1) + " of " + runs + " (seed " + start.seed() + "): "
+                    + e.getMessage(), e);
+        }
     }
 }

@@ -21,6 +21,14 @@ import org.knowm.xchart.XYSeries;
  * panel), a seeded sample when there are more, and the legend then says how many of how many; the axes
  * still hold every point.
  *
+ * <p>The clusters picture of {@code fit --plots} and {@code plot} names the covariance type in its title,
+ * and so do the panels of {@code compare}'s clusters grid ({@link #titleWithType}; the evolution's
+ * panels, whose titles are long already, leave it to the summary that goes with them): a diag fit's
+ * ellipses are
+ * axis-aligned, a spherical fit's are circles and a tied fit's all have one shape. The axes keep the
+ * data's units, each scaled to its own range, so a circle drawn where x and y have different scales
+ * looks like an axis-aligned ellipse: it is still a circle in data units.
+ *
  * <p>Drawn in this order, so that the ellipses and means stay visible over the points: the points of
  * every component, then each component's 2σ ellipse, 1σ ellipse and mean.
  */
@@ -81,6 +89,11 @@ final class ClustersChart {
                 : boundsOf(view.data(), view.columns(), List.of(view.model()));
         ChartStyle.setBounds(chart, bounds);
         return chart;
+    }
+
+    /** "title (diag covariances)": which covariance type the ellipses have. */
+    static String titleWithType(String title, GaussianMixture model) {
+        return title + " (" + model.covarianceType().label() + " covariances)";
     }
 
     /**

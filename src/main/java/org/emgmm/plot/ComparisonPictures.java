@@ -122,7 +122,8 @@ public final class ComparisonPictures {
         Bounds bounds = ClustersChart.boundsOf(data, columns, models);
         List<Picture> panels = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
-            String title = String.format(Locale.ROOT, "%s: K = %d", names.get(i), models.get(i).components());
+            String title = ClustersChart.titleWithType(String.format(Locale.ROOT, "%s: K = %d", names.get(i),
+                    models.get(i).components()), models.get(i));
             panels.add(new ChartPicture(CLUSTERS, ClustersChart.draw(new ClustersChart.View(title, data,
                     models.get(i), columns, width / 2, height / 2, ChartStyle.Layout.PANEL, bounds))));
         }

@@ -12,6 +12,11 @@ import org.emgmm.model.GaussianMixture;
  * </pre>
  * For D = 2 and (a, b) = (0, 1) it is the mixture itself. Its ellipses and its density are what a
  * scatter plot of columns a and b can show of a D-dimensional fit.
+ *
+ * <p>The marginal keeps the mixture's covariance type: a 2×2 block of a diagonal matrix is diagonal, of
+ * σ²I is σ²I, and the blocks of K equal matrices are equal. So the ellipses of a diag fit are
+ * axis-aligned, those of a spherical fit are circles (in data units), and those of a tied fit all have
+ * one shape, whichever two columns are shown.
  */
 final class Marginal {
 
@@ -32,6 +37,6 @@ final class Marginal {
                 }
             }
         }
-        return GaussianMixture.ofFlat(k, 2, model.weights(), means, covariances);
+        return GaussianMixture.ofFlat(model.covarianceType(), k, 2, model.weights(), means, covariances);
     }
 }

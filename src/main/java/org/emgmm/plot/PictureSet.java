@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.em.EmResult;
+import org.emgmm.model.GaussianMixture;
 
 /**
  * Chooses the pictures that suit the data and renders each in every format asked, in memory:
@@ -103,8 +104,13 @@ public final class PictureSet {
 
     /** "old-faithful: K = 2, each point in its most likely component's colour". */
     private static String clustersTitle(PlotInput input) {
-        return String.format(Locale.ROOT, "%s: K = %d, points by most likely component", input.source(),
-                input.model().components());
+        return clustersTitle(input.source(), input.model());
+    }
+
+    /** "old-faithful: K = 2, diag covariances, points by component": short enough for 800 pixels. */
+    static String clustersTitle(String source, GaussianMixture model) {
+        return String.format(Locale.ROOT, "%s: K = %d, %s covariances, points by component", source,
+                model.components(), model.covarianceType().label());
     }
 
     /** The run's trace, then those of the runs compared with it. */

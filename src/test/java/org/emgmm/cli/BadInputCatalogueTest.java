@@ -259,6 +259,19 @@ class BadInputCatalogueTest {
         cases.add(of("compare with an unknown implementation", "quantum", "compare", "--data", "old-faithful", "-k",
                 "2", "--implementations", "quantum", "--out", "@pictures"));
         cases.add(of("compare without data or example", "--data", "compare", "-k", "2", "--out", "@pictures"));
+        cases.add(of("compare with --n-init 0", "--n-init", "compare", "--data", "old-faithful", "-k", "2",
+                "--n-init", "0", "--out", "@pictures", "--json", "@rows.json"));
+        cases.add(of("compare with --n-init and one fixed start from --init", Map.of("init.json", MODEL_2D),
+                "--n-init 3", "compare", "--data", "old-faithful", "--init", "@init.json", "--n-init", "3", "--out",
+                "@pictures"));
+        cases.add(of("compare with an unknown --covariance-type", "'round'", "compare", "--data", "old-faithful", "-k",
+                "2", "--covariance-type", "round", "--out", "@pictures"));
+        cases.add(of("compare from an init file that does not fit --covariance-type", Map.of("init.json",
+                "{\"weights\": [0.5, 0.5], \"means\": [[2, 55], [4, 80]], \"covariances\": [[[1, 0.3], [0.3, 1]],"
+                + " [[1, 0], [0, 1]]]}"), "does not fit --covariance-type diag", "compare", "--data", "old-faithful",
+                "--init", "@init.json", "--covariance-type", "diag", "--out", "@pictures"));
+        cases.add(of("compare of an example with --n-init 0", "--n-init", "compare", "--example", "seed-001",
+                "--n-init", "0", "--out", "@pictures"));
         // select
         cases.add(of("select with a reversed K range", "8..1", "select", "--data", "old-faithful", "--components",
                 "8..1", "--out", "@out.json"));

@@ -118,6 +118,62 @@ class CompareCommandTest {
         assertFalse(Files.exists(pages().resolve("clusters.png")), "no clusters picture for one column");
     }
 
+    /**
+     * --covariance-type diag with --n-init 2: the table, the JSON and the page name the type and each row's
+     * best run; the rows that ran fitted diag covariances; an implementation that keeps full covariances
+     * only (the student's, when the exercises are built) is listed as not applicable, not failed.
+     */
+    @Test
+    void aCovarianceTypeAndRestartsAreNamedInTheTableJsonAndPage() throws Exception {
+        CommandRun run = run("compare", "--data", "old-faithful", "--components", "2", "--seed", "1",
+                "--covariance-type", "diag", "--n-init", "2", "--max-iter", "30", "--format", "png", "--out",
+                pages().toString(), "--json", json().toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertTrue(run.out().contains("K = 2, diag covariances, best of 2 starts"), run.out());
+        assertTrue(run.out().contains("covariance type: diag; each implementation ran the same 2 starts"), run.out());
+        assertTrue(run.out().contains("best run"), run.out());
+        JsonObject root = JsonParser.parseString(Files.readString(json())).getAsJsonObject();
+        assertEquals("diag", root.get("covarianceType").getAsString());
+        assertEquals(2, root.get("runs").getAsInt());
+        String page = Files.readString(pages().resolve("index.html"));
+        assertTrue(page.contains("<caption>covariance type: diag;"), "the page's table names the type");
+        assertTrue(page.contains("<h1>em-gmm compare: old-faithful, K = 2, diag covariances</h1>"), "the title");
+        assertTrue(page.contains("Diag: every ellipse&#39;s axes are parallel to the plot&#39;s axes"),
+                "the clusters caption says what diag looks like");
+        long[] seeds = org.emgmm.em.Restarts.seeds(1, 2);
+        for (var element : root.getAsJsonArray("rows")) {
+            JsonObject row = element.getAsJsonObject();
+            String name = row.get("implementation").getAsString();
+            if (row.get("iterations").isJsonNull()) {
+                if (name.equals(Implementations.STUDENT_NAME) && Implementations.names().contains(name)) {
+                    assertTrue(row.get("notApplicable").getAsString().contains("does not keep diag covariances"),
+                            row.toString());
+                }
+                continue;
+            }
+            int best = row.get("bestRun").getAsInt();
+            assertTrue(best == 1 || best == 2, name + " kept run " + best);
+            assertEquals(seeds[best - 1], row.get("bestSeed").getAsLong(), name + "'s best seed");
+            String tableLine = run.out().lines().filter(line -> line.startsWith(name + " ")).findFirst().orElseThrow();
+            assertTrue(tableLine.endsWith(best + " of 2, seed " + seeds[best - 1]), tableLine);
+        }
+    }
+
+    /**
+     * A notebook's EM as written keeps full covariances only: with --covariance-type spherical its line
+     * says it is not applicable, and ours still run from the notebook's start made spherical.
+     */
+    @Test
+    void theNotebooksEmAsWrittenIsNotApplicableToAConstrainedType() {
+        CommandRun run = run("compare", "--example", "seed-003", "--covariance-type", "spherical", "--implementations",
+                "vectorised,loops", "--format", "png", "--out", pages().toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        String line = run.out().lines().filter(l -> l.startsWith("as the notebook wrote it")).findFirst().orElseThrow();
+        assertTrue(line.endsWith("not applicable: its M-step does not keep spherical covariances (it fits full only)"),
+                line);
+        assertTrue(run.out().contains("agreement: all 2 implementations that ran agree"), run.out());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"seed-000", "seed-001", "seed-002", "seed-003", "seed-004", "seed-004-collapse"})
     void everyNotebookExampleRuns(String example) throws Exception {
@@ -176,7 +232,10 @@ class CompareCommandTest {
         "--data,old-faithful,--components,2,--implementations,fast",
         "--data,old-faithful,--components,2,--threads,0",
         "--data,old-faithful,--components,2,--max-iter,-1",
-        "--data,old-faithful,--components,2,--frobnicate"})
+        "--data,old-faithful,--components,2,--frobnicate",
+        "--data,old-faithful,--components,2,--n-init,0",
+        "--data,old-faithful,--components,2,--covariance-type,round",
+        "--example,seed-003,--n-init,-1"})
     void badInputGetsOneLineAndWritesNothing(String arguments) {
         List<String> args = new ArrayList<>(List.of("compare"));
         args.addAll(List.of(arguments.split(",")));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,8 @@ import org.emgmm.Implementations;
 import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
+import org.emgmm.model.CovarianceType;
+import org.emgmm.model.GaussianMixture;
 import org.emgmm.testing.Cases;
 import org.emgmm.testing.Generators;
 import org.emgmm.testing.Generators.Spec;
@@ -47,6 +50,39 @@ class CrossImplementationAgreementTest {
                         }
                     }
                 });
+    }
+
+    /**
+     * For every covariance type, from the same start constrained to it, every implementation that supports
+     * the type follows the same trajectory: 50 iterations (tolerance 0) agree pairwise within
+     * {@value EmContract#AGREEMENT_TOLERANCE} relative, and the results have the type. An implementation
+     * that does not support a type sits that type out. Each type has
+     * {@link CovarianceTypeContract#casesPerType()} cases.
+     */
+    @TestFactory
+    Stream<DynamicTest> allImplementationsAgreePairwiseForEveryCovarianceType() {
+        List<EmAlgorithm> implementations = Implementations.all();
+        return Arrays.stream(CovarianceType.values()).flatMap(type -> Cases.forAll(
+                "CrossImplementation.allImplementationsAgreePairwise[" + type.label() + "]",
+                CovarianceTypeContract.casesPerType(),
+                random -> Generators.scenario(random, Spec.of(random.nextBoolean())), (scenario, random) -> {
+                    EmSettings settings = new EmSettings(50, 0.0, 1e-6);
+                    GaussianMixture start = scenario.start().constrainedTo(type);
+                    List<EmResult> results = new ArrayList<>();
+                    for (EmAlgorithm algorithm : implementations) {
+                        if (handles(algorithm, scenario.dimension()) && algorithm.supports(type)) {
+                            results.add(algorithm.fit(scenario.data(), start, settings));
+                        }
+                    }
+                    assertTrue(results.size() >= 2, type.label() + ": only " + results.size() + " implementation ran");
+                    for (int a = 0; a < results.size(); a++) {
+                        assertEquals(type, results.get(a).model().covarianceType(), results.get(a).implementation());
+                        for (int b = a + 1; b < results.size(); b++) {
+                            EmContract.assertAgree(results.get(a), results.get(b), type.label() + ": "
+                                    + results.get(b).implementation() + " against " + results.get(a).implementation());
+                        }
+                    }
+                }));
     }
 
     /** The univariate implementation handles D = 1 only; the others any D. */

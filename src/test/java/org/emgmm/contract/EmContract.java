@@ -424,13 +424,18 @@ public abstract class EmContract {
      * legitimately part ways there; a property that runs many iterations runs only those before it.
      */
     static int iterationsBeforeCollapse(Scenario scenario, EmSettings settings) {
+        return iterationsBeforeCollapse(scenario.data(), scenario.start(), settings);
+    }
+
+    /** {@link #iterationsBeforeCollapse(Scenario, EmSettings)} from any start, e.g. one of a constrained type. */
+    static int iterationsBeforeCollapse(DataMatrix data, GaussianMixture start, EmSettings settings) {
         EmAlgorithm reference = new LoopsEm();
-        GaussianMixture model = scenario.start();
-        int d = scenario.dimension();
+        GaussianMixture model = start;
+        int d = data.columns();
         for (int iteration = 1; iteration <= settings.maxIterations(); iteration++) {
-            Responsibilities r = reference.eStep(scenario.data(), model).responsibilities();
+            Responsibilities r = reference.eStep(data, model).responsibilities();
             try {
-                model = reference.mStep(scenario.data(), r, model, settings.regCovar());
+                model = reference.mStep(data, r, model, settings.regCovar());
             } catch (NotPositiveDefiniteException e) {
                 return iteration - 1;
             }

@@ -72,12 +72,22 @@ public final class Cases {
      */
     public static <T> Stream<DynamicTest> forAll(String property, Function<SplittableRandom, T> generator,
             Check<T> check) {
+        return forAll(property, caseCount(), generator, check);
+    }
+
+    /**
+     * As {@link #forAll(String, Function, Check)}, with {@code cases} cases instead of
+     * {@link #caseCount()}: for a property run once per variant (e.g. per covariance type) that shares
+     * the count out among its variants.
+     */
+    public static <T> Stream<DynamicTest> forAll(String property, int cases, Function<SplittableRandom, T> generator,
+            Check<T> check) {
         Long rerun = requestedSeed();
         if (rerun != null) {
             return Stream.of(dynamicCase(property, "rerun", rerun, generator, check));
         }
         long base = hash(property);
-        return LongStream.range(0, caseCount())
+        return LongStream.range(0, cases)
                 .mapToObj(i -> dynamicCase(property, "case " + i, seedOf(base, i), generator, check));
     }
 
