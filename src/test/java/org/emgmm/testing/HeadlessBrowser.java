@@ -124,7 +124,7 @@ public final class HeadlessBrowser implements AutoCloseable {
         events.clear();
         call(session, "Page.navigate", object("url", file.toUri().toString()));
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (events.stream().noneMatch(event -> "Page.loadEventFired".equals(method(event)))) {
+        while (!loadEventFired()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(file + " did not finish loading within " + TIMEOUT);
             }
@@ -138,6 +138,16 @@ public final class HeadlessBrowser implements AutoCloseable {
             throw new IllegalStateException("the expression failed: " + result.get("exceptionDetails"));
         }
         return new PageReport(result.getAsJsonObject("result").get("value"), errors());
+    }
+
+    /**
+     * Whether the page's load event has arrived. The reader thread adds events as they come, so the list
+     * is read under its lock: a synchronised list's stream is not.
+     */
+    private boolean loadEventFired() {
+        synchronized (events) {
+            return events.stream().anyMatch(event -> "Page.loadEventFired".equals(method(event)));
+        }
     }
 
     /** Console errors, uncaught exceptions, log errors and failed loads seen since the page was opened. */
