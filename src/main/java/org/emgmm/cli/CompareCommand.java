@@ -120,7 +120,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         NotebookExamples chosen = example == null ? null : exampleChecked();
         EmSettings settings = chosen != null ? chosen.settings() : run.settings(spec);
-        checkRestarts();
+        run.requireRestartsPossible(restarts, spec);
         List<Comparison.Entry> entries = entries();
         checkPictureOptions();
         CovarianceType type = run.covarianceTypeOrFull(spec);
@@ -281,17 +281,6 @@ final class CompareCommand implements Callable<Integer> {
             return NotebookExamples.byName(example);
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
-        }
-    }
-
-    /** --n-init R: at least 1, and more than 1 only with seeded starts. */
-    private void checkRestarts() {
-        if (restarts < 1) {
-            throw usageError("--n-init must be 1 or more, got " + restarts);
-        }
-        if (restarts > 1 && run.init != null) {
-            throw usageError("--n-init " + restarts + " needs seeded starts, but --init gives one fixed start: drop"
-                    + " --n-init or --init");
         }
     }
 

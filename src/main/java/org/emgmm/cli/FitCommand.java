@@ -138,14 +138,8 @@ final class FitCommand implements Callable<Integer> {
         EmSettings settings = run.settings(spec);
         EmAlgorithm algorithm = Main.implementation(implementation, run.threads, spec);
         run.requireDataAndOneWayToStart(spec, "");
-        if (restarts < 1) {
-            throw usageError("--n-init must be 1 or more, got " + restarts);
-        }
-        if (restarts > 1 && run.init != null) {
-            throw usageError("--n-init " + restarts + " needs seeded starts, but --init gives one fixed start: drop"
-                    + " --n-init or --init");
-        }
-        requireUsableSampleWeights(algorithm);
+        run.requireRestartsPossible(restarts, spec);
+        requireOneSourceOfSampleWeights();
         PlotSettings pictureSettings = pictureSettings();
         boolean modelToStdout = out != null && out.toString().equals(GenerateCommand.STANDARD_OUTPUT);
         try (OutputBatch batch = OutputBatch.open()) {
@@ -198,32 +192,15 @@ final class FitCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** At most one source of sample weights, and an implementation that takes them. */
-    private void requireUsableSampleWeights(EmAlgorithm algorithm) {
+    /**
+     * At most one source of sample weights. (Whether the implementation takes them is checked where every
+     * fit is: {@link org.emgmm.em.EmLoop#requireCanFit}.)
+     */
+    private void requireOneSourceOfSampleWeights() {
         if (sampleWeightsColumn != null && sampleWeightsFile != null) {
             throw usageError("--sample-weights and --sample-weights-file both give the sample weights: give only"
                     + " one");
         }
-        if ((sampleWeightsColumn != null || sampleWeightsFile != null) && !algorithm.supportsSampleWeights()) {
-            throw usageError("the " + algorithm.name() + " implementation does not take sample weights: use"
-                    + " --implementation " + weightedImplementations() + ", or drop the sample weights");
-        }
-    }
-
-    /** The implementations that take sample weights, e.g. "vectorised, loops or univariate". */
-    private String weightedImplementations() {
-        List<String> names = new java.util.ArrayList<>();
-        for (String name : org.emgmm.Implementations.names()) {
-            try {
-                if (Main.implementation(name, 1, spec).supportsSampleWeights()) {
-                    names.add(name);
-                }
-            } catch (RuntimeException e) {
-                // an implementation that cannot be created (a broken student class) is simply not listed
-            }
-        }
-        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " or "
-                + names.get(names.size() - 1);
     }
 
     /** The data, with its labels and sample weights when they are asked for. */

@@ -116,6 +116,17 @@ final class RunOptions {
         }
     }
 
+    /** --n-init R, checked: at least 1, and more than 1 only with seeded starts (not one fixed --init file). */
+    void requireRestartsPossible(int restarts, CommandSpec spec) {
+        if (restarts < 1) {
+            throw new ParameterException(spec.commandLine(), "--n-init must be 1 or more, got " + restarts);
+        }
+        if (restarts > 1 && init != null) {
+            throw new ParameterException(spec.commandLine(), "--n-init " + restarts + " needs seeded starts, but"
+                    + " --init gives one fixed start: drop --n-init or --init");
+        }
+    }
+
     /** The data, with a label column when one is named. */
     LabelledData load(String labelColumn) {
         return load(labelColumn, null);

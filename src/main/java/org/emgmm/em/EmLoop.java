@@ -53,8 +53,7 @@ public final class EmLoop {
      */
     public static EmResult run(EmAlgorithm algorithm, DataMatrix data, GaussianMixture start, EmSettings settings) {
         requireCompatible(data, start);
-        requireSupported(algorithm, start.covarianceType());
-        requireSampleWeightsSupported(algorithm, data);
+        requireCanFit(algorithm, data, start);
         long begin = System.nanoTime();
         int n = data.rows();
         // W = Σᵢ wᵢ, which is N (exactly) for unweighted data
@@ -102,6 +101,16 @@ public final class EmLoop {
             throw new DataException("there are " + data.rows() + " points but " + start.components()
                     + " components: use at most " + data.rows() + " components or more data");
         }
+    }
+
+    /**
+     * Checks that the implementation can fit this data from this start: its M-step keeps the start's
+     * covariance type, and it takes sample weights if the data has them. {@link #run} checks this, and so
+     * does {@link Restarts}, since an implementation may run a loop of its own.
+     */
+    public static void requireCanFit(EmAlgorithm algorithm, DataMatrix data, GaussianMixture start) {
+        requireSupported(algorithm, start.covarianceType());
+        requireSampleWeightsSupported(algorithm, data);
     }
 
     /** Checks that the implementation's M-step keeps covariances of this type, with a message that says what to do. */

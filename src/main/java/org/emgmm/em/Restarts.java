@@ -100,7 +100,7 @@ public final class Restarts {
         for (int r = 0; r < starts.size(); r++) {
             Start start = starts.get(r);
             // Checked here too, since an implementation may run its own loop rather than EmLoop's.
-            EmLoop.requireSupported(algorithm, start.mixture().covarianceType());
+            EmLoop.requireCanFit(algorithm, data, start.mixture());
             EmResult result = fitOne(algorithm, data, start, settings, r, starts.size());
             if (best == null || result.logLikelihood() > best.result().logLikelihood()) {
                 best = new Best(result, start.mixture(), start.seed(), r, starts.size());

@@ -157,6 +157,9 @@ public enum CovarianceType {
      * @throws InvalidMixtureException naming the component and the entry at fault, and what the type needs
      */
     public void requireConforms(int components, int dimension, double[] covariances) {
+        if (this == FULL) {
+            return; // any symmetric matrix; symmetry and positive-definiteness are GaussianMixture's checks
+        }
         int d = dimension;
         double scale = 0.0;
         for (int c = 0; c < components; c++) {
@@ -169,27 +172,34 @@ public enum CovarianceType {
             for (int a = 0; a < d; a++) {
                 for (int b = 0; b < d; b++) {
                     double value = covariances[(c * d + a) * d + b];
-                    String entry = "covariance of component " + c + " has [" + a + "][" + b + "] = " + value;
-                    if (this == DIAG && a != b && Math.abs(value) > allowed) {
-                        throw new InvalidMixtureException(c, entry + ", but covariance type diag needs 0 off the"
-                                + " diagonal: give diagonal matrices or choose --covariance-type full");
-                    }
-                    if (this == SPHERICAL && a != b && Math.abs(value) > allowed) {
-                        throw new InvalidMixtureException(c, entry + ", but covariance type spherical needs 0 off"
-                                + " the diagonal: give σ² times the identity or choose --covariance-type full");
-                    }
-                    if (this == SPHERICAL && a == b && Math.abs(value - covariances[c * d * d]) > allowed) {
-                        throw new InvalidMixtureException(c, entry + " but [0][0] = " + covariances[c * d * d]
-                                + ", and covariance type spherical needs one variance: give σ² times the identity"
-                                + " or choose --covariance-type diag");
-                    }
-                    if (this == TIED && Math.abs(value - covariances[a * d + b]) > allowed) {
-                        throw new InvalidMixtureException(c, entry + " but component 0 has " + covariances[a * d + b]
-                                + ", and covariance type tied needs one matrix for all: give equal covariances or"
-                                + " choose --covariance-type full");
+                    // the entry this type says it must equal: 0 off the diagonal, [0][0] on it (spherical),
+                    // component 0's (tied)
+                    double required = switch (this) {
+                        case DIAG -> a == b ? value : 0.0;
+                        case SPHERICAL -> a == b ? covariances[c * d * d] : 0.0;
+                        default -> covariances[a * d + b];
+                    };
+                    if (Math.abs(value - required) > allowed) {
+                        throw new InvalidMixtureException(c, nonConforming(c, a, b, value, required));
                     }
                 }
             }
         }
+    }
+
+    /** The message for entry [a][b] of component c, which should be {@code required} for this type. */
+    private String nonConforming(int c, int a, int b, double value, double required) {
+        String entry = "covariance of component " + c + " has [" + a + "][" + b + "] = " + value;
+        return switch (this) {
+            case DIAG -> entry + ", but covariance type diag needs 0 off the diagonal: give diagonal matrices or"
+                    + " choose --covariance-type full";
+            case SPHERICAL -> a != b
+                    ? entry + ", but covariance type spherical needs 0 off the diagonal: give σ² times the identity"
+                            + " or choose --covariance-type full"
+                    : entry + " but [0][0] = " + required + ", and covariance type spherical needs one variance:"
+                            + " give σ² times the identity or choose --covariance-type diag";
+            default -> entry + " but component 0 has " + required + ", and covariance type tied needs one matrix"
+                    + " for all: give equal covariances or choose --covariance-type full";
+        };
     }
 }
