@@ -154,22 +154,15 @@ final class PlotCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     private String implementation = VectorisedEm.NAME;
 
-    @Option(names = "--max-iter", paramLabel = "M",
-            description = "The most iterations of EM from the model. Default: ${DEFAULT-VALUE}.")
-    private int maxIterations = EmSettings.DEFAULT_MAX_ITERATIONS;
-
-    @Option(names = "--tol", paramLabel = "T", description = "EM's tolerance. Default: ${DEFAULT-VALUE}.")
-    private double tolerance = EmSettings.DEFAULT_TOLERANCE;
-
-    @Option(names = "--reg-covar", paramLabel = "R", description = "EM's reg-covar. Default: ${DEFAULT-VALUE}.")
-    private double regCovar = EmSettings.DEFAULT_REG_COVAR;
+    @Mixin
+    private EmOptions em = new EmOptions();
 
     @Mixin
     private PictureOptions pictureOptions = new PictureOptions();
 
     @Override
     public Integer call() throws IOException {
-        EmSettings settings = new EmSettings(maxIterations, tolerance, regCovar);
+        EmSettings settings = em.settings(spec);
         EmAlgorithm algorithm = Implementations.byName(implementation);
         PlotSettings pictures = pictureOptions.settings();
         pictureOptions.compared();

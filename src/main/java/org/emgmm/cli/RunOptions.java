@@ -12,6 +12,7 @@ import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.InvalidMixtureException;
 import org.emgmm.vectorised.VectorisedEm;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,16 +52,8 @@ final class RunOptions {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the random start. Default: ${DEFAULT-VALUE}.")
     long seed = Main.DEFAULT_SEED;
 
-    @Option(names = "--max-iter", paramLabel = "M", description = "The most iterations. Default: ${DEFAULT-VALUE}.")
-    int maxIterations = EmSettings.DEFAULT_MAX_ITERATIONS;
-
-    @Option(names = "--tol", paramLabel = "T",
-            description = "Stop when the log-likelihood per point changes by less than T. Default: ${DEFAULT-VALUE}.")
-    double tolerance = EmSettings.DEFAULT_TOLERANCE;
-
-    @Option(names = "--reg-covar", paramLabel = "R",
-            description = "Added to each covariance's diagonal after every M-step. Default: ${DEFAULT-VALUE}.")
-    double regCovar = EmSettings.DEFAULT_REG_COVAR;
+    @Mixin
+    EmOptions em = new EmOptions();
 
     @Option(names = "--threads", paramLabel = "T",
             description = "Threads for the vectorised implementation (the others use one); the result is the same"
@@ -71,27 +64,12 @@ final class RunOptions {
             description = "The columns to fit, by header name or 1-based index. Default: every numeric column.")
     List<String> columns;
 
-    /** The settings, checked: a bad value is a usage error. */
+    /** The settings, checked: a bad value is a usage error (and so is --components below 1). */
     EmSettings settings(CommandSpec spec) {
-        if (maxIterations < 0) {
-            throw new ParameterException(spec.commandLine(), "--max-iter must be 0 or more, got " + maxIterations);
-        }
-        if (!(tolerance >= 0.0) || Double.isInfinite(tolerance)) {
-            throw new ParameterException(spec.commandLine(), "--tol must be a finite number, 0 or more, got "
-                    + tolerance);
-        }
-        if (!(regCovar >= 0.0) || Double.isInfinite(regCovar)) {
-            throw new ParameterException(spec.commandLine(), "--reg-covar must be a finite number, 0 or more, got "
-                    + regCovar);
-        }
         if (components != null && components < 1) {
             throw new ParameterException(spec.commandLine(), "--components must be 1 or more, got " + components);
         }
-        try {
-            return new EmSettings(maxIterations, tolerance, regCovar);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return em.settings(spec);
     }
 
     /** --data given, and exactly one of --init and --init-method, and K from somewhere. */
@@ -166,7 +144,7 @@ final class RunOptions {
     GaussianMixture start(DataMatrix points, CommandSpec spec, long seed) {
         if (init == null) {
             CovarianceType type = covarianceType == null ? CovarianceType.FULL : requestedType(spec);
-            return method(spec).start(points, components, seed, regCovar).constrainedTo(type);
+            return method(spec).start(points, components, seed, em.regCovar).constrainedTo(type);
         }
         GaussianMixture fromFile = MixtureJson.read(init);
         if (components != null && components != fromFile.components()) {

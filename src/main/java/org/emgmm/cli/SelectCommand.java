@@ -28,6 +28,7 @@ import org.emgmm.selection.SelectionTable;
 import org.emgmm.vectorised.VectorisedEm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -99,16 +100,8 @@ final class SelectCommand implements Callable<Integer> {
             description = "The seed of every cell's first start. Default: ${DEFAULT-VALUE}.")
     private long seed = Main.DEFAULT_SEED;
 
-    @Option(names = "--max-iter", paramLabel = "M", description = "The most iterations per run. Default: ${DEFAULT-VALUE}.")
-    private int maxIterations = EmSettings.DEFAULT_MAX_ITERATIONS;
-
-    @Option(names = "--tol", paramLabel = "T",
-            description = "Stop when the log-likelihood per point changes by less than T. Default: ${DEFAULT-VALUE}.")
-    private double tolerance = EmSettings.DEFAULT_TOLERANCE;
-
-    @Option(names = "--reg-covar", paramLabel = "R",
-            description = "Added to each covariance's diagonal after every M-step. Default: ${DEFAULT-VALUE}.")
-    private double regCovar = EmSettings.DEFAULT_REG_COVAR;
+    @Mixin
+    private EmOptions em = new EmOptions();
 
     @Option(names = "--implementation", paramLabel = "NAME", completionCandidates = FitCommand.ImplementationNames.class,
             description = "The EM implementation: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -147,7 +140,7 @@ final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EmSettings settings = settings();
+        EmSettings settings = em.settings(spec);
         EmAlgorithm algorithm = Main.implementation(implementation, threads, spec);
         requireData();
         List<CovarianceType> types = types();
@@ -225,15 +218,6 @@ final class SelectCommand implements Callable<Integer> {
             throw new DataException(all + "; " + first.name() + ": " + first.failure());
         }
         return result.best(chosen).orElseThrow();
-    }
-
-    /** EM's settings, checked: a bad value is a usage error naming its option. */
-    private EmSettings settings() {
-        try {
-            return new EmSettings(maxIterations, tolerance, regCovar);
-        } catch (IllegalArgumentException e) {
-            throw usageError("--" + e.getMessage());
-        }
     }
 
     private void requireData() {
