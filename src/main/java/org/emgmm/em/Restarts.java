@@ -95,7 +95,7 @@ public final class Restarts {
      * @param baseSeed     the seed of run 0 (see {@link #seeds})
      * @param runs         R, at least 1
      * @return the run with the highest final log-likelihood
-     * @throws EmException if a run fails, naming the run and its seed
+     * @throws EmException if a run fails, naming the run and its seed when there are several
      */
     public static Best run(EmAlgorithm algorithm, DataMatrix data, LongFunction<GaussianMixture> startForSeed,
             EmSettings settings, long baseSeed, int runs) {
@@ -111,7 +111,8 @@ public final class Restarts {
      * @param starts    at least one
      * @param settings  iteration limit, tolerance, reg-covar, the same for every run
      * @return the run with the highest final log-likelihood
-     * @throws EmException if a run fails, naming the run and its seed
+     * @throws EmException if a run fails, naming the run and its seed when there are several
+     * @throws IllegalArgumentException if {@code starts} is empty
      */
     public static Best best(EmAlgorithm algorithm, DataMatrix data, List<Start> starts, EmSettings settings) {
         if (starts.isEmpty()) {

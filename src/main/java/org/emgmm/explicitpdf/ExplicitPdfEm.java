@@ -93,6 +93,7 @@ public final class ExplicitPdfEm implements EmAlgorithm {
      * @param k     the component, 0 ≤ k &lt; K
      * @param x     the point (D coordinates). Not modified.
      * @return N(x | μₖ, Σₖ), 0 or more; 0 when it underflows
+     * @throws EmException if det Σₖ is 0 or infinite in floating point
      */
     public static double density(GaussianMixture model, int k, double[] x) {
         return ExplicitGaussian.of(model, k).density(x);

@@ -59,7 +59,7 @@ public final class OutputBatch implements AutoCloseable {
         /**
          * Writes the file's text.
          *
-         * @param out where the text goes, buffered and encoded as UTF-8; the batch flushes and closes it
+         * @param out where the text goes, buffered and encoded as UTF-8; the batch flushes it and closes the file
          * @throws IOException if writing fails
          */
         void writeTo(Writer out) throws IOException;

@@ -136,8 +136,8 @@ public final class ComparisonPictures {
      * @param data   the N×D points, D ≥ 2
      * @param names  the implementations, one per panel
      * @param models their fitted mixtures, in the same order
-     * @param width  of the whole grid's panels: each panel is half of it, in user-space units
-     * @param height each panel is half of it, in user-space units
+     * @param width  twice each panel's width, in user-space units
+     * @param height twice each panel's height, in user-space units
      * @return the picture {@value #CLUSTERS}: up to {@value #GRID_COLUMNS} panels per row
      */
     public static Picture clusters(DataMatrix data, List<String> names, List<GaussianMixture> models, int width,
