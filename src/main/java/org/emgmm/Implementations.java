@@ -73,12 +73,12 @@ public final class Implementations {
         }
     }
 
-    /** The names, in the order they are listed in help text. */
+    /** {@return the names, in the order they are listed in help text} */
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());
     }
 
-    /** A fresh instance of each implementation. */
+    /** {@return a fresh instance of each implementation, in the order of {@link #names()}} */
     public static List<EmAlgorithm> all() {
         return BY_NAME.values().stream().map(Supplier::get).toList();
     }
@@ -86,6 +86,8 @@ public final class Implementations {
     /**
      * The implementation with this name.
      *
+     * @param name a name from {@link #names()}, e.g. {@code loops}
+     * @return a fresh instance
      * @throws IllegalArgumentException naming the choices, when there is none
      */
     public static EmAlgorithm byName(String name) {

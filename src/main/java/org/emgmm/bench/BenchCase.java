@@ -24,6 +24,10 @@ import org.emgmm.model.GaussianMixture;
  * weights.
  *
  * @param name a short name ({@code b}, {@code c}, ... for the reference cases, {@code custom} otherwise)
+ * @param n    N, the number of points
+ * @param d    D, the dimension
+ * @param k    K, the number of components
+ * @param seed the seed of the true mixture, the points and the start
  */
 public record BenchCase(String name, int n, int d, int k, long seed) {
 
@@ -36,6 +40,17 @@ public record BenchCase(String name, int n, int d, int k, long seed) {
     /** The reference cases, by name: the shapes the README's table reports. */
     public static final Map<String, BenchCase> REFERENCE = referenceCases();
 
+    /**
+     * Checks the sizes.
+     *
+     * @param name a short name
+     * @param n    N ≥ K
+     * @param d    D ≥ 1
+     * @param k    K ≥ 1
+     * @param seed the seed of everything drawn
+     * @throws IllegalArgumentException if a size is below 1 or N &lt; K
+     * @throws ArithmeticException if N·max(D, K) does not fit in an int
+     */
     public BenchCase {
         if (n < 1 || d < 1 || k < 1) {
             throw new IllegalArgumentException("a case needs n, d and k of at least 1, got n=" + n + ", d=" + d
@@ -60,12 +75,12 @@ public record BenchCase(String name, int n, int d, int k, long seed) {
         return java.util.Collections.unmodifiableMap(cases);
     }
 
-    /** "N×D, K" as the tables print it. */
+    /** {@return "N×D, K=…" as the tables print it, e.g. "100,000×2, K=3"} */
     public String shape() {
         return String.format("%,d×%d, K=%d", n, d, k);
     }
 
-    /** The mixture the points are drawn from. */
+    /** {@return the mixture the points are drawn from, drawn anew from the seed on each call} */
     public GaussianMixture truth() {
         SplittableRandom random = new SplittableRandom(seed);
         double[] weights = new double[k];
@@ -93,17 +108,22 @@ public record BenchCase(String name, int n, int d, int k, long seed) {
         return GaussianMixture.ofFlat(k, d, weights, means, covariances);
     }
 
-    /** The N points. */
+    /** {@return the N×D points, drawn anew from the seed on each call} */
     public DataMatrix data() {
         return sample().data();
     }
 
-    /** The N points and the component each was drawn from. */
+    /** {@return the N points and the component each was drawn from} */
     public MixtureSampler.Sample sample() {
         return MixtureSampler.sample(truth(), n, seed + 1);
     }
 
-    /** The start every implementation begins from. */
+    /**
+     * The start every implementation begins from.
+     *
+     * @param data the case's points ({@link #data()})
+     * @return θ₀ by random points, from the case's seed
+     */
     public GaussianMixture start(DataMatrix data) {
         return Initialisation.randomPoints(data, k, seed + 2);
     }

@@ -45,24 +45,29 @@ public final class Benchmark {
     /**
      * One implementation on one case.
      *
+     * @param benchCase          the case
+     * @param implementation     the implementation's name
+     * @param threads            the threads it used (1 for all but vectorised)
+     * @param iterations         EM iterations per run
      * @param millisPerIteration median over the timed runs; NaN when it did not run
      * @param speedUpOverLoops   loops' ms per iteration divided by this one's; NaN without loops
+     * @param meanLogLikelihood  L(θ)/N after the last timed run; NaN when it did not run
      * @param error              why it did not run (skipped or failed), or null
      */
     public record Row(BenchCase benchCase, String implementation, int threads, int iterations,
             double millisPerIteration, double speedUpOverLoops, double meanLogLikelihood, String error) {
 
-        /** Flops per iteration under the model in the class comment. */
+        /** {@return flops per iteration under the model in the class comment, 2·N·K·D²} */
         public double flopsPerIteration() {
             return 2.0 * benchCase.n() * benchCase.k() * (double) benchCase.d() * benchCase.d();
         }
 
-        /** Billions of flops per second. */
+        /** {@return billions of flops per second at the median time} */
         public double gigaflops() {
             return flopsPerIteration() / (millisPerIteration * 1e6);
         }
 
-        /** exp and log evaluations per second, in millions: (N·K + N) per iteration. */
+        /** {@return exp and log evaluations per second, in millions: (N·K + N) per iteration} */
         public double millionExpLogPerSecond() {
             double perIteration = (double) benchCase.n() * (benchCase.k() + 1);
             return perIteration / (millisPerIteration * 1e3);
@@ -80,10 +85,13 @@ public final class Benchmark {
     private final Consumer<String> progress;
 
     /**
+     * A benchmark with fixed run settings.
+     *
      * @param iterations EM iterations per run, with tolerance 0
      * @param runs       timed runs, at least {@value #MIN_RUNS}
      * @param threads    threads for the implementations that use several
      * @param progress   told what is running, for a user waiting on a long table
+     * @throws IllegalArgumentException if iterations or threads is below 1, or runs below {@value #MIN_RUNS}
      */
     public Benchmark(int iterations, int runs, int threads, Consumer<String> progress) {
         if (iterations < 1) {
@@ -102,7 +110,13 @@ public final class Benchmark {
         this.progress = progress;
     }
 
-    /** One row per implementation, in the order given, each with its speed-up over loops when loops ran. */
+    /**
+     * Times the implementations on one case.
+     *
+     * @param benchCase       the case: its data and start are drawn once and shared
+     * @param implementations names, as {@link org.emgmm.Implementations#byName} takes them
+     * @return one row per implementation, in the order given, each with its speed-up over loops when loops ran
+     */
     public List<Row> run(BenchCase benchCase, List<String> implementations) {
         progress.accept("case " + benchCase.name() + " (" + benchCase.shape() + "): generating data");
         DataMatrix data = benchCase.data();

@@ -65,7 +65,11 @@ public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** Runs the command line and exits with its code; exits explicitly only on failure. */
+    /**
+     * Runs the command line and exits with its code; exits explicitly only on failure.
+     *
+     * @param args the command line, e.g. {@code fit --data old-faithful --components 2}
+     */
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
         if (code != EXIT_OK) {
@@ -76,6 +80,9 @@ public final class Main implements Callable<Integer> {
     /**
      * Runs the command line without exiting, printing to the given streams.
      *
+     * @param args the command line
+     * @param out  standard output: results and help
+     * @param err  standard error: the one line of a failure
      * @return the exit code: {@link #EXIT_OK}, {@link #EXIT_BAD_INPUT} or {@link #EXIT_BUG}
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {

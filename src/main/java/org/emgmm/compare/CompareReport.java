@@ -29,6 +29,9 @@ public final class CompareReport {
     /**
      * What was fitted, the line above the table: "covariance type: diag" and, with R &gt; 1 starts,
      * "; each implementation ran the same 3 starts and kept its run of highest log-likelihood".
+     *
+     * @param outcome the comparison
+     * @return the line, without a line end
      */
     public static String fittedLine(Comparison.Outcome outcome) {
         String line = "covariance type: " + outcome.covarianceType().label();
@@ -84,7 +87,12 @@ public final class CompareReport {
         return headings;
     }
 
-    /** The table and the agreement line, as the command prints them. */
+    /**
+     * The table and the agreement line, as the command prints them.
+     *
+     * @param outcome the comparison
+     * @return the fitted line, the table and the agreement line, each ending with {@code \n}
+     */
     public static String text(Comparison.Outcome outcome) {
         List<String> headings = headings(outcome);
         int[] widths = new int[headings.size()];
@@ -119,7 +127,12 @@ public final class CompareReport {
         return right ? padding + cell : cell + padding;
     }
 
-    /** {"reference": ..., "agreement": ..., "rows": [...]} with the keys the README lists. */
+    /**
+     * {"reference": ..., "agreement": ..., "rows": [...]} with the keys the README lists.
+     *
+     * @param outcome the comparison
+     * @return the JSON document, pretty-printed
+     */
     public static String json(Comparison.Outcome outcome) {
         JsonObject root = new JsonObject();
         root.addProperty("reference", outcome.reference());
@@ -162,7 +175,13 @@ public final class CompareReport {
         return Double.isFinite(value) ? new com.google.gson.JsonPrimitive(value) : JsonNull.INSTANCE;
     }
 
-    /** A picture for the page: its caption, and its PNG. */
+    /**
+     * A picture for the page: its caption, and its PNG.
+     *
+     * @param caption  shown under the picture, and its alternative text
+     * @param fileName the picture's name, the stem of its own files; the page does not use it
+     * @param png      the encoded PNG, embedded in the page as data
+     */
     public record PagePicture(String caption, String fileName, byte[] png) {
     }
 
@@ -172,7 +191,9 @@ public final class CompareReport {
      *
      * @param title    the page's heading, e.g. "old-faithful: K = 2"
      * @param facts    label and value pairs describing the data and settings, shown as a list
+     * @param outcome  the comparison
      * @param pictures in order
+     * @return the whole HTML page
      */
     public static String html(String title, List<String[]> facts, Comparison.Outcome outcome,
             List<PagePicture> pictures) {

@@ -55,12 +55,12 @@ public final class Comparison {
     public record Row(String implementation, EmResult result, double maxParameterDifference, double speedUpOverLoops,
             String error, String skipped, String notApplicable, int bestRun) {
 
-        /** Whether it ran. */
+        /** {@return whether it ran} */
         public boolean ran() {
             return result != null;
         }
 
-        /** What the table shows instead of numbers: the failure or the reason it was skipped. */
+        /** {@return what the table shows instead of numbers: the failure or the reason it was skipped; null when it ran} */
         public String reason() {
             if (error != null) {
                 return "failed: " + error;
@@ -96,22 +96,22 @@ public final class Comparison {
     public record Outcome(List<Row> rows, String reference, List<Departure> departures,
             CovarianceType covarianceType, List<Restarts.Start> starts) {
 
-        /** How many starts each implementation ran from. */
+        /** {@return how many starts each implementation ran from} */
         public int runs() {
             return starts.size();
         }
 
-        /** The rows of implementations that ran. */
+        /** {@return the rows of implementations that ran, in table order} */
         public List<Row> ran() {
             return rows.stream().filter(Row::ran).toList();
         }
 
-        /** Whether at least two ran and every one agrees with the reference. */
+        /** {@return whether at least two ran and every one agrees with the reference} */
         public boolean allAgree() {
             return ran().size() >= 2 && departures.isEmpty();
         }
 
-        /** The one-line verdict printed below the table. */
+        /** {@return the one-line verdict printed below the table, e.g. "agreement: all 4 implementations …"} */
         public String agreementLine() {
             List<Row> ran = ran();
             if (ran.isEmpty()) {
@@ -149,13 +149,26 @@ public final class Comparison {
      */
     public record Entry(String name, EmAlgorithm algorithm, String unavailable) {
 
-        /** An available implementation. */
+        /**
+         * An available implementation.
+         *
+         * @param algorithm the implementation
+         * @return an entry under its own name
+         */
         public static Entry of(EmAlgorithm algorithm) {
             return new Entry(algorithm.name(), algorithm, null);
         }
     }
 
-    /** Runs every available algorithm from {@code start}, in order. */
+    /**
+     * Runs every available algorithm from {@code start}, in order.
+     *
+     * @param data       N×D. Not modified.
+     * @param start      θ₀, the same for every implementation
+     * @param settings   iteration limit, tolerance, reg-covar
+     * @param algorithms the implementations, in the order of the table
+     * @return the rows, the reference and the departures from it
+     */
     public static Outcome run(DataMatrix data, GaussianMixture start, EmSettings settings,
             List<EmAlgorithm> algorithms) {
         return runEntries(data, start, settings, algorithms.stream().map(Entry::of).toList());
@@ -164,7 +177,11 @@ public final class Comparison {
     /**
      * Runs every available entry from {@code start}; the others keep a row with their reason.
      *
-     * @param entries the implementations, in the order of the table
+     * @param data     N×D. Not modified.
+     * @param start    θ₀, the same for every implementation
+     * @param settings iteration limit, tolerance, reg-covar
+     * @param entries  the implementations, in the order of the table
+     * @return the rows, the reference and the departures from it
      */
     public static Outcome runEntries(DataMatrix data, GaussianMixture start, EmSettings settings,
             List<Entry> entries) {
@@ -181,8 +198,11 @@ public final class Comparison {
      * Runs every available entry from each of {@code starts} and keeps its best run; the others keep a
      * row with their reason.
      *
-     * @param starts  at least one, all of the same dimension, K and covariance type
-     * @param entries the implementations, in the order of the table
+     * @param data     N×D. Not modified.
+     * @param starts   at least one, all of the same dimension, K and covariance type
+     * @param settings iteration limit, tolerance, reg-covar
+     * @param entries  the implementations, in the order of the table
+     * @return the rows, the reference and the departures from it
      */
     public static Outcome runEntries(DataMatrix data, List<Restarts.Start> starts, EmSettings settings,
             List<Entry> entries) {
@@ -246,7 +266,13 @@ public final class Comparison {
                 List.copyOf(starts));
     }
 
-    /** Why an implementation cannot fit this covariance type, or null when it can. */
+    /**
+     * Why an implementation cannot fit this covariance type.
+     *
+     * @param algorithm the implementation
+     * @param type      the covariance type of the starts
+     * @return the reason, naming the types it does fit; null when it can fit this one
+     */
     public static String whyNotApplicable(EmAlgorithm algorithm, CovarianceType type) {
         if (algorithm.supports(type)) {
             return null;
@@ -284,7 +310,17 @@ public final class Comparison {
         return first;
     }
 
-    /** Where {@code result} first leaves {@code reference}, or null when it agrees. */
+    /**
+     * Where {@code result} first leaves {@code reference}.
+     *
+     * @param name                the name of the implementation that gave {@code result}
+     * @param reference           the reference implementation's result
+     * @param result              the result to measure
+     * @param parameterDifference {@link #parameterDifference} of the two results' parameters
+     * @return the first iteration whose trace entries differ by more than {@value #AGREEMENT_TOLERANCE}
+     *         (relative), a departure at −1 when only the parameters or the iteration counts differ, or null
+     *         when they agree
+     */
     public static Departure departure(String name, EmResult reference, EmResult result, double parameterDifference) {
         double[] expected = reference.trace();
         double[] actual = result.trace();
@@ -305,6 +341,10 @@ public final class Comparison {
      * each covariance, max |a − b| over the entries divided by max |b| over the same entries (so each
      * vector is measured against its own scale), then the largest of those. 0 for identical mixtures;
      * infinite when the shapes differ.
+     *
+     * @param reference the mixture that gives the scale
+     * @param other     the mixture to measure against it
+     * @return the largest relative difference, 0 or more; NaN when a parameter is NaN
      */
     public static double parameterDifference(GaussianMixture reference, GaussianMixture other) {
         if (reference.components() != other.components() || reference.dimension() != other.dimension()) {

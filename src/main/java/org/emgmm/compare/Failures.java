@@ -12,7 +12,12 @@ public final class Failures {
     private Failures() {
     }
 
-    /** Where {@code e} was thrown, if that was in a student's exercise code; otherwise null. */
+    /**
+     * Where {@code e} was thrown, if that was in a student's exercise code.
+     *
+     * @param e a failure of an implementation
+     * @return the first stack frame in {@value #STUDENT_PACKAGE}, or null when there is none
+     */
     public static StackTraceElement studentFrame(Throwable e) {
         for (StackTraceElement frame : e.getStackTrace()) {
             if (frame.getClassName().startsWith(STUDENT_PACKAGE)) {

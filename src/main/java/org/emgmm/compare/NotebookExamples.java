@@ -51,12 +51,12 @@ public record NotebookExamples(String name, String description, int k, EmSetting
     /** The examples, by name. */
     public static final Map<String, NotebookExamples> ALL = examples();
 
-    /** The notebook setup that draws the example's data. */
+    /** {@return the notebook setup that draws the example's data} */
     public NotebookSetups.Setup setup() {
         return NotebookSetups.byName(name);
     }
 
-    /** The names, in order. */
+    /** {@return the names, in order} */
     public static List<String> names() {
         return List.copyOf(ALL.keySet());
     }
@@ -64,6 +64,8 @@ public record NotebookExamples(String name, String description, int k, EmSetting
     /**
      * The example of this name.
      *
+     * @param name e.g. {@code seed-002}
+     * @return the example
      * @throws IllegalArgumentException naming the choices
      */
     public static NotebookExamples byName(String name) {

@@ -29,7 +29,12 @@ public final class CsvWriter {
     private CsvWriter() {
     }
 
-    /** The points of {@code sample} and their components, as CSV text with a header. */
+    /**
+     * The points of {@code sample} and their components, as CSV text with a header.
+     *
+     * @param sample drawn points and their components
+     * @return the CSV text, one line per point after the header
+     */
     public static String format(MixtureSampler.Sample sample) {
         StringBuilder text = new StringBuilder();
         try {
@@ -40,7 +45,13 @@ public final class CsvWriter {
         return text.toString();
     }
 
-    /** The same text as {@link #format}, written to {@code out}. */
+    /**
+     * The same text as {@link #format}, written to {@code out}.
+     *
+     * @param sample drawn points and their components
+     * @param out    receives the CSV text
+     * @throws IOException if {@code out} fails
+     */
     public static void write(MixtureSampler.Sample sample, Appendable out) throws IOException {
         DataMatrix data = sample.data();
         int[] components = sample.components();
@@ -58,7 +69,12 @@ public final class CsvWriter {
      * N points drawn from {@code mixture} ({@link MixtureSampler#forEachPoint}), written row by row as they
      * are drawn: the same text as {@code format(MixtureSampler.sample(mixture, n, seed))}, in constant memory.
      *
+     * @param mixture the mixture to draw from
+     * @param n       N, at least 1
+     * @param seed    the seed of the draw
+     * @param out     receives the CSV text
      * @return the number of points written
+     * @throws IOException if {@code out} fails
      */
     public static int write(GaussianMixture mixture, int n, long seed, Appendable out) throws IOException {
         out.append(headerLine(DataMatrix.defaultNames(mixture.dimension()))).append(LINE_END);
@@ -82,7 +98,12 @@ public final class CsvWriter {
         return String.join(SEPARATOR, fields);
     }
 
-    /** A field with a comma or a quote in it is enclosed in quotes, its quotes doubled (RFC 4180). */
+    /**
+     * A field with a comma or a quote in it is enclosed in quotes, its quotes doubled (RFC 4180).
+     *
+     * @param name a column name
+     * @return the name as a CSV field
+     */
     public static String quoteIfNeeded(String name) {
         if (!name.contains(SEPARATOR) && !name.contains(QUOTE)) {
             return name;

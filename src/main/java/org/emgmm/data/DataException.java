@@ -8,10 +8,21 @@ public class DataException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Data that cannot be used.
+     *
+     * @param message what is wrong, where, and what to do
+     */
     public DataException(String message) {
         super(message);
     }
 
+    /**
+     * Data that cannot be used, found through another exception.
+     *
+     * @param message what is wrong, where, and what to do
+     * @param cause   the exception that revealed it
+     */
     public DataException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -31,10 +31,14 @@ public final class DataMatrix {
     private final double totalWeight;
 
     /**
+     * A matrix of N points from flat row-major values.
+     *
      * @param rows        N ≥ 1
      * @param columns     D ≥ 1
      * @param values      N·D finite values, flat row-major. Not modified (copied).
      * @param columnNames D names, or null for x1, x2, ...
+     * @throws DataException if N or D is below 1, the values are not N·D, one is not finite, or the names
+     *                       are not D
      */
     public DataMatrix(int rows, int columns, double[] values, List<String> columnNames) {
         this(rows, columns, values, columnNames, true);
@@ -88,6 +92,7 @@ public final class DataMatrix {
      * had); null for none.
      *
      * @param weights N finite numbers ≥ 0, not all 0. Not modified (copied).
+     * @return a matrix sharing these values, weighted by {@code weights} (unweighted when it is null)
      * @throws DataException naming the first row whose weight is negative, NaN or infinite, or saying that
      *                       the weights are all 0, add up to more than a double holds, or are too few or too many
      */
@@ -118,17 +123,22 @@ public final class DataMatrix {
         return new DataMatrix(this, weights.clone(), total);
     }
 
-    /** Whether the rows carry sample weights. */
+    /** {@return whether the rows carry sample weights} */
     public boolean isWeighted() {
         return sampleWeights != null;
     }
 
-    /** wᵢ, the sample weight of row i: 1.0 when the rows are unweighted. */
+    /**
+     * The sample weight of one row.
+     *
+     * @param i the row, 0 ≤ i &lt; N
+     * @return wᵢ; 1.0 when the rows are unweighted
+     */
     public double weight(int i) {
         return sampleWeights == null ? 1.0 : sampleWeights[i];
     }
 
-    /** A copy of every wᵢ, or null when the rows are unweighted. */
+    /** {@return a copy of the N weights wᵢ, or null when the rows are unweighted} */
     public double[] sampleWeights() {
         return sampleWeights == null ? null : sampleWeights.clone();
     }
@@ -136,17 +146,23 @@ public final class DataMatrix {
     /**
      * Copies w of rows {@code from .. from + count − 1} into {@code target} from {@code offset}, like
      * {@link #copyRows}. Only for weighted rows.
+     *
+     * @param from   the first row to copy
+     * @param count  how many rows
+     * @param target receives the weights. Modified.
+     * @param offset where the first weight goes in {@code target}
+     * @throws NullPointerException if the rows are unweighted
      */
     public void copyWeights(int from, int count, double[] target, int offset) {
         System.arraycopy(sampleWeights, from, target, offset, count);
     }
 
-    /** Σᵢ wᵢ, the weighted number of points: N when the rows are unweighted (a whole number, exactly). */
+    /** {@return Σᵢ wᵢ, the weighted number of points: N when the rows are unweighted (a whole number, exactly)} */
     public double totalWeight() {
         return totalWeight;
     }
 
-    /** How many rows have a positive weight (all N when unweighted). */
+    /** {@return how many rows have a positive weight (all N when unweighted)} */
     public int positiveWeightRows() {
         if (sampleWeights == null) {
             return rows;
@@ -160,7 +176,13 @@ public final class DataMatrix {
         return count;
     }
 
-    /** Builds a matrix from rows of equal length (copied). */
+    /**
+     * Builds a matrix from rows of equal length (copied), with the default column names.
+     *
+     * @param data N rows of D values each. Not modified.
+     * @return the N×D matrix, unweighted
+     * @throws DataException if there is no row, the rows differ in length, or a value is not finite
+     */
     public static DataMatrix ofRows(double[][] data) {
         int d = data.length == 0 ? 0 : data[0].length;
         double[] flat = new double[Sizes.product("the data (points × columns)", data.length, d)];
@@ -173,7 +195,12 @@ public final class DataMatrix {
         return new DataMatrix(data.length, d, flat, null);
     }
 
-    /** The names of columns that have none: x1, x2, ... */
+    /**
+     * The names of columns that have none: x1, x2, ...
+     *
+     * @param columns D
+     * @return x1 … xD, a new modifiable list
+     */
     public static List<String> defaultNames(int columns) {
         List<String> names = new ArrayList<>();
         for (int j = 0; j < columns; j++) {
@@ -182,22 +209,33 @@ public final class DataMatrix {
         return names;
     }
 
-    /** N, the number of points. */
+    /** {@return N, the number of points} */
     public int rows() {
         return rows;
     }
 
-    /** D, the number of coordinates of each point. */
+    /** {@return D, the number of coordinates of each point} */
     public int columns() {
         return columns;
     }
 
-    /** x[i][j]. */
+    /**
+     * One value.
+     *
+     * @param i the row, 0 ≤ i &lt; N
+     * @param j the column, 0 ≤ j &lt; D
+     * @return x[i][j]
+     */
     public double get(int i, int j) {
         return values[i * columns + j];
     }
 
-    /** A copy of row i. */
+    /**
+     * One point.
+     *
+     * @param i the row, 0 ≤ i &lt; N
+     * @return a copy of row i, D values
+     */
     public double[] row(int i) {
         return Arrays.copyOfRange(values, i * columns, (i + 1) * columns);
     }
@@ -206,22 +244,32 @@ public final class DataMatrix {
      * Copies rows {@code from .. from + count − 1} into {@code target}, flat row-major from
      * {@code offset}: {@code target[offset + r * D + j] = x[from + r][j]}. Lets a kernel work on a block of
      * points without copying the whole matrix.
+     *
+     * @param from   the first row to copy
+     * @param count  how many rows
+     * @param target receives count·D values. Modified.
+     * @param offset where the first value goes in {@code target}
      */
     public void copyRows(int from, int count, double[] target, int offset) {
         System.arraycopy(values, from * columns, target, offset, count * columns);
     }
 
-    /** A copy of all values, flat row-major: {@code x[i][j] = result[i * D + j]}. */
+    /** {@return a copy of all N·D values, flat row-major: {@code x[i][j] = result[i * D + j]}} */
     public double[] toFlatArray() {
         return values.clone();
     }
 
-    /** The column names, in order. */
+    /** {@return the D column names, in order (unmodifiable)} */
     public List<String> columnNames() {
         return columnNames;
     }
 
-    /** A matrix holding rows {@code order[0], order[1], ...} of this one, with their sample weights if any. */
+    /**
+     * Picks rows, in a given order.
+     *
+     * @param order row indices of this matrix; may repeat rows or leave some out
+     * @return a matrix holding rows {@code order[0], order[1], ...} of this one, with their sample weights if any
+     */
     public DataMatrix withRows(int[] order) {
         double[] picked = new double[order.length * columns];
         for (int r = 0; r < order.length; r++) {
@@ -243,6 +291,8 @@ public final class DataMatrix {
      * doubles (their squares overflow or underflow): "the values are around 1e200", or null when they are
      * not. Where the columns' spreads lie, not the values alone, decides: 1e200 + x is fine to centre,
      * but its spread is what gets squared.
+     *
+     * @return a phrase for an error message, or null when the scale is fine
      */
     public String magnitudeProblem() {
         double largestSpread = 0.0;
@@ -278,6 +328,8 @@ public final class DataMatrix {
     /**
      * The sample mean of each column: mean[j] = (1/W) Σᵢ wᵢ x[i][j] with W = Σᵢ wᵢ, which is
      * (1/N) Σᵢ x[i][j] when the rows are unweighted.
+     *
+     * @return D means
      */
     public double[] columnMeans() {
         double[] mean = new double[columns];
@@ -296,6 +348,8 @@ public final class DataMatrix {
     /**
      * The maximum-likelihood covariance, D×D flat row-major:
      * S[a][b] = (1/W) Σᵢ wᵢ (x[i][a] − mean[a]) (x[i][b] − mean[b]), W = Σᵢ wᵢ (= N unweighted).
+     *
+     * @return S, D×D flat row-major, a new array
      */
     public double[] covariance() {
         double[] mean = columnMeans();

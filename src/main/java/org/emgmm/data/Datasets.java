@@ -30,12 +30,17 @@ public final class Datasets {
     private Datasets() {
     }
 
-    /** The names of the bundled data sets. */
+    /** {@return the names of the bundled data sets, in the order help text lists them} */
     public static List<String> bundledNames() {
         return BUNDLED;
     }
 
-    /** Whether {@code name} is a bundled data set. */
+    /**
+     * Whether {@code name} is a bundled data set.
+     *
+     * @param name a {@code --data} argument
+     * @return true if it names a bundled data set
+     */
     public static boolean isBundled(String name) {
         return BUNDLED.contains(name);
     }
@@ -47,6 +52,7 @@ public final class Datasets {
      * @param nameOrPath  a bundled name or a file path
      * @param columns     the columns to use (names or 1-based indices); empty for every numeric column
      * @param labelColumn the column of ground-truth labels, or null for none
+     * @return the points, with the labels if asked for
      * @throws DataException if there is no such data set or file, or the file cannot be used
      */
     public static LabelledData load(String nameOrPath, List<String> columns, String labelColumn) {
@@ -56,6 +62,13 @@ public final class Datasets {
     /**
      * Loads a bundled data set or a CSV file whose column {@code weightColumn} holds the points' sample
      * weights (see {@link CsvReader#read(Path, List, String, String)}); null for none.
+     *
+     * @param nameOrPath   a bundled name or a file path
+     * @param columns      the columns to use (names or 1-based indices); empty for every numeric column
+     * @param labelColumn  the column of ground-truth labels, or null for none
+     * @param weightColumn the column of sample weights, or null for none
+     * @return the points, weighted if asked, with the labels if asked for
+     * @throws DataException if there is no such data set or file, or the file cannot be used
      */
     public static LabelledData load(String nameOrPath, List<String> columns, String labelColumn,
             String weightColumn) {
@@ -74,6 +87,9 @@ public final class Datasets {
      * {@code loaded} with the sample weights of a weights file ({@link CsvReader#readSampleWeights}), one per
      * row of its data.
      *
+     * @param loaded      data already loaded
+     * @param weightsFile a file of one weight per data row
+     * @return the same points and labels, weighted
      * @throws DataException if the file cannot be read, a weight is not a finite number, 0 or more, the
      *                       weights are all 0, or there are more or fewer weights than rows
      */
@@ -97,6 +113,8 @@ public final class Datasets {
     /**
      * The CSV text of a bundled data set.
      *
+     * @param name a bundled name, e.g. {@code iris}
+     * @return the whole CSV file, header first
      * @throws IllegalArgumentException if {@code name} is not bundled, listing the names that are
      */
     public static String bundledText(String name) {

@@ -13,6 +13,15 @@ import java.util.List;
  */
 public record LabelledData(String source, DataMatrix data, String labelColumn, List<String> labels) {
 
+    /**
+     * Checks that there is one label per point, and only with a label column.
+     *
+     * @param source      a file path or a bundled data set's name
+     * @param data        the N×D points
+     * @param labelColumn the label column's name, or null
+     * @param labels      N labels, or none when {@code labelColumn} is null. Copied.
+     * @throws IllegalArgumentException if labels come without a column, or their number is not N
+     */
     public LabelledData {
         labels = List.copyOf(labels);
         if (labelColumn == null && !labels.isEmpty()) {
@@ -24,12 +33,18 @@ public record LabelledData(String source, DataMatrix data, String labelColumn, L
         }
     }
 
-    /** Points without labels. */
+    /**
+     * Points without labels.
+     *
+     * @param source a file path or a bundled data set's name
+     * @param data   the N×D points
+     * @return the points, with no label column
+     */
     public static LabelledData unlabelled(String source, DataMatrix data) {
         return new LabelledData(source, data, null, List.of());
     }
 
-    /** Whether each point carries a ground-truth label. */
+    /** {@return whether each point carries a ground-truth label} */
     public boolean hasLabels() {
         return labelColumn != null;
     }

@@ -18,19 +18,39 @@ public final class MixtureSampler {
     private MixtureSampler() {
     }
 
-    /** N points and the component each came from. */
+    /**
+     * N points and the component each came from.
+     *
+     * @param data       the N×D points
+     * @param components the component (0-based) each point was drawn from, N entries
+     */
     public record Sample(DataMatrix data, int[] components) {
+        /**
+         * Copies the components, so that the sample cannot be changed from outside.
+         *
+         * @param data       the N×D points
+         * @param components N component indices. Copied.
+         */
         public Sample {
             components = components.clone();
         }
 
+        /** {@return a copy of the N component indices} */
         @Override
         public int[] components() {
             return components.clone();
         }
     }
 
-    /** Draws N points from {@code mixture}, each component chosen with probability πₖ. */
+    /**
+     * Draws N points from {@code mixture}, each component chosen with probability πₖ.
+     *
+     * @param mixture the mixture to draw from
+     * @param n       N, at least 1
+     * @param seed    the seed: the same seed gives the same points
+     * @return the points, with default column names, and their components
+     * @throws DataException if N is below 1
+     */
     public static Sample sample(GaussianMixture mixture, int n, long seed) {
         if (n < 1) {
             throw new DataException("the number of points must be at least 1, got " + n);
@@ -47,8 +67,11 @@ public final class MixtureSampler {
     @FunctionalInterface
     public interface PointSink {
         /**
+         * Takes one point.
+         *
          * @param point     the point's D coordinates; the array is reused for the next point
          * @param component the component it was drawn from
+         * @throws IOException if writing the point out fails
          */
         void accept(double[] point, int component) throws IOException;
     }
@@ -59,6 +82,13 @@ public final class MixtureSampler {
      * draws all N components first and then the points from the same generator; here a second generator
      * with the same seed skips the N component draws and then draws the points, so the numbers are the
      * same.
+     *
+     * @param mixture the mixture to draw from
+     * @param n       N, at least 1
+     * @param seed    the seed, as for {@link #sample}
+     * @param sink    receives each point and its component, in order
+     * @throws IOException if the sink throws it
+     * @throws DataException if N is below 1
      */
     public static void forEachPoint(GaussianMixture mixture, int n, long seed, PointSink sink) throws IOException {
         if (n < 1) {
@@ -81,6 +111,12 @@ public final class MixtureSampler {
     /**
      * Draws exactly {@code counts[k]} points from component k, in component order (seed 001's and
      * seed 002's fixed-size blobs, e.g. 300/750/450 for priors 0.2/0.5/0.3 of 1,500).
+     *
+     * @param mixture the mixture to draw from; its weights are not used
+     * @param counts  K counts, how many points each component gives
+     * @param seed    the seed: the same seed gives the same points
+     * @return Σₖ counts[k] points, component 0's first, and their components
+     * @throws DataException if there are not K counts
      */
     public static Sample sampleCounts(GaussianMixture mixture, int[] counts, long seed) {
         if (counts.length != mixture.components()) {

@@ -44,6 +44,16 @@ public final class NotebookSetups {
      */
     public record Setup(String name, String description, GaussianMixture mixture, int points, int[] counts) {
 
+        /**
+         * Copies the counts and checks that they add up to N.
+         *
+         * @param name        the name on the command line
+         * @param description one line saying what is drawn
+         * @param mixture     the mixture the points come from
+         * @param points      N
+         * @param counts      the fixed count of each component, summing to N, or empty. Copied.
+         * @throws IllegalArgumentException if the counts do not add up to N
+         */
         public Setup {
             counts = counts.clone();
             if (counts.length > 0 && Arrays.stream(counts).sum() != points) {
@@ -52,13 +62,18 @@ public final class NotebookSetups {
             }
         }
 
-        /** A copy of the fixed counts; empty when components are drawn at random. */
+        /** {@return a copy of the fixed counts; empty when components are drawn at random} */
         @Override
         public int[] counts() {
             return counts.clone();
         }
 
-        /** Draws the setup's points with a seed: the same seed gives the same points. */
+        /**
+         * Draws the setup's points with a seed: the same seed gives the same points.
+         *
+         * @param seed the seed of {@link MixtureSampler}
+         * @return the N points and the component each came from
+         */
         public MixtureSampler.Sample draw(long seed) {
             return counts.length == 0 ? MixtureSampler.sample(mixture, points, seed)
                     : MixtureSampler.sampleCounts(mixture, counts, seed);
@@ -79,7 +94,7 @@ public final class NotebookSetups {
     private NotebookSetups() {
     }
 
-    /** The names, in the order help text lists them. */
+    /** {@return the names, in the order help text lists them} */
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());
     }
@@ -87,6 +102,8 @@ public final class NotebookSetups {
     /**
      * The setup with this name.
      *
+     * @param name e.g. {@code seed-002}
+     * @return the setup
      * @throws IllegalArgumentException naming the choices, when there is none
      */
     public static Setup byName(String name) {

@@ -18,7 +18,12 @@ public final class Quote {
     private Quote() {
     }
 
-    /** {@code text}, or its first {@value #MAX_CHARS} characters and "…" when it is longer. */
+    /**
+     * Shortens one piece of user content.
+     *
+     * @param text what the user wrote
+     * @return {@code text}, or its first {@value #MAX_CHARS} characters and "…" when it is longer
+     */
     public static String shorten(String text) {
         if (text.length() <= MAX_CHARS) {
             return text;
@@ -39,6 +44,9 @@ public final class Quote {
     /**
      * Names joined with ", ", each shortened, the list cut after {@value #MAX_NAMES} with "… (N in all)",
      * and the whole kept to a few hundred characters.
+     *
+     * @param names e.g. a file's column names
+     * @return the list as one short line
      */
     public static String names(List<String> names) {
         StringBuilder joined = new StringBuilder();

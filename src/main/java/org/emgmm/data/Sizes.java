@@ -24,7 +24,9 @@ public final class Sizes {
     /**
      * {@code a · b · ...} as an array length.
      *
-     * @param what names the array in the message, e.g. "the data (points × columns)"
+     * @param what    names the array in the message, e.g. "the data (points × columns)"
+     * @param factors the sizes to multiply, e.g. N and D
+     * @return their product, which fits in an array
      * @throws DataException if the product exceeds the largest array Java can allocate
      */
     public static int product(String what, int... factors) {
@@ -47,6 +49,8 @@ public final class Sizes {
     /**
      * Refuses full D×D covariances for K components that cannot fit in the heap, before any is allocated.
      *
+     * @param dimension  D
+     * @param components K
      * @throws DataException saying how much memory one covariance takes and how to choose fewer columns
      */
     public static void requireCovariancesFit(int dimension, int components) {
@@ -65,13 +69,23 @@ public final class Sizes {
         }
     }
 
-    /** A count with thousands separators: 50,000. */
+    /**
+     * A count with thousands separators: 50,000.
+     *
+     * @param count the count; a negative one stands for a product too large for a long
+     * @return the count as text, e.g. "50,000", or "more than 9,223,372,036,854,775,807"
+     */
     public static String count(long count) {
         return count < 0 ? "more than " + String.format(Locale.ROOT, "%,d", Long.MAX_VALUE)
                 : String.format(Locale.ROOT, "%,d", count);
     }
 
-    /** A size in bytes as Java's -Xmx counts them (1 MB = 1024² bytes): "256 MB", "1.5 GB", "19 GB". */
+    /**
+     * A size in bytes as Java's -Xmx counts them (1 MB = 1024² bytes): "256 MB", "1.5 GB", "19 GB".
+     *
+     * @param bytes a size in bytes
+     * @return the size in the largest unit that leaves at least 1, with one decimal below 10
+     */
     public static String bytes(double bytes) {
         String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB"};
         int unit = 0;

@@ -12,14 +12,14 @@ import org.emgmm.model.GaussianMixture;
  * {@link EmLoop}, so that iteration counting, the log-likelihood trace, convergence, empty
  * components and error messages mean the same thing whichever implementation runs.
  *
- * <p>Implementations: {@code org.emgmm.loops.LoopsEm} (per-point loops),
- * {@code org.emgmm.vectorised.VectorisedEm} (flat-array kernels),
- * {@code org.emgmm.univariate.UnivariateEm} (D = 1, scalars), and
- * {@code org.emgmm.explicitpdf.ExplicitPdfEm} (the textbook density, no logarithms).
+ * <p>Implementations: {@link org.emgmm.loops.LoopsEm} (per-point loops),
+ * {@link org.emgmm.vectorised.VectorisedEm} (flat-array kernels),
+ * {@link org.emgmm.univariate.UnivariateEm} (D = 1, scalars), and
+ * {@link org.emgmm.explicitpdf.ExplicitPdfEm} (the textbook density, no logarithms).
  */
 public interface EmAlgorithm {
 
-    /** The name used on the command line, e.g. {@code vectorised}. */
+    /** {@return the name used on the command line, e.g. {@code vectorised}} */
     String name();
 
     /**
@@ -28,6 +28,7 @@ public interface EmAlgorithm {
      *
      * @param data  N×D. Not modified.
      * @param model θ. Not modified.
+     * @return the N×K responsibilities r[i][k] and L(θ)
      * @throws EmException if the responsibilities cannot be computed (naming the point)
      */
     EStep eStep(DataMatrix data, GaussianMixture model);
@@ -48,6 +49,7 @@ public interface EmAlgorithm {
      * @param responsibilities from the E-step. Not modified.
      * @param previous         the parameters the E-step used. Not modified.
      * @param regCovar         added to each new covariance's diagonal
+     * @return the new parameters, with K components of dimension D
      * @throws org.emgmm.model.NotPositiveDefiniteException if a new covariance is not positive-definite
      */
     GaussianMixture mStep(DataMatrix data, Responsibilities responsibilities, GaussianMixture previous,
@@ -57,6 +59,9 @@ public interface EmAlgorithm {
      * Whether {@link #mStep} keeps covariances of this type (see {@link CovarianceType}): it must return a
      * mixture of {@code previous}'s type. An implementation that does not override this fits full
      * covariances only, and {@link EmLoop} refuses to run it from a start of another type.
+     *
+     * @param type a covariance type the start may have
+     * @return true if the M-step fits covariances of that type
      */
     default boolean supports(CovarianceType type) {
         return type == CovarianceType.FULL;
@@ -71,6 +76,8 @@ public interface EmAlgorithm {
      * </pre>
      * An implementation that does not override this ignores weights, and {@link EmLoop} refuses to run
      * it on weighted data.
+     *
+     * @return true if the steps use the sample weights
      */
     default boolean supportsSampleWeights() {
         return false;
@@ -78,6 +85,11 @@ public interface EmAlgorithm {
 
     /**
      * Runs EM from {@code start}: see {@link EmLoop#run} for exactly what is counted and when it stops.
+     *
+     * @param data     N×D, N ≥ K. Not modified.
+     * @param start    θ₀, the initial parameters, of dimension D. Not modified.
+     * @param settings iteration limit, tolerance, reg-covar
+     * @return the final parameters, the log-likelihood trace and whether EM converged
      */
     default EmResult fit(DataMatrix data, GaussianMixture start, EmSettings settings) {
         return EmLoop.run(this, data, start, settings);

@@ -9,10 +9,21 @@ public class EmException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An EM failure.
+     *
+     * @param message what went wrong, where, and what to try
+     */
     public EmException(String message) {
         super(message);
     }
 
+    /**
+     * An EM failure caused by another exception.
+     *
+     * @param message what went wrong, where, and what to try
+     * @param cause   the exception that stopped the step
+     */
     public EmException(String message, Throwable cause) {
         super(message, cause);
     }

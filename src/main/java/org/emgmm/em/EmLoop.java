@@ -48,6 +48,8 @@ public final class EmLoop {
      * @param data      N×D with N ≥ K. Not modified.
      * @param start     θ₀, of dimension D. Not modified.
      * @param settings  iteration limit, tolerance, reg-covar
+     * @return the last parameters, the trace L(θ₀)/N … L(θₜ)/N, the iterations run, whether it converged,
+     *         the components that were ever empty, and the time taken
      * @throws DataException if the data does not fit the start (dimension, too few points)
      * @throws EmException   if a step fails, naming the iteration
      */
@@ -90,7 +92,14 @@ public final class EmLoop {
         return Math.abs(current - previous) < tolerance;
     }
 
-    /** Checks that EM can run on this data from this start, with a message that says how to fix it. */
+    /**
+     * Checks that EM can run on this data from this start, with a message that says how to fix it.
+     *
+     * @param data  N×D
+     * @param start θ₀: its dimension must be D and its K at most N
+     * @throws DataException if the columns do not match the start's dimension, or there are fewer points
+     *                       than components
+     */
     public static void requireCompatible(DataMatrix data, GaussianMixture start) {
         Sizes.requireCovariancesFit(start.dimension(), start.components());
         if (data.columns() != start.dimension()) {
@@ -107,13 +116,25 @@ public final class EmLoop {
      * Checks that the implementation can fit this data from this start: its M-step keeps the start's
      * covariance type, and it takes sample weights if the data has them. {@link #run} checks this, and so
      * does {@link Restarts}, since an implementation may run a loop of its own.
+     *
+     * @param algorithm the implementation to run
+     * @param data      the data it would fit, weighted or not
+     * @param start     θ₀, whose covariance type the M-step must keep
+     * @throws DataException if the implementation cannot keep the start's covariance type or would ignore
+     *                       the data's sample weights
      */
     public static void requireCanFit(EmAlgorithm algorithm, DataMatrix data, GaussianMixture start) {
         requireSupported(algorithm, start.covarianceType());
         requireSampleWeightsSupported(algorithm, data);
     }
 
-    /** Checks that the implementation's M-step keeps covariances of this type, with a message that says what to do. */
+    /**
+     * Checks that the implementation's M-step keeps covariances of this type, with a message that says what to do.
+     *
+     * @param algorithm the implementation to run
+     * @param type      the covariance type of the start
+     * @throws DataException if {@link EmAlgorithm#supports} says no
+     */
     public static void requireSupported(EmAlgorithm algorithm, CovarianceType type) {
         if (!algorithm.supports(type)) {
             throw new DataException("the " + algorithm.name() + " implementation fits full covariances only, not "
@@ -121,7 +142,13 @@ public final class EmLoop {
         }
     }
 
-    /** Refuses weighted data for an implementation that would ignore the weights, saying which ones take them. */
+    /**
+     * Refuses weighted data for an implementation that would ignore the weights, saying which ones take them.
+     *
+     * @param algorithm the implementation to run
+     * @param data      the data, with or without sample weights
+     * @throws DataException if the data is weighted and the implementation does not take weights
+     */
     public static void requireSampleWeightsSupported(EmAlgorithm algorithm, DataMatrix data) {
         if (data.isWeighted() && !algorithm.supportsSampleWeights()) {
             throw new DataException("the " + algorithm.name() + " implementation does not take sample weights:"
@@ -133,7 +160,12 @@ public final class EmLoop {
      * {@code algorithm.eStep(data, model)}, checked: an {@link EmException} from the step gets the
      * iteration added to its message, and a log-likelihood that is not finite becomes one.
      *
+     * @param algorithm supplies the E-step
+     * @param data      N×D. Not modified.
+     * @param model     θₜ, the parameters to evaluate. Not modified.
      * @param iteration the iteration whose parameters these are (0 for the start)
+     * @return the step's responsibilities and its finite log-likelihood
+     * @throws EmException if the step fails or its log-likelihood is infinite or NaN
      */
     public static EStep checkedEStep(EmAlgorithm algorithm, DataMatrix data, GaussianMixture model, int iteration) {
         EStep result;
@@ -158,7 +190,14 @@ public final class EmLoop {
      * {@code algorithm.mStep(data, r, previous, regCovar)}, checked: a covariance that is not
      * positive-definite becomes an {@link EmException} naming the component and the iteration, with advice.
      *
+     * @param algorithm supplies the M-step
+     * @param data      N×D. Not modified.
+     * @param r         the N×K responsibilities from the last E-step. Not modified.
+     * @param previous  the parameters that E-step used. Not modified.
+     * @param regCovar  added to each new covariance's diagonal
      * @param iteration the iteration this M-step belongs to (1 for the first)
+     * @return the new parameters, of {@code previous}'s covariance type
+     * @throws EmException if a covariance is not positive-definite, or the step changed the covariance type
      */
     public static GaussianMixture checkedMStep(EmAlgorithm algorithm, DataMatrix data, Responsibilities r,
             GaussianMixture previous, double regCovar, int iteration) {
@@ -183,7 +222,12 @@ public final class EmLoop {
         return updated;
     }
 
-    /** Adds to {@code empty} every component k of r with Nₖ = Σᵢ r[i][k] below {@link EmptyComponents#THRESHOLD}. */
+    /**
+     * Adds to {@code empty} every component k of r with Nₖ = Σᵢ r[i][k] below {@link EmptyComponents#THRESHOLD}.
+     *
+     * @param r     N×K responsibilities
+     * @param empty the component indices found empty so far; added to
+     */
     public static void recordEmptyComponents(Responsibilities r, TreeSet<Integer> empty) {
         recordTotals(r.componentTotals(), empty);
     }
@@ -191,12 +235,22 @@ public final class EmLoop {
     /**
      * Adds to {@code empty} every component k with weighted count Nₖ = Σᵢ wᵢ r[i][k] below
      * {@link EmptyComponents#THRESHOLD}: the unweighted Nₖ when the data has no sample weights.
+     *
+     * @param data  the data r was computed for, whose weights wᵢ count (1 when unweighted)
+     * @param r     N×K responsibilities
+     * @param empty the component indices found empty so far; added to
      */
     public static void recordEmptyComponents(DataMatrix data, Responsibilities r, TreeSet<Integer> empty) {
         recordTotals(data.isWeighted() ? weightedCounts(data, r) : r.componentTotals(), empty);
     }
 
-    /** Nₖ = Σᵢ wᵢ r[i][k] for every component. */
+    /**
+     * Nₖ = Σᵢ wᵢ r[i][k] for every component.
+     *
+     * @param data the points, with their sample weights wᵢ
+     * @param r    N×K responsibilities
+     * @return the K weighted counts
+     */
     public static double[] weightedCounts(DataMatrix data, Responsibilities r) {
         int k = r.components();
         double[] counts = new double[k];

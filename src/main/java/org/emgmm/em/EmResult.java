@@ -23,30 +23,54 @@ import org.emgmm.model.GaussianMixture;
 public record EmResult(String implementation, GaussianMixture model, double[] trace, int iterations,
         boolean converged, int[] emptyComponents, int points, double totalWeight, long nanos) {
 
+    /**
+     * Copies both arrays, so that a result cannot be changed from outside.
+     *
+     * @param implementation  the name of the implementation that ran
+     * @param model           the parameters after the last iteration
+     * @param trace           L(θ)/W after 0, 1, … iterations. Copied.
+     * @param iterations      how many iterations ran
+     * @param converged       whether the tolerance stopped the run
+     * @param emptyComponents the components (0-based, ascending) that were ever empty. Copied.
+     * @param points          N
+     * @param totalWeight     W = Σᵢ wᵢ (N when unweighted)
+     * @param nanos           wall-clock time of the whole run, in nanoseconds
+     */
     public EmResult {
         trace = trace.clone();
         emptyComponents = emptyComponents.clone();
     }
 
-    /** A result of unweighted data: W = N. */
+    /**
+     * A result of unweighted data: W = N.
+     *
+     * @param implementation  the name of the implementation that ran
+     * @param model           the parameters after the last iteration
+     * @param trace           L(θ)/N after 0, 1, … iterations
+     * @param iterations      how many iterations ran
+     * @param converged       whether the tolerance stopped the run
+     * @param emptyComponents the components (0-based, ascending) that were ever empty
+     * @param points          N, which is also the total weight W
+     * @param nanos           wall-clock time of the whole run, in nanoseconds
+     */
     public EmResult(String implementation, GaussianMixture model, double[] trace, int iterations, boolean converged,
             int[] emptyComponents, int points, long nanos) {
         this(implementation, model, trace, iterations, converged, emptyComponents, points, points, nanos);
     }
 
-    /** A copy of the trace. */
+    /** {@return a copy of the trace: L(θ)/N at the start and after each iteration} */
     @Override
     public double[] trace() {
         return trace.clone();
     }
 
-    /** A copy of the empty components. */
+    /** {@return a copy of the empty components, 0-based and ascending} */
     @Override
     public int[] emptyComponents() {
         return emptyComponents.clone();
     }
 
-    /** The mean log-likelihood per point at the returned parameters: the trace's last entry. */
+    /** {@return the mean log-likelihood per point at the returned parameters: the trace's last entry} */
     public double meanLogLikelihood() {
         return trace[trace.length - 1];
     }
@@ -54,12 +78,14 @@ public record EmResult(String implementation, GaussianMixture model, double[] tr
     /**
      * The total log-likelihood L(θ) = Σᵢ log p(xᵢ | θ) at the returned parameters: Σᵢ wᵢ log p(xᵢ | θ) with
      * sample weights.
+     *
+     * @return the trace's last entry times W (N when unweighted)
      */
     public double logLikelihood() {
         return meanLogLikelihood() * totalWeight;
     }
 
-    /** Wall-clock milliseconds per iteration (the whole run's time when no iteration ran). */
+    /** {@return wall-clock milliseconds per iteration (the whole run's time when no iteration ran)} */
     public double millisPerIteration() {
         return nanos / 1e6 / Math.max(1, iterations);
     }

@@ -28,6 +28,15 @@ public record EmSettings(int maxIterations, double tolerance, double regCovar) {
      */
     public static final double DEFAULT_REG_COVAR = 1e-6;
 
+    /**
+     * Checks the settings.
+     *
+     * @param maxIterations the most iterations to run, 0 or more
+     * @param tolerance     the convergence threshold on the change of L(θ)/N, finite and 0 or more
+     * @param regCovar      added to every new covariance's diagonal, finite and 0 or more
+     * @throws IllegalArgumentException if {@code maxIterations} is negative, or {@code tolerance} or
+     *                                  {@code regCovar} is negative, infinite or NaN
+     */
     public EmSettings {
         if (maxIterations < 0) {
             throw new IllegalArgumentException("max-iter must be 0 or more, got " + maxIterations);
@@ -40,22 +49,37 @@ public record EmSettings(int maxIterations, double tolerance, double regCovar) {
         }
     }
 
-    /** The defaults: 100 iterations, tolerance 1e-6, reg-covar 1e-6. */
+    /** {@return the defaults: 100 iterations, tolerance 1e-6, reg-covar 1e-6} */
     public static EmSettings defaults() {
         return new EmSettings(DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_REG_COVAR);
     }
 
-    /** These settings with another iteration limit. */
+    /**
+     * These settings with another iteration limit.
+     *
+     * @param iterations the new {@link #maxIterations}, 0 or more
+     * @return a copy with that limit
+     */
     public EmSettings withMaxIterations(int iterations) {
         return new EmSettings(iterations, tolerance, regCovar);
     }
 
-    /** These settings with another tolerance. */
+    /**
+     * These settings with another tolerance.
+     *
+     * @param newTolerance the new {@link #tolerance}, in nats per point
+     * @return a copy with that tolerance
+     */
     public EmSettings withTolerance(double newTolerance) {
         return new EmSettings(maxIterations, newTolerance, regCovar);
     }
 
-    /** These settings with another reg-covar. */
+    /**
+     * These settings with another reg-covar.
+     *
+     * @param newRegCovar the new {@link #regCovar}, in the data's units squared
+     * @return a copy with that reg-covar
+     */
     public EmSettings withRegCovar(double newRegCovar) {
         return new EmSettings(maxIterations, tolerance, newRegCovar);
     }

@@ -28,7 +28,12 @@ public final class EmptyComponents {
     private EmptyComponents() {
     }
 
-    /** Whether a component with total responsibility {@code nk} is empty. */
+    /**
+     * Whether a component with total responsibility {@code nk} is empty.
+     *
+     * @param nk Nₖ = Σᵢ r[i][k], the component's share of the points (weighted, if the data is)
+     * @return true if {@code nk} is below {@link #THRESHOLD}
+     */
     public static boolean isEmpty(double nk) {
         return nk < THRESHOLD;
     }

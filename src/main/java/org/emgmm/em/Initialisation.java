@@ -66,6 +66,10 @@ public final class Initialisation {
      * Points with identical coordinates count once, so no two means coincide. With sample weights, only
      * points of positive weight are drawn.
      *
+     * @param data       N×D, N ≥ 2
+     * @param components K, at least 1 and at most N
+     * @param seed       the seed of the draw
+     * @return θ₀ with full covariances
      * @throws DataException if there are fewer than K distinct points, or the data covariance is
      *                       singular (a constant column, or columns that are linear combinations)
      */
@@ -85,7 +89,10 @@ public final class Initialisation {
      * A start with the given means, the data's maximum-likelihood covariance for every component and
      * equal weights 1/K: the rest of random points' start, and of k-means++'s.
      *
-     * @param means K×D, flat row-major. Not modified.
+     * @param data       N×D, N ≥ 2: gives the covariance
+     * @param components K
+     * @param means      K×D, flat row-major. Not modified.
+     * @return θ₀ with full covariances
      * @throws DataException if the data's covariance is singular (a constant column, or columns that are
      *                       linear combinations)
      */
@@ -127,6 +134,12 @@ public final class Initialisation {
      * "Random responsibilities": r[i][k] uniform in [0, 1), drawn row by row with
      * {@code new SplittableRandom(seed)}, each row divided by its sum; then one M-step (see the class
      * comment).
+     *
+     * @param data       N×D, N ≥ 2
+     * @param components K, at least 1 and at most N
+     * @param seed       the seed of the draw
+     * @param regCovar   added to the diagonal of each covariance from the M-step
+     * @return θ₀ with full covariances
      */
     public static GaussianMixture randomResponsibilities(DataMatrix data, int components, long seed, double regCovar) {
         requireComponents(data, components);
@@ -148,7 +161,15 @@ public final class Initialisation {
         return fromResponsibilities(data, components, r, new double[components * data.columns()], regCovar);
     }
 
-    /** "k-means++": {@link KMeansPlusPlus#centres}, each point given to its nearest centre, then one M-step. */
+    /**
+     * "k-means++": {@link KMeansPlusPlus#centres}, each point given to its nearest centre, then one M-step.
+     *
+     * @param data       N×D, N ≥ 2
+     * @param components K, at least 1 and at most N
+     * @param seed       the seed of the D² sampling
+     * @param regCovar   added to the diagonal of each covariance from the M-step
+     * @return θ₀ with full covariances
+     */
     public static GaussianMixture kMeansPlusPlus(DataMatrix data, int components, long seed, double regCovar) {
         requireComponents(data, components);
         double[] centres = KMeansPlusPlus.centres(data, components, seed,
@@ -158,7 +179,15 @@ public final class Initialisation {
         return fromAssignments(data, components, nearest, centres, regCovar);
     }
 
-    /** "kmeans": Lloyd's algorithm from the k-means++ centres, each point given to its final cluster, then one M-step. */
+    /**
+     * "kmeans": Lloyd's algorithm from the k-means++ centres, each point given to its final cluster, then one M-step.
+     *
+     * @param data       N×D, N ≥ 2
+     * @param components K, at least 1 and at most N
+     * @param seed       the seed of the k-means++ centres
+     * @param regCovar   added to the diagonal of each covariance from the M-step
+     * @return θ₀ with full covariances
+     */
     public static GaussianMixture kMeans(DataMatrix data, int components, long seed, double regCovar) {
         requireComponents(data, components);
         double[] centres = KMeansPlusPlus.centres(data, components, seed,
@@ -170,8 +199,12 @@ public final class Initialisation {
     /**
      * The start from hard assignments: r[i][k] = 1 when point i is in cluster k (see the class comment).
      *
+     * @param data        N×D, N ≥ 2
+     * @param components  K
      * @param assignments N cluster indices in [0, K)
      * @param centres     K·D: the mean of a cluster with no points
+     * @param regCovar    added to the diagonal of each covariance from the M-step
+     * @return θ₀ with full covariances
      */
     public static GaussianMixture fromAssignments(DataMatrix data, int components, int[] assignments,
             double[] centres, double regCovar) {

@@ -44,7 +44,10 @@ public final class KMeansPlusPlus {
     /**
      * D²(i) = min over the first {@code count} centres c of ‖xᵢ − c‖², for every point.
      *
+     * @param data    N×D
      * @param centres at least count·D values, centre c at {@code [c·D, (c+1)·D)}. Not modified.
+     * @param count   how many centres to measure against, at least 1
+     * @return N squared Euclidean distances, in the data's units squared
      */
     public static double[] squaredDistances(DataMatrix data, double[] centres, int count) {
         int n = data.rows();
@@ -73,6 +76,9 @@ public final class KMeansPlusPlus {
     /**
      * K centres by k-means++, drawn as the class comment says.
      *
+     * @param data N×D, weighted or not
+     * @param k    K, the number of centres, 1 ≤ K ≤ N
+     * @param seed the seed of {@code new SplittableRandom(seed)}, which makes every draw
      * @return K·D values, centre c at {@code [c·D, (c+1)·D)}, each a copy of a data point
      * @throws DataException if K &lt; 1, K &gt; N, or the data has fewer than K distinct points
      */
@@ -86,6 +92,11 @@ public final class KMeansPlusPlus {
      * each remaining centre is a point drawn as the first was: a copy of an earlier centre. Only a start with a
      * positive reg-covar can use such centres (see {@link Initialisation}).
      *
+     * @param data               N×D, weighted or not
+     * @param k                  K, the number of centres, 1 ≤ K ≤ N
+     * @param seed               the seed of {@code new SplittableRandom(seed)}, which makes every draw
+     * @param shareWhenExhausted whether centres may repeat once every distinct point is a centre
+     * @return K·D values, centre c at {@code [c·D, (c+1)·D)}, each a copy of a data point
      * @throws DataException if K &lt; 1, K &gt; N, or (unless sharing) the data has fewer than K distinct points
      */
     public static double[] centres(DataMatrix data, int k, long seed, boolean shareWhenExhausted) {

@@ -39,7 +39,11 @@ public final class Lloyd {
     /**
      * Runs Lloyd's algorithm.
      *
-     * @param centres K·D starting centres. Not modified.
+     * @param data          N×D, weighted or not
+     * @param centres       K·D starting centres, centre c at {@code [c·D, (c+1)·D)}. Not modified.
+     * @param k             K, the number of centres
+     * @param maxIterations the most rounds to run; 0 only assigns the points to the starting centres
+     * @return the final centres and assignments, W after every round, and the rounds run
      */
     public static Result run(DataMatrix data, double[] centres, int k, int maxIterations) {
         int n = data.rows();

@@ -34,6 +34,12 @@ public final class Responsibilities {
     /**
      * Takes ownership of a flat row-major N×K array without copying it (an E-step allocates it and
      * hands it over). The caller must not modify it afterwards.
+     *
+     * @param points     N
+     * @param components K
+     * @param values     N×K, flat row-major: {@code r[i][k] = values[i * K + k]}
+     * @return the responsibilities, backed by {@code values}
+     * @throws IllegalArgumentException if {@code values} does not hold N·K numbers
      */
     public static Responsibilities wrap(int points, int components, double[] values) {
         return new Responsibilities(points, components, values, null);
@@ -43,32 +49,45 @@ public final class Responsibilities {
      * Like {@link #wrap(int, int, double[])}, with the column sums Nₖ = Σᵢ r[i][k] that the E-step already
      * added up (copied), so that {@link #componentTotals()} need not pass over all N·K values again. They
      * must be those sums, up to rounding.
+     *
+     * @param points     N
+     * @param components K
+     * @param values     N×K, flat row-major: {@code r[i][k] = values[i * K + k]}
+     * @param totals     the K column sums Nₖ of {@code values}. Not modified.
+     * @return the responsibilities, backed by {@code values}
+     * @throws IllegalArgumentException if {@code values} does not hold N·K numbers or {@code totals} K
      */
     public static Responsibilities wrap(int points, int components, double[] values, double[] totals) {
         return new Responsibilities(points, components, values, totals);
     }
 
-    /** N. */
+    /** {@return N, the number of points (rows)} */
     public int points() {
         return points;
     }
 
-    /** K. */
+    /** {@return K, the number of components (columns)} */
     public int components() {
         return components;
     }
 
-    /** r[i][k]. */
+    /**
+     * One responsibility.
+     *
+     * @param i the point, 0 ≤ i &lt; N
+     * @param k the component, 0 ≤ k &lt; K
+     * @return r[i][k], in [0, 1]
+     */
     public double get(int i, int k) {
         return values[i * components + k];
     }
 
-    /** A copy of all values, flat row-major: {@code r[i][k] = result[i * K + k]}. */
+    /** {@return a copy of all values, flat row-major: {@code r[i][k] = result[i * K + k]}} */
     public double[] toFlatArray() {
         return values.clone();
     }
 
-    /** Nₖ = Σᵢ r[i][k], the effective number of points each component owns. */
+    /** {@return Nₖ = Σᵢ r[i][k] for each k: the effective number of points each component owns} */
     public double[] componentTotals() {
         if (this.totals != null) {
             return this.totals.clone();
@@ -82,7 +101,7 @@ public final class Responsibilities {
         return totals;
     }
 
-    /** For each point, the component with the largest responsibility (the first, on ties). */
+    /** {@return for each of the N points, the component with the largest responsibility (the first, on ties)} */
     public int[] hardAssignments() {
         int[] labels = new int[points];
         for (int i = 0; i < points; i++) {

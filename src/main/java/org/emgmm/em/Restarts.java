@@ -38,7 +38,14 @@ public final class Restarts {
     private Restarts() {
     }
 
-    /** The seed of run r (0-based) for a base seed: see the class comment. */
+    /**
+     * The seed of run r (0-based) for a base seed: see the class comment.
+     *
+     * @param baseSeed the seed of run 0, which also seeds the others
+     * @param runs     R, at least 1
+     * @return R seeds, entry r for run r
+     * @throws IllegalArgumentException if {@code runs} is below 1
+     */
     public static long[] seeds(long baseSeed, int runs) {
         if (runs < 1) {
             throw new IllegalArgumentException("the number of runs must be 1 or more, got " + runs);
@@ -66,6 +73,9 @@ public final class Restarts {
      * so that they all run from the same R starts.
      *
      * @param startForSeed θ₀ for a seed, e.g. {@code seed -> InitMethod.KMEANS.start(data, k, seed, reg)}
+     * @param baseSeed     the seed of run 0 (see {@link #seeds})
+     * @param runs         R, at least 1
+     * @return R starts, in run order
      */
     public static List<Start> starts(LongFunction<GaussianMixture> startForSeed, long baseSeed, int runs) {
         List<Start> starts = new ArrayList<>();
@@ -78,7 +88,14 @@ public final class Restarts {
     /**
      * Runs EM {@code runs} times and keeps the best.
      *
+     * @param algorithm    the implementation to run
+     * @param data         N×D. Not modified.
      * @param startForSeed θ₀ for a seed, e.g. {@code seed -> InitMethod.KMEANS.start(data, k, seed, reg)}
+     * @param settings     iteration limit, tolerance, reg-covar, the same for every run
+     * @param baseSeed     the seed of run 0 (see {@link #seeds})
+     * @param runs         R, at least 1
+     * @return the run with the highest final log-likelihood
+     * @throws EmException if a run fails, naming the run and its seed when there are several
      */
     public static Best run(EmAlgorithm algorithm, DataMatrix data, LongFunction<GaussianMixture> startForSeed,
             EmSettings settings, long baseSeed, int runs) {
@@ -89,8 +106,13 @@ public final class Restarts {
      * Runs EM from each of {@code starts}, in order, and keeps the run with the highest final
      * log-likelihood (the earliest wins a tie).
      *
-     * @param starts at least one
-     * @throws EmException if a run fails, naming the run and its seed
+     * @param algorithm the implementation to run
+     * @param data      N×D. Not modified.
+     * @param starts    at least one
+     * @param settings  iteration limit, tolerance, reg-covar, the same for every run
+     * @return the run with the highest final log-likelihood
+     * @throws EmException if a run fails, naming the run and its seed when there are several
+     * @throws IllegalArgumentException if {@code starts} is empty
      */
     public static Best best(EmAlgorithm algorithm, DataMatrix data, List<Start> starts, EmSettings settings) {
         if (starts.isEmpty()) {

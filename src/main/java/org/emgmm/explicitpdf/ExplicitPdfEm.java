@@ -26,7 +26,7 @@ import org.emgmm.model.GaussianMixture;
  *
  * <p>The M-step is the same as {@link LoopsEm}'s (the density is the only thing this class changes).
  * Siblings behind {@link EmAlgorithm}: {@link LoopsEm} (per-point loops in log space),
- * {@code org.emgmm.vectorised.VectorisedEm} (flat-array kernels), {@code org.emgmm.univariate.UnivariateEm}
+ * {@link org.emgmm.vectorised.VectorisedEm} (flat-array kernels), {@link org.emgmm.univariate.UnivariateEm}
  * (D = 1 with scalars).
  */
 public final class ExplicitPdfEm implements EmAlgorithm {
@@ -74,7 +74,7 @@ public final class ExplicitPdfEm implements EmAlgorithm {
         return new EStep(Responsibilities.wrap(n, k, r), logLikelihood);
     }
 
-    /** Every covariance type: the M-step constrains the scatter matrices (see {@code CovarianceType}). */
+    /** Every covariance type: the M-step constrains the scatter matrices (see {@link CovarianceType}). */
     @Override
     public boolean supports(CovarianceType type) {
         return true;
@@ -89,7 +89,11 @@ public final class ExplicitPdfEm implements EmAlgorithm {
      * The textbook density of component k at a point: 1/√((2π)^D det Σₖ) · exp(−½ (x − μₖ)ᵀ Σₖ⁻¹ (x − μₖ)).
      * It may underflow to 0, which is the point of showing it.
      *
-     * @param x the point (D coordinates). Not modified.
+     * @param model the mixture θ
+     * @param k     the component, 0 ≤ k &lt; K
+     * @param x     the point (D coordinates). Not modified.
+     * @return N(x | μₖ, Σₖ), 0 or more; 0 when it underflows
+     * @throws EmException if det Σₖ is 0 or infinite in floating point
      */
     public static double density(GaussianMixture model, int k, double[] x) {
         return ExplicitGaussian.of(model, k).density(x);

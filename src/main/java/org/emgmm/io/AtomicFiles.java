@@ -23,6 +23,8 @@ public final class AtomicFiles {
     /**
      * Writes {@code text} as UTF-8 to {@code target}, replacing any file there.
      *
+     * @param target the file to write
+     * @param text   its whole content
      * @throws IOException saying why the file cannot be written; {@code target} is then untouched and no
      *                     temporary file is left behind
      */
@@ -35,6 +37,8 @@ public final class AtomicFiles {
      * ({@link OutputBatch}), so an existing file keeps its permissions, a symbolic link is followed and
      * the file it points to replaced, and a directory, device or pipe is refused.
      *
+     * @param target the file to write
+     * @param bytes  its whole content. Not modified.
      * @throws IOException saying why the file cannot be written; {@code target} is then untouched and no
      *                     temporary file is left behind
      */
@@ -45,7 +49,12 @@ public final class AtomicFiles {
         }
     }
 
-    /** A short human reason for a file-system error (Java's own messages are often just the path). */
+    /**
+     * A short human reason for a file-system error (Java's own messages are often just the path).
+     *
+     * @param e the error
+     * @return e.g. "permission denied" or "no such file or directory"
+     */
     public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";

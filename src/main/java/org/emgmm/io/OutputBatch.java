@@ -56,6 +56,12 @@ public final class OutputBatch implements AutoCloseable {
     /** Writes one file's text. */
     @FunctionalInterface
     public interface Content {
+        /**
+         * Writes the file's text.
+         *
+         * @param out where the text goes, buffered and encoded as UTF-8; the batch flushes it and closes the file
+         * @throws IOException if writing fails
+         */
         void writeTo(Writer out) throws IOException;
     }
 
@@ -83,7 +89,7 @@ public final class OutputBatch implements AutoCloseable {
     private OutputBatch() {
     }
 
-    /** A new, empty batch, whose temporary files are removed if the JVM is stopped before it ends. */
+    /** {@return a new, empty batch, whose temporary files are removed if the JVM is stopped before it ends} */
     public static OutputBatch open() {
         if (HOOK_INSTALLED.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(OutputBatch::abort),
@@ -97,6 +103,10 @@ public final class OutputBatch implements AutoCloseable {
     /**
      * Names an input of the run (given with {@code option}), which no output may write over. A null path
      * (an option not given, a bundled data set) is ignored.
+     *
+     * @param option the command-line option that gave it, e.g. {@code --data}, for messages
+     * @param path   the input file, or null
+     * @return this batch
      */
     public synchronized OutputBatch input(String option, Path path) {
         if (path != null) {
@@ -109,6 +119,8 @@ public final class OutputBatch implements AutoCloseable {
      * Checks, before anything is computed or written, that {@code target} may be written: the rules of the
      * class, with the inputs named so far.
      *
+     * @param option the command-line option that asks for the file, e.g. {@code --out}, for messages
+     * @param target the file to be written
      * @throws IOException one line saying what is wrong and what to do
      */
     public synchronized void check(String option, Path target) throws IOException {
@@ -119,7 +131,9 @@ public final class OutputBatch implements AutoCloseable {
      * Makes sure {@code directory} exists, creating it and any missing parents; what is created here is
      * removed again if the batch is not committed.
      *
-     * @param what what the directory is for, in messages: e.g. "picture directory"
+     * @param option    the command-line option that names it, for messages
+     * @param directory the directory
+     * @param what      what the directory is for, in messages: e.g. "picture directory"
      * @throws IOException one line saying why it cannot be created, and what to do
      */
     public synchronized void directory(String option, Path directory, String what) throws IOException {
@@ -146,12 +160,26 @@ public final class OutputBatch implements AutoCloseable {
         }
     }
 
-    /** Writes {@code bytes} to a temporary file beside {@code target}, to be moved onto it by {@link #commit()}. */
+    /**
+     * Writes {@code bytes} to a temporary file beside {@code target}, to be moved onto it by {@link #commit()}.
+     *
+     * @param option the command-line option that asks for the file, e.g. {@code --out}, for messages
+     * @param target the file to be written
+     * @param bytes  its whole content. Not modified.
+     * @throws IOException one line saying why the file cannot be written (a full disk is named as such)
+     */
     public void stage(String option, Path target, byte[] bytes) throws IOException {
         stage(option, target, out -> { }, bytes);
     }
 
-    /** Writes {@code text} as UTF-8 to a temporary file beside {@code target}. */
+    /**
+     * Writes {@code text} as UTF-8 to a temporary file beside {@code target}.
+     *
+     * @param option the command-line option that asks for the file, e.g. {@code --out}, for messages
+     * @param target the file to be written
+     * @param text   its whole content
+     * @throws IOException one line saying why the file cannot be written (a full disk is named as such)
+     */
     public void stage(String option, Path target, String text) throws IOException {
         stage(option, target, out -> out.write(text));
     }
@@ -160,6 +188,9 @@ public final class OutputBatch implements AutoCloseable {
      * Writes the text that {@code content} produces, as UTF-8, straight to a temporary file beside
      * {@code target}, so that a large file never has to be held in memory.
      *
+     * @param option  the command-line option that asks for the file, e.g. {@code --out}, for messages
+     * @param target  the file to be written
+     * @param content writes the text
      * @throws IOException one line saying why the file cannot be written (a full disk is named as such)
      */
     public void stage(String option, Path target, Content content) throws IOException {

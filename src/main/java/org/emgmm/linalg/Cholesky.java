@@ -70,22 +70,28 @@ public final class Cholesky {
         return Optional.of(new Cholesky(dimension, l));
     }
 
-    /** The matrix size d. */
+    /** {@return d, the number of rows (and columns) of A and L} */
     public int dimension() {
         return dimension;
     }
 
-    /** L[i][j]; zero when j > i. */
+    /**
+     * One entry of the factor.
+     *
+     * @param i the row, 0 ≤ i &lt; d
+     * @param j the column, 0 ≤ j &lt; d
+     * @return L[i][j]; zero when j &gt; i
+     */
     public double lower(int i, int j) {
         return lower[i * dimension + j];
     }
 
-    /** A copy of L, flat row-major. */
+    /** {@return a copy of L, d×d flat row-major, zero above the diagonal} */
     public double[] lowerTriangle() {
         return lower.clone();
     }
 
-    /** log det A = 2 Σᵢ log L[i][i]. */
+    /** {@return log det A = 2 Σᵢ log L[i][i]} */
     public double logDeterminant() {
         return logDeterminant;
     }
@@ -94,8 +100,11 @@ public final class Cholesky {
      * The squared Mahalanobis distance (x − μ)ᵀ A⁻¹ (x − μ) = ‖L⁻¹(x − μ)‖², by forward substitution.
      *
      * @param x        holds the point at {@code x[xOffset .. xOffset + d)}. Not modified.
+     * @param xOffset  where the point starts in {@code x}
      * @param mu       holds the centre at {@code mu[muOffset .. muOffset + d)}. Not modified.
-     * @param scratch  at least d doubles of working space. Modified.
+     * @param muOffset where the centre starts in {@code mu}
+     * @param scratch  at least d doubles of working space; z = L⁻¹(x − μ) is left in its first d. Modified.
+     * @return (x − μ)ᵀ A⁻¹ (x − μ), 0 or more
      */
     public double mahalanobisSquared(double[] x, int xOffset, double[] mu, int muOffset, double[] scratch) {
         double sumOfSquares = 0.0;

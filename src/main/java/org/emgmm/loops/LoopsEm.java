@@ -20,9 +20,9 @@ import org.emgmm.model.LogSumExp;
  * <p>Trade-off: the easiest to read and to check against Bishop's PRML §9.2, and the slowest: it
  * walks the data once per component per quantity and jumps between arrays as it goes.
  *
- * <p>Siblings behind {@link EmAlgorithm}: {@code org.emgmm.vectorised.VectorisedEm} (the same maths as
- * flat-array kernels over blocks of points), {@code org.emgmm.univariate.UnivariateEm} (D = 1 with
- * scalars), {@code org.emgmm.explicitpdf.ExplicitPdfEm} (the density written out with a determinant and
+ * <p>Siblings behind {@link EmAlgorithm}: {@link org.emgmm.vectorised.VectorisedEm} (the same maths as
+ * flat-array kernels over blocks of points), {@link org.emgmm.univariate.UnivariateEm} (D = 1 with
+ * scalars), {@link org.emgmm.explicitpdf.ExplicitPdfEm} (the density written out with a determinant and
  * an inverse; it borrows this class's M-step).
  */
 public final class LoopsEm implements EmAlgorithm {

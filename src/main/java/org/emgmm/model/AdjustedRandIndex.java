@@ -26,7 +26,14 @@ public final class AdjustedRandIndex {
     private AdjustedRandIndex() {
     }
 
-    /** The ARI of two labellings of the same points; labels are any ints, only equality matters. */
+    /**
+     * The ARI of two labellings of the same points; labels are any ints, only equality matters.
+     *
+     * @param first  a group label for each of the N points
+     * @param second another group label for each of the same N points
+     * @return the adjusted Rand index, at most 1
+     * @throws IllegalArgumentException if the two arrays differ in length
+     */
     public static double of(int[] first, int[] second) {
         if (first.length != second.length) {
             throw new IllegalArgumentException("the partitions have " + first.length + " and " + second.length
@@ -67,7 +74,14 @@ public final class AdjustedRandIndex {
         return (index - expected) / (maximum - expected);
     }
 
-    /** The ARI of ground-truth labels (e.g. Iris' species names) and component indices. */
+    /**
+     * The ARI of ground-truth labels (e.g. Iris' species names) and component indices.
+     *
+     * @param truth  the true group name of each of the N points
+     * @param labels the component each point was assigned to, e.g. {@link Prediction#labels()}
+     * @return the adjusted Rand index, at most 1
+     * @throws IllegalArgumentException if the two differ in length
+     */
     public static double of(List<String> truth, int[] labels) {
         Map<String, Integer> codes = new HashMap<>();
         int[] coded = new int[truth.size()];

@@ -27,7 +27,14 @@ import java.util.Locale;
  * </pre>
  */
 public enum CovarianceType {
-    FULL, DIAG, SPHERICAL, TIED;
+    /** {@code full}: Σₖ any symmetric positive-definite matrix. */
+    FULL,
+    /** {@code diag}: Σₖ diagonal, its axes along the coordinate axes. */
+    DIAG,
+    /** {@code spherical}: Σₖ = σ²ₖ I, one variance per component. */
+    SPHERICAL,
+    /** {@code tied}: one full matrix Σ shared by every component. */
+    TIED;
 
     /**
      * How far an entry that the type fixes may stray, relative to the largest variance of the mixture.
@@ -37,12 +44,12 @@ public enum CovarianceType {
      */
     public static final double CONFORMANCE_TOLERANCE = 1e-9;
 
-    /** The name on the command line and in the model file: full, diag, spherical or tied. */
+    /** {@return the name on the command line and in the model file: full, diag, spherical or tied} */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The four labels, in the order scikit-learn lists them. */
+    /** {@return the four labels, in the order scikit-learn lists them} */
     public static List<String> labels() {
         return Arrays.stream(values()).map(CovarianceType::label).toList();
     }
@@ -50,6 +57,8 @@ public enum CovarianceType {
     /**
      * The type with this label.
      *
+     * @param label full, diag, spherical or tied
+     * @return the type it names
      * @throws IllegalArgumentException naming the labels there are
      */
     public static CovarianceType byLabel(String label) {
@@ -62,7 +71,13 @@ public enum CovarianceType {
                 + String.join(", ", labels()));
     }
 
-    /** The free parameters of K covariances of this type in D dimensions (see the table above). */
+    /**
+     * The free parameters of K covariances of this type in D dimensions (see the table above).
+     *
+     * @param components K
+     * @param dimension  D
+     * @return how many numbers the K covariances are free to take, e.g. K · D(D+1)/2 for full
+     */
     public long freeCovarianceParameters(int components, int dimension) {
         long symmetric = (long) dimension * (dimension + 1L) / 2;
         return switch (this) {
@@ -153,7 +168,9 @@ public enum CovarianceType {
     /**
      * Checks that K covariances have this type's shape, within {@link #CONFORMANCE_TOLERANCE}.
      *
-     * @param covariances K·D·D values, flat. Not modified.
+     * @param components  K
+     * @param dimension   D
+     * @param covariances K·D·D values, flat: {@code Σₖ[a][b] = covariances[(k * D + a) * D + b]}. Not modified.
      * @throws InvalidMixtureException naming the component and the entry at fault, and what the type needs
      */
     public void requireConforms(int components, int dimension, double[] covariances) {

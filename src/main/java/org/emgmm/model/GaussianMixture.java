@@ -80,6 +80,7 @@ public final class GaussianMixture {
      * @param weights     K weights. Not modified.
      * @param means       K·D values, {@code μₖ[j] = means[k * D + j]}. Not modified.
      * @param covariances K·D·D values, {@code Σₖ[a][b] = covariances[(k * D + a) * D + b]}. Not modified.
+     * @return the mixture, with full covariances
      * @throws InvalidMixtureException naming the component at fault
      */
     public static GaussianMixture ofFlat(int components, int dimension, double[] weights, double[] means,
@@ -91,6 +92,14 @@ public final class GaussianMixture {
      * Builds a mixture of a given covariance type from flat arrays (copied), as {@link #ofFlat(int, int,
      * double[], double[], double[])} does, and checks that every covariance has the type's shape.
      *
+     * @param covarianceType the shape every covariance must have
+     * @param components     K ≥ 1
+     * @param dimension      D ≥ 1
+     * @param weights        K weights. Not modified.
+     * @param means          K·D values, {@code μₖ[j] = means[k * D + j]}. Not modified.
+     * @param covariances    K·D·D values, {@code Σₖ[a][b] = covariances[(k * D + a) * D + b]}, full D×D
+     *                       matrices whatever the type. Not modified.
+     * @return the mixture, of that covariance type
      * @throws InvalidMixtureException naming the component at fault
      */
     public static GaussianMixture ofFlat(CovarianceType covarianceType, int components, int dimension,
@@ -111,6 +120,8 @@ public final class GaussianMixture {
     /**
      * The same parameters declared to be of another covariance type.
      *
+     * @param type the type to declare
+     * @return this mixture if it has that type already, otherwise a copy of that type
      * @throws InvalidMixtureException if the covariances do not have that type's shape, naming the entry
      */
     public GaussianMixture withCovarianceType(CovarianceType type) {
@@ -122,6 +133,10 @@ public final class GaussianMixture {
      * allows, as the M-step of that type would keep it ({@link CovarianceType#constrain}), with the
      * weights πₖ standing in for the counts Nₖ. A start chosen for full covariances becomes a start for
      * any type this way.
+     *
+     * @param type the covariance type wanted
+     * @return this mixture if it has that type already, otherwise the same weights and means with each
+     *         covariance constrained to the type
      */
     public GaussianMixture constrainedTo(CovarianceType type) {
         if (type == covarianceType) {
@@ -137,6 +152,7 @@ public final class GaussianMixture {
      * @param weights     K weights
      * @param means       K arrays of D
      * @param covariances K arrays of D arrays of D
+     * @return the mixture, with full covariances
      * @throws InvalidMixtureException naming the component at fault
      */
     public static GaussianMixture of(double[] weights, double[][] means, double[][][] covariances) {
@@ -232,62 +248,95 @@ public final class GaussianMixture {
                 "covariance of component " + k + " is not positive-definite"));
     }
 
-    /** The shape the covariances are constrained to: {@code full} unless the mixture was built with a type. */
+    /** {@return the shape the covariances are constrained to: {@code full} unless the mixture was built with a type} */
     public CovarianceType covarianceType() {
         return covarianceType;
     }
 
-    /** K, the number of components. */
+    /** {@return K, the number of components} */
     public int components() {
         return components;
     }
 
-    /** D, the dimension of each component. */
+    /** {@return D, the dimension of each component} */
     public int dimension() {
         return dimension;
     }
 
-    /** πₖ. */
+    /**
+     * One weight.
+     *
+     * @param k the component, 0 ≤ k &lt; K
+     * @return πₖ, in [0, 1]
+     */
     public double weight(int k) {
         return weights[k];
     }
 
-    /** μₖ[j]. */
+    /**
+     * One coordinate of one mean.
+     *
+     * @param k the component, 0 ≤ k &lt; K
+     * @param j the coordinate, 0 ≤ j &lt; D
+     * @return μₖ[j]
+     */
     public double mean(int k, int j) {
         return means[k * dimension + j];
     }
 
-    /** Σₖ[a][b]. */
+    /**
+     * One entry of one covariance.
+     *
+     * @param k the component, 0 ≤ k &lt; K
+     * @param a the row, 0 ≤ a &lt; D
+     * @param b the column, 0 ≤ b &lt; D
+     * @return Σₖ[a][b]
+     */
     public double covariance(int k, int a, int b) {
         return covariances[(k * dimension + a) * dimension + b];
     }
 
-    /** A copy of the K weights. */
+    /** {@return a copy of the K weights π₀ … πₖ₋₁} */
     public double[] weights() {
         return weights.clone();
     }
 
-    /** A copy of μₖ. */
+    /**
+     * One mean.
+     *
+     * @param k the component, 0 ≤ k &lt; K
+     * @return a copy of μₖ, D values
+     */
     public double[] mean(int k) {
         return Arrays.copyOfRange(means, k * dimension, (k + 1) * dimension);
     }
 
-    /** A copy of all means, flat: {@code μₖ[j] = result[k * D + j]}. */
+    /** {@return a copy of all means, K×D flat row-major: {@code μₖ[j] = result[k * D + j]}} */
     public double[] flatMeans() {
         return means.clone();
     }
 
-    /** A copy of Σₖ, flat row-major D×D. */
+    /**
+     * One covariance, flat.
+     *
+     * @param k the component, 0 ≤ k &lt; K
+     * @return a copy of Σₖ, D×D flat row-major: {@code Σₖ[a][b] = result[a * D + b]}
+     */
     public double[] covariance(int k) {
         return Arrays.copyOfRange(covariances, k * dimension * dimension, (k + 1) * dimension * dimension);
     }
 
-    /** A copy of all covariances, flat: {@code Σₖ[a][b] = result[(k * D + a) * D + b]}. */
+    /** {@return a copy of all covariances, K×D×D flat: {@code Σₖ[a][b] = result[(k * D + a) * D + b]}} */
     public double[] flatCovariances() {
         return covariances.clone();
     }
 
-    /** Σₖ as a nested D×D array (a copy). */
+    /**
+     * One covariance, nested.
+     *
+     * @param k the component, 0 ≤ k &lt; K
+     * @return a copy of Σₖ as a D×D array of rows
+     */
     public double[][] covarianceMatrix(int k) {
         double[][] sigma = new double[dimension][dimension];
         for (int a = 0; a < dimension; a++) {
@@ -298,7 +347,12 @@ public final class GaussianMixture {
         return sigma;
     }
 
-    /** The Cholesky factor of Σₖ, computed once when this mixture was built. */
+    /**
+     * The Cholesky factor of one covariance.
+     *
+     * @param k the component, 0 ≤ k &lt; K
+     * @return L with Σₖ = L Lᵀ, computed once when this mixture was built
+     */
     public Cholesky cholesky(int k) {
         return factors[k];
     }
@@ -306,21 +360,37 @@ public final class GaussianMixture {
     /**
      * log N(x | μₖ, Σₖ) = −½ (D log 2π + log det Σₖ + (x − μₖ)ᵀ Σₖ⁻¹ (x − μₖ)), via the Cholesky factor.
      *
+     * @param k       the component, 0 ≤ k &lt; K
      * @param x       the point at {@code x[offset .. offset + D)}. Not modified.
+     * @param offset  where the point starts in {@code x}, e.g. i·D for row i of flat N×D data
      * @param scratch at least D doubles of working space. Modified.
+     * @return log N(x | μₖ, Σₖ), in nats
      */
     public double logComponentDensity(int k, double[] x, int offset, double[] scratch) {
         double mahalanobis = factors[k].mahalanobisSquared(x, offset, means, k * dimension, scratch);
         return -0.5 * (dimension * LOG_TWO_PI + factors[k].logDeterminant() + mahalanobis);
     }
 
-    /** log N(x | μₖ, Σₖ) for a point given as its own array. */
+    /**
+     * log N(x | μₖ, Σₖ) for a point given as its own array.
+     *
+     * @param k the component, 0 ≤ k &lt; K
+     * @param x the point, D values. Not modified.
+     * @return log N(x | μₖ, Σₖ), in nats
+     * @throws IllegalArgumentException if x does not have D values
+     */
     public double logComponentDensity(int k, double[] x) {
         requirePointDimension(x);
         return logComponentDensity(k, x, 0, new double[dimension]);
     }
 
-    /** log p(x | θ) = log Σₖ πₖ N(x | μₖ, Σₖ), by log-sum-exp. */
+    /**
+     * log p(x | θ) = log Σₖ πₖ N(x | μₖ, Σₖ), by log-sum-exp.
+     *
+     * @param x the point, D values. Not modified.
+     * @return the mixture's log-density at x, in nats
+     * @throws IllegalArgumentException if x does not have D values
+     */
     public double logDensity(double[] x) {
         requirePointDimension(x);
         double[] scratch = new double[dimension];

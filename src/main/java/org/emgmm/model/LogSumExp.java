@@ -15,12 +15,24 @@ public final class LogSumExp {
     private LogSumExp() {
     }
 
-    /** log Σⱼ exp(a[j]); −∞ when every a[j] is −∞. */
+    /**
+     * log Σⱼ exp(a[j]) over the whole array.
+     *
+     * @param a the logarithms aⱼ, e.g. log πₖ + log N(x | μₖ, Σₖ) for each k. Not modified.
+     * @return log Σⱼ exp(a[j]); −∞ when every a[j] is −∞ (or a is empty)
+     */
     public static double of(double[] a) {
         return of(a, 0, a.length);
     }
 
-    /** log Σ exp(a[j]) over {@code a[from .. from + count)}. */
+    /**
+     * log Σ exp(a[j]) over {@code a[from .. from + count)}.
+     *
+     * @param a     holds the logarithms. Not modified.
+     * @param from  the first index to include
+     * @param count how many entries to include
+     * @return log Σ exp(a[j]) over those entries; −∞ when every one is −∞ (or count is 0)
+     */
     public static double of(double[] a, int from, int count) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = from; j < from + count; j++) {

@@ -13,7 +13,7 @@ package org.emgmm.model;
  * ({@link LogSumExp}). The responsibilities are those of an E-step at the mixture's parameters.
  *
  * <p>Immutable; computed once, on {@link #of}. Points are given flat and row-major,
- * {@code xᵢ[j] = points[i * D + j]}, like {@code DataMatrix.toFlatArray()}.
+ * {@code xᵢ[j] = points[i * D + j]}, like {@link org.emgmm.data.DataMatrix#toFlatArray()}.
  */
 public final class Prediction {
 
@@ -36,7 +36,9 @@ public final class Prediction {
     /**
      * The prediction of {@code mixture} at N points.
      *
-     * @param points N·D values, row-major, D the mixture's dimension. Not modified.
+     * @param mixture the fitted parameters θ
+     * @param points  N·D values, row-major, D the mixture's dimension. Not modified.
+     * @return the log-densities, responsibilities and labels of the N points
      * @throws IllegalArgumentException if the values are not whole points of the mixture's dimension, or a
      *                                  point is so far from every component that log p(x) is −∞
      */
@@ -80,7 +82,15 @@ public final class Prediction {
         return new Prediction(n, k, probabilities, logDensities, labels);
     }
 
-    /** The prediction at points given as rows (each of the mixture's dimension). */
+    /**
+     * The prediction at points given as rows (each of the mixture's dimension).
+     *
+     * @param mixture the fitted parameters θ
+     * @param points  N rows of D coordinates. Not modified.
+     * @return the log-densities, responsibilities and labels of the N points
+     * @throws IllegalArgumentException if a row does not have D coordinates, or a point is too far from
+     *                                  every component
+     */
     public static Prediction of(GaussianMixture mixture, double[][] points) {
         int d = mixture.dimension();
         double[] flat = new double[Math.multiplyExact(points.length, d)];
@@ -94,22 +104,28 @@ public final class Prediction {
         return of(mixture, flat);
     }
 
-    /** N, the number of points. */
+    /** {@return N, the number of points} */
     public int points() {
         return points;
     }
 
-    /** K, the number of components. */
+    /** {@return K, the number of components} */
     public int components() {
         return components;
     }
 
-    /** r[i][k], the probability that point i came from component k (predict-proba). */
+    /**
+     * One responsibility (predict-proba).
+     *
+     * @param i the point, 0 ≤ i &lt; N
+     * @param k the component, 0 ≤ k &lt; K
+     * @return r[i][k], the probability that point i came from component k
+     */
     public double probability(int i, int k) {
         return probabilities[i * components + k];
     }
 
-    /** The N×K responsibilities (predict-proba); each row sums to 1 up to rounding. A new array. */
+    /** {@return the N×K responsibilities (predict-proba), a new array; each row sums to 1 up to rounding} */
     public double[][] probabilities() {
         double[][] rows = new double[points][components];
         for (int i = 0; i < points; i++) {
@@ -118,17 +134,17 @@ public final class Prediction {
         return rows;
     }
 
-    /** The most probable component of each point (predict), ties to the lowest index. A new array. */
+    /** {@return the most probable component of each point (predict), ties to the lowest index; a new array} */
     public int[] labels() {
         return labels.clone();
     }
 
-    /** log p(xᵢ) for each point (score-samples). A new array. */
+    /** {@return log p(xᵢ) for each point (score-samples), in nats; a new array} */
     public double[] logDensities() {
         return logDensities.clone();
     }
 
-    /** The mean log-density per point, (1/N) Σᵢ log p(xᵢ) (score); NaN for no points. */
+    /** {@return the mean log-density per point, (1/N) Σᵢ log p(xᵢ) (score); NaN for no points} */
     public double score() {
         double sum = 0.0;
         for (double logDensity : logDensities) {

@@ -23,6 +23,7 @@ public record ColumnPair(int x, int y, String xName, String yName) {
      * @param names     the data's column names, at least two
      * @param xSelector a name or 1-based index, or null
      * @param ySelector a name or 1-based index, or null
+     * @return the two columns, different
      * @throws IllegalArgumentException for an unknown column, the same column twice, or fewer than two columns
      */
     public static ColumnPair choose(List<String> names, String xSelector, String ySelector) {

@@ -67,7 +67,15 @@ public final class ComparisonPictures {
     public record Run(String name, double[] trace, String note) {
     }
 
-    /** The traces overlaid, each with its own marker, dash and width (see the class comment). */
+    /**
+     * The traces overlaid, each with its own marker, dash and width (see the class comment).
+     *
+     * @param title  the chart's title
+     * @param runs   the implementations' runs, in legend order
+     * @param width  in user-space units (pixels at 72 dpi)
+     * @param height in user-space units
+     * @return the picture {@value #TRACES}
+     */
     public static Picture traces(String title, List<Run> runs, int width, int height) {
         XYChart chart = ChartStyle.xyChart(title, "iteration t", "log-likelihood per point, L(θ)/N", width, height,
                 ChartStyle.Layout.PICTURE);
@@ -95,7 +103,16 @@ public final class ComparisonPictures {
                 : new BasicStroke(WIDTHS[style], BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
-    /** Milliseconds per iteration, one labelled bar per implementation. */
+    /**
+     * Milliseconds per iteration, one labelled bar per implementation.
+     *
+     * @param title  the chart's title
+     * @param names  the implementations that ran, one per bar
+     * @param millis their milliseconds per iteration, in the same order
+     * @param width  in user-space units (pixels at 72 dpi)
+     * @param height in user-space units
+     * @return the picture {@value #TIMINGS}
+     */
     public static Picture timings(String title, List<String> names, List<Double> millis, int width, int height) {
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle("implementation").yAxisTitle("ms per iteration").build();
@@ -115,6 +132,13 @@ public final class ComparisonPictures {
     /**
      * One clusters panel per fitted model, on shared axes, over the data's first two columns (data with one
      * column has no clusters picture: callers leave it out).
+     *
+     * @param data   the N×D points, D ≥ 2
+     * @param names  the implementations, one per panel
+     * @param models their fitted mixtures, in the same order
+     * @param width  twice each panel's width, in user-space units
+     * @param height twice each panel's height, in user-space units
+     * @return the picture {@value #CLUSTERS}: up to {@value #GRID_COLUMNS} panels per row
      */
     public static Picture clusters(DataMatrix data, List<String> names, List<GaussianMixture> models, int width,
             int height) {

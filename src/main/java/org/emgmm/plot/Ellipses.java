@@ -38,6 +38,9 @@ public final class Ellipses {
     /**
      * The ellipse at Mahalanobis distance r of component k of a two-dimensional mixture.
      *
+     * @param plane a mixture of dimension 2 (for more columns, its marginal on two of them)
+     * @param k     the component, 0 ≤ k &lt; K
+     * @param r     the Mahalanobis radius, e.g. 1 or 2
      * @return {xs, ys}, each of {@link #VERTICES} + 1 values, the last point equal to the first
      */
     public static double[][] of(GaussianMixture plane, int k, double r) {
@@ -54,6 +57,7 @@ public final class Ellipses {
      * @param mean   μ, two values. Not modified.
      * @param factor the Cholesky factor of the 2×2 covariance
      * @param r      the Mahalanobis distance of every vertex from μ
+     * @return {xs, ys}, each of {@link #VERTICES} + 1 values, the last point equal to the first
      */
     public static double[][] vertices(double[] mean, Cholesky factor, double r) {
         double l00 = factor.lower(0, 0);

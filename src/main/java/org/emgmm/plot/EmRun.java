@@ -17,7 +17,15 @@ import org.emgmm.model.GaussianMixture;
  */
 public record EmRun(EmAlgorithm algorithm, GaussianMixture start, EmSettings settings, EmResult result) {
 
-    /** Runs EM and keeps what is needed to retrace it. */
+    /**
+     * Runs EM and keeps what is needed to retrace it.
+     *
+     * @param algorithm the implementation to run
+     * @param data      N×D. Not modified.
+     * @param start     θ₀
+     * @param settings  iteration limit, tolerance, reg-covar
+     * @return the run, with its result
+     */
     public static EmRun of(EmAlgorithm algorithm, DataMatrix data, GaussianMixture start,
             EmSettings settings) {
         return new EmRun(algorithm, start, settings, algorithm.fit(data, start, settings));

@@ -19,6 +19,14 @@ import java.util.List;
  */
 public record GridPicture(String name, List<Picture> panels, int columns) implements Picture {
 
+    /**
+     * Checks that there is a panel and a column, and that every panel has the first one's size.
+     *
+     * @param name    the file name without extension
+     * @param panels  at least one, all of one size. Copied.
+     * @param columns panels per row, at least 1
+     * @throws IllegalArgumentException if there is no panel or column, or the panels differ in size
+     */
     public GridPicture {
         panels = List.copyOf(panels);
         if (panels.isEmpty() || columns < 1) {
@@ -31,17 +39,17 @@ public record GridPicture(String name, List<Picture> panels, int columns) implem
         }
     }
 
-    /** ⌈panels / columns⌉. */
+    /** {@return the number of rows, ⌈panels / columns⌉} */
     public int rows() {
         return (panels.size() + columns - 1) / columns;
     }
 
-    /** The width of each panel. */
+    /** {@return the width of each panel, in user-space units} */
     public int panelWidth() {
         return panels.get(0).width();
     }
 
-    /** The height of each panel. */
+    /** {@return the height of each panel, in user-space units} */
     public int panelHeight() {
         return panels.get(0).height();
     }

@@ -15,13 +15,13 @@ import java.awt.Graphics2D;
  */
 public interface Picture {
 
-    /** The file name without extension, e.g. {@code clusters}. */
+    /** {@return the file name without extension, e.g. {@code clusters}} */
     String name();
 
-    /** The width in user-space units (pixels at 72 dpi). */
+    /** {@return the width in user-space units (pixels at 72 dpi)} */
     int width();
 
-    /** The height in user-space units (pixels at 72 dpi). */
+    /** {@return the height in user-space units (pixels at 72 dpi)} */
     int height();
 
     /**

@@ -57,12 +57,24 @@ public final class PictureEncoder {
     private PictureEncoder() {
     }
 
-    /** The pixels that {@code size} units take at {@code dpi}: round(size · dpi / 72). */
+    /**
+     * The pixels that {@code size} units take at {@code dpi}.
+     *
+     * @param size a width or height in user-space units (1/72 inch)
+     * @param dpi  dots per inch
+     * @return round(size · dpi / 72)
+     */
     public static int pixels(int size, int dpi) {
         return (int) Math.round(size * (double) dpi / BASE_DPI);
     }
 
-    /** The picture painted on a white bitmap at {@code dpi}. */
+    /**
+     * The picture painted on a white bitmap at {@code dpi}.
+     *
+     * @param picture what to paint
+     * @param dpi     dots per inch: 72 gives one pixel per unit
+     * @return an RGB image of {@link #pixels} × {@link #pixels} pixels
+     */
     public static BufferedImage bitmap(Picture picture, int dpi) {
         BufferedImage image = new BufferedImage(pixels(picture.width(), dpi), pixels(picture.height(), dpi),
                 BufferedImage.TYPE_INT_RGB);
@@ -78,7 +90,13 @@ public final class PictureEncoder {
         return image;
     }
 
-    /** The PNG file of the picture at {@code dpi}, with the resolution recorded. */
+    /**
+     * The PNG file of the picture at {@code dpi}, with the resolution recorded.
+     *
+     * @param picture what to paint
+     * @param dpi     dots per inch
+     * @return the bytes of the PNG file
+     */
     public static byte[] png(Picture picture, int dpi) {
         BufferedImage image = bitmap(picture, dpi);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
@@ -95,7 +113,12 @@ public final class PictureEncoder {
         }
     }
 
-    /** The SVG file of the picture, UTF-8. */
+    /**
+     * The SVG file of the picture, UTF-8.
+     *
+     * @param picture what to paint
+     * @return the bytes of the SVG file
+     */
     public static byte[] svg(Picture picture) {
         VectorGraphics2D g = new VectorGraphics2D();
         picture.paint(g);
@@ -114,6 +137,8 @@ public final class PictureEncoder {
      * {@link #LAST_FRAME_DELAY}, and the animation loops.
      *
      * @param frames at least one, all of one size
+     * @param dpi    dots per inch
+     * @return the bytes of the GIF file
      */
     public static byte[] gif(List<Picture> frames, int dpi) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();

@@ -22,6 +22,7 @@ public final class PictureFiles {
     /**
      * Makes sure {@code directory} exists, creating it and its parents if needed.
      *
+     * @param directory where the pictures go
      * @throws IOException saying why it cannot be created, and what to do
      */
     public static void createDirectory(Path directory) throws IOException {
@@ -44,6 +45,8 @@ public final class PictureFiles {
      * Creates {@code directory} if needed and writes every file into it, replacing files of the same name:
      * all of them or, when one cannot be written, none ({@link OutputBatch}).
      *
+     * @param directory where the pictures go
+     * @param files     the rendered pictures, each with its file name
      * @return the paths written, in order ({@code directory.resolve(fileName)})
      * @throws IOException saying why a file cannot be written; no file is then written or changed
      */
@@ -59,8 +62,12 @@ public final class PictureFiles {
      * Creates {@code directory} in the batch if needed, and stages every file into it, to be moved into
      * place when the batch is committed.
      *
-     * @param option the option that named the directory, for messages (e.g. "--plots")
+     * @param batch     the run's output files, committed by the caller
+     * @param option    the option that named the directory, for messages (e.g. "--plots")
+     * @param directory where the pictures go
+     * @param files     the rendered pictures, each with its file name
      * @return the paths the files will have ({@code directory.resolve(fileName)})
+     * @throws IOException saying why the directory cannot be created or a file cannot be written
      */
     public static List<Path> stageAll(OutputBatch batch, String option, Path directory, List<PictureFile> files)
             throws IOException {

@@ -26,12 +26,12 @@ public enum PictureFormat {
         this.extension = extension;
     }
 
-    /** The file extension, without the dot. */
+    /** {@return the file extension, without the dot, e.g. {@code png}} */
     public String extension() {
         return extension;
     }
 
-    /** Every format. */
+    /** {@return every format, a new modifiable set} */
     public static Set<PictureFormat> all() {
         return EnumSet.allOf(PictureFormat.class);
     }
@@ -39,6 +39,8 @@ public enum PictureFormat {
     /**
      * The formats named in a list such as {@code [png, svg]} (case does not matter).
      *
+     * @param names the values given to {@code --format}
+     * @return the formats named, each once
      * @throws IllegalArgumentException for an empty list or an unknown name, listing the choices
      */
     public static Set<PictureFormat> parse(List<String> names) {

@@ -50,6 +50,8 @@ public final class PictureSet {
      * Checks what can be checked before any work: that --x and --y name two different columns of the data,
      * and are not given for one-column data.
      *
+     * @param data     the N×D points
+     * @param settings the plot options, of which --x and --y matter here
      * @throws IllegalArgumentException saying what is wrong and what to do
      */
     public static void check(DataMatrix data, PlotSettings settings) {
@@ -58,7 +60,14 @@ public final class PictureSet {
         }
     }
 
-    /** Every picture that suits the data, in every format asked, in the order listed in the class comment. */
+    /**
+     * Renders every picture that suits the data, in every format asked, in the order listed in the class comment.
+     *
+     * @param input    the data, the model and the run to draw
+     * @param settings formats, size, resolution, columns and iterations to show
+     * @return the files' names and bytes, ready to write
+     * @throws IllegalArgumentException if --x or --y do not suit the data
+     */
     public static List<PictureFile> render(PlotInput input, PlotSettings settings) {
         check(input.data(), settings);
         List<PictureFile> files = new ArrayList<>();

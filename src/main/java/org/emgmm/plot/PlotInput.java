@@ -19,11 +19,28 @@ import org.emgmm.model.GaussianMixture;
  */
 public record PlotInput(String source, DataMatrix data, GaussianMixture model, EmRun run, List<EmRun> compared) {
 
-    /** The pictures of one run, with nothing to compare it with. */
+    /**
+     * The pictures of one run, with nothing to compare it with.
+     *
+     * @param source where the data came from
+     * @param data   the N×D points
+     * @param model  the mixture the still pictures show
+     * @param run    the EM run the evolution and trace pictures show
+     */
     public PlotInput(String source, DataMatrix data, GaussianMixture model, EmRun run) {
         this(source, data, model, run, List.of());
     }
 
+    /**
+     * Checks that model and data match, and keeps only the last part of the source.
+     *
+     * @param source   where the data came from; only its file name is kept
+     * @param data     the N×D points
+     * @param model    the mixture the still pictures show, of dimension D
+     * @param run      the EM run the evolution and trace pictures show
+     * @param compared more runs for the trace picture. Copied.
+     * @throws DataException if the model's dimension is not D
+     */
     public PlotInput {
         compared = List.copyOf(compared);
         requireMatching(data, model);
@@ -33,6 +50,8 @@ public record PlotInput(String source, DataMatrix data, GaussianMixture model, E
     /**
      * Checks that the model and the data have one dimension.
      *
+     * @param data  the N×D points
+     * @param model the mixture
      * @throws DataException naming both dimensions and the data's columns, saying what to do
      */
     public static void requireMatching(DataMatrix data, GaussianMixture model) {

@@ -60,6 +60,18 @@ public record PlotSettings(int width, int height, int dpi, Set<PictureFormat> fo
     /** Four rows of three: with more, each panel of the grid is too small to read. */
     public static final int MAX_PANELS = 12;
 
+    /**
+     * Checks every setting, with a message naming the option to change.
+     *
+     * @param width      at 72 dpi, {@value #MIN_SIZE} to {@value #MAX_SIZE}
+     * @param height     at 72 dpi, {@value #MIN_SIZE} to {@value #MAX_SIZE}
+     * @param dpi        1 to {@value #MAX_DPI}
+     * @param formats    at least one. Copied.
+     * @param iterations 1 to {@value #MAX_PANELS} iterations, each ≥ 0. Copied.
+     * @param xColumn    the horizontal axis's column, or null
+     * @param yColumn    the vertical axis's column, or null
+     * @throws IllegalArgumentException if a setting is out of range
+     */
     public PlotSettings {
         formats = formats.isEmpty() ? EnumSet.noneOf(PictureFormat.class) : EnumSet.copyOf(formats);
         iterations = List.copyOf(iterations);
@@ -72,13 +84,18 @@ public record PlotSettings(int width, int height, int dpi, Set<PictureFormat> fo
         requireIterations(iterations);
     }
 
-    /** The defaults: 800×600 at 72 dpi, every format, seed 003's iterations, the first two columns. */
+    /** {@return the defaults: 800×600 at 72 dpi, every format, seed 003's iterations, the first two columns} */
     public static PlotSettings defaults() {
         return new PlotSettings(DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_DPI, PictureFormat.all(), DEFAULT_ITERATIONS,
                 null, null);
     }
 
-    /** Whether files of this format are wanted. */
+    /**
+     * Whether files of this format are wanted.
+     *
+     * @param format PNG, SVG or GIF
+     * @return true if it is one of {@link #formats}
+     */
     public boolean wants(PictureFormat format) {
         return formats.contains(format);
     }

@@ -29,7 +29,11 @@ public final class SelectionPictures {
      * The BIC plot and the chosen criterion's, in the formats asked ({@code gif} is not one of them: these
      * pictures do not move).
      *
-     * @param table at least one cell fitted
+     * @param source   where the data came from, for the titles
+     * @param table    at least one cell fitted
+     * @param chosen   the criterion that chose the model; BIC's picture is drawn whatever it is
+     * @param settings formats, size and resolution
+     * @return the files' names and bytes: {@value #BIC} first, then the chosen criterion's if it is another
      */
     public static List<PictureFile> render(String source, SelectionTable table, Criterion chosen,
             PlotSettings settings) {

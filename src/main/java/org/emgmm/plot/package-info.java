@@ -21,5 +21,14 @@
  * {@link java.awt.Graphics2D} ({@link org.emgmm.plot.Picture}), so the PNG and the SVG of a picture come
  * from the same drawing code ({@link org.emgmm.plot.PictureEncoder}). Nothing needs a display: the
  * pictures are drawn headless.
+ *
+ * <p>Read {@link org.emgmm.plot.PictureSet} first (which pictures suit the data, and in which formats),
+ * then {@link org.emgmm.plot.Picture} and {@link org.emgmm.plot.PictureEncoder}; the charts themselves are
+ * package-private classes, read in the source. {@link org.emgmm.plot.ComparisonPictures} draws
+ * {@code compare}'s pictures.
+ *
+ * <p>Sibling packages: the pictures show a {@link org.emgmm.model.GaussianMixture} fitted to a
+ * {@link org.emgmm.data.DataMatrix} by an {@link org.emgmm.em.EmAlgorithm}; {@link org.emgmm.io} writes
+ * the files, all or none.
  */
 package org.emgmm.plot;

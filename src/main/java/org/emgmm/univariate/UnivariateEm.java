@@ -18,14 +18,14 @@ import org.emgmm.model.LogSumExp;
  *   σₖ² = (1/Nₖ) Σᵢ r[i][k] (xᵢ − μₖ)² + regCovar
  * </pre>
  *
- * <p>Sample weights wᵢ multiply every point's terms, as in {@code org.emgmm.loops.LoopsEm}; for unweighted
+ * <p>Sample weights wᵢ multiply every point's terms, as in {@link org.emgmm.loops.LoopsEm}; for unweighted
  * data wᵢ = 1 and nothing changes.
  *
  * <p>Trade-off: the shortest and fastest route when D = 1, and the clearest place to see EM's three
  * updates without linear algebra; it refuses any other D.
  *
- * <p>Siblings behind {@link EmAlgorithm}: {@code org.emgmm.loops.LoopsEm} (per-point loops, any D),
- * {@code org.emgmm.vectorised.VectorisedEm} (flat-array kernels), {@code org.emgmm.explicitpdf.ExplicitPdfEm}
+ * <p>Siblings behind {@link EmAlgorithm}: {@link org.emgmm.loops.LoopsEm} (per-point loops, any D),
+ * {@link org.emgmm.vectorised.VectorisedEm} (flat-array kernels), {@link org.emgmm.explicitpdf.ExplicitPdfEm}
  * (the density with an explicit determinant and inverse). At D = 1 all four follow the same trajectory.
  */
 public final class UnivariateEm implements EmAlgorithm {

@@ -13,7 +13,7 @@ import org.emgmm.model.GaussianMixture;
 /**
  * EM as block kernels on several threads: the fast implementation, and the default on the command line.
  *
- * <p>The same two steps as {@code org.emgmm.loops.LoopsEm}, reorganised for the machine:
+ * <p>The same two steps as {@link org.emgmm.loops.LoopsEm}, reorganised for the machine:
  * <ul>
  *   <li><b>Blocks.</b> Points are taken B at a time ({@link #blockSize}), and each formula is applied to
  *       the whole block in loops over consecutive memory ({@link Kernels}), which HotSpot compiles to
@@ -30,11 +30,11 @@ import org.emgmm.model.GaussianMixture;
  * </ul>
  *
  * <p>Trade-off: the fastest implementation by far (see {@code em-gmm bench}), but the index arithmetic
- * and the blocking hide the formula; read {@code org.emgmm.loops.LoopsEm} first, then {@link Kernels}.
+ * and the blocking hide the formula; read {@link org.emgmm.loops.LoopsEm} first, then {@link Kernels}.
  *
- * <p>Siblings behind {@link EmAlgorithm}: {@code org.emgmm.loops.LoopsEm} (per-point loops, the readable
- * baseline), {@code org.emgmm.univariate.UnivariateEm} (D = 1 with scalars),
- * {@code org.emgmm.explicitpdf.ExplicitPdfEm} (the density with an explicit determinant and inverse).
+ * <p>Siblings behind {@link EmAlgorithm}: {@link org.emgmm.loops.LoopsEm} (per-point loops, the readable
+ * baseline), {@link org.emgmm.univariate.UnivariateEm} (D = 1 with scalars),
+ * {@link org.emgmm.explicitpdf.ExplicitPdfEm} (the density with an explicit determinant and inverse).
  */
 public final class VectorisedEm implements EmAlgorithm {
 
@@ -67,6 +67,8 @@ public final class VectorisedEm implements EmAlgorithm {
     }
 
     /**
+     * Uses a given number of threads.
+     *
      * @param threads how many threads to use, 1 or more; results are the same for any number
      * @throws IllegalArgumentException if threads is less than 1
      */
@@ -87,7 +89,10 @@ public final class VectorisedEm implements EmAlgorithm {
      * cut even small data into many slices, so tests can check that every thread count gives the same
      * bits; other sizes let you measure the effect of the cache.
      *
+     * @param threads        how many threads to use, 1 or more
      * @param pointsPerBlock 1 to {@value #MAX_CHOSEN_BLOCK}
+     * @return the instance
+     * @throws IllegalArgumentException if threads is less than 1 or pointsPerBlock is out of range
      */
     public static VectorisedEm withBlockSize(int threads, int pointsPerBlock) {
         if (pointsPerBlock < 1 || pointsPerBlock > MAX_CHOSEN_BLOCK) {
@@ -102,7 +107,7 @@ public final class VectorisedEm implements EmAlgorithm {
         return pointsPerBlock > 0 ? pointsPerBlock : blockSize(data.columns());
     }
 
-    /** The number of cores the JVM may use. */
+    /** {@return the number of cores the JVM may use} */
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
     }
@@ -113,7 +118,7 @@ public final class VectorisedEm implements EmAlgorithm {
         return Integer.highestOneBit(target);
     }
 
-    /** The threads this instance uses. */
+    /** {@return the threads this instance uses} */
     public int threads() {
         return threads;
     }
@@ -132,7 +137,7 @@ public final class VectorisedEm implements EmAlgorithm {
         }
     }
 
-    /** Every covariance type: the M-step constrains the scatter matrices (see {@code CovarianceType}). */
+    /** Every covariance type: the M-step constrains the scatter matrices (see {@link CovarianceType}). */
     @Override
     public boolean supports(CovarianceType type) {
         return true;

@@ -1,0 +1,17 @@
+/**
+ * The implementations side by side: {@code em-gmm compare} runs each from the same start with the same
+ * settings and says whether they agree, to 1e-9.
+ *
+ * <p>Read {@link org.emgmm.compare.Comparison} first (what runs, what is measured, what "agree" means),
+ * then {@link org.emgmm.compare.CompareReport}, which writes one comparison as a text table, JSON and an
+ * HTML page from the same rows. {@link org.emgmm.compare.Failures} turns an implementation's failure into
+ * one line. {@link org.emgmm.compare.NotebookExamples} holds the seed notebooks' own examples
+ * ({@code compare --example}); where a notebook was wrong, its EM as written, bug included, runs beside
+ * ours (the package-private {@code AsTheNotebookWroteIt}, wrong on purpose).
+ *
+ * <p>Sibling packages: the implementations compared are {@link org.emgmm.loops},
+ * {@link org.emgmm.vectorised}, {@link org.emgmm.univariate} and {@link org.emgmm.explicitpdf};
+ * {@link org.emgmm.plot.ComparisonPictures} draws a comparison, and {@link org.emgmm.bench} times the
+ * implementations instead.
+ */
+package org.emgmm.compare;

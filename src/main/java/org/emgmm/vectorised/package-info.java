@@ -1,0 +1,17 @@
+/**
+ * EM as flat-array kernels over blocks of points, on every core, with the same bits at any thread
+ * count: {@link org.emgmm.vectorised.VectorisedEm}, the fast implementation and the command line's
+ * default.
+ *
+ * <p>Read {@link org.emgmm.loops.LoopsEm} first: this package computes exactly the same sums,
+ * reorganised for the machine. Then {@link org.emgmm.vectorised.VectorisedEm}'s class comment, then its
+ * package-private helpers in the source: {@code Kernels} (the inner loops, shaped so that HotSpot turns
+ * them into SIMD instructions), {@code Slices} (the fixed cut of the points that makes the threads'
+ * sums bit-identical) and {@code Workspace} (the buffers of a whole run, and the one pass over the data
+ * per iteration).
+ *
+ * <p>Siblings behind {@link org.emgmm.em.EmAlgorithm}: {@link org.emgmm.loops} (per-point loops, the
+ * readable baseline), {@link org.emgmm.univariate} (D = 1) and {@link org.emgmm.explicitpdf} (the
+ * textbook density).
+ */
+package org.emgmm.vectorised;
