@@ -46,6 +46,8 @@ class CliOptionsTest {
     /** What {@code em-gmm NAME --help} prints ({@code em-gmm --help} for NAME em-gmm), as on a 2-core machine. */
     static String help(String name) {
         CommandLine commandLine = new CommandLine(new Main());
+        // plain text, as printed to a file or a pipe, whatever terminal the test runs in
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.setDefaultValueProvider(arg -> arg instanceof OptionSpec option
                 && option.longestName().equals("--threads") ? CORES : null);
         StringWriter out = new StringWriter();
