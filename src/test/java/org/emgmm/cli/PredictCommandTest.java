@@ -181,9 +181,9 @@ class PredictCommandTest {
     }
 
     @Test
-    void theReadmeShowsWhatTheCommandsPrint() throws IOException {
-        // the README's example fits Iris with --seed 2, as fitIris does
-        String readme = Files.readString(Path.of("README.md"));
+    void theDocsShowWhatTheCommandsPrint() throws IOException {
+        // docs/cli/predict.md's example fits Iris with --seed 2, as fitIris does
+        String readme = Files.readString(Path.of("docs", "cli", "predict.md"));
         String ari = run("predict", "--labels", "Species").err().strip();
         assertTrue(readme.contains("\n" + ari + "\n"), ari);
         String score = run("score").out().strip();

@@ -11,57 +11,84 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.emgmm.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pictures in the README ({@value #COMMITTED}) are the package's own output: this test runs the
- * README's commands again, into a temporary directory, and checks that the committed pictures have the
- * names and sizes of the fresh ones. Not their pixels: fonts differ from machine to machine. After a
- * change to the pictures, rerun the commands (from the project directory, after
+ * The pictures shown in the README and under {@code docs/} ({@value #COMMITTED}) are the package's own
+ * output: this test runs the commands that docs/pictures.md lists again, into a temporary directory,
+ * and checks that the committed pictures have the names and sizes of the fresh ones. Not their
+ * pixels: fonts differ from machine to machine. Every picture a page shows must be one of them. After
+ * a change to the pictures, rerun the commands (from the project directory, after
  * {@code mvn -q package -DskipTests}) and commit the new pictures.
  */
-class ReadmePicturesTest {
+class ReadmePicturesIT {
 
-    /** Where the README's pictures are committed, relative to the project directory (Surefire's working directory). */
-    static final String COMMITTED = "src/docs/images";
+    /** Where the pictures are committed, relative to the project directory (the tests' working directory). */
+    static final String COMMITTED = "docs/images";
 
-    /** Where the README's commands put the generated data: the build directory, never committed. */
+    /** Where the commands put the generated data: the build directory, never committed. */
     static final String SCRATCH = "target";
 
+    /** The page that lists the commands, word for word after {@code java -jar target/em-gmm.jar}. */
+    static final Path PICTURES_PAGE = Path.of("docs", "pictures.md");
+
     /**
-     * The README's commands, word for word after {@code java -jar target/em-gmm.jar}; the test replaces
+     * The commands, word for word after {@code java -jar target/em-gmm.jar}; the test replaces
      * {@value #COMMITTED} and {@value #SCRATCH} by temporary directories.
      */
     static final List<String> COMMANDS = List.of(
-            "fit --data old-faithful --components 2 --seed 1 --plots src/docs/images/old-faithful --format png",
+            "fit --data old-faithful --components 2 --seed 1 --plots docs/images/old-faithful --format png",
             "generate --setup seed-004 --seed 1 --out target/seed-004.csv",
-            "fit --data target/seed-004.csv --columns x1 --components 2 --seed 1 --plots src/docs/images/seed-004"
+            "fit --data target/seed-004.csv --columns x1 --components 2 --seed 1 --plots docs/images/seed-004"
                     + " --format png",
-            "compare --data old-faithful --components 2 --seed 1 --out src/docs/images/compare --format png --dpi 72",
+            "compare --data old-faithful --components 2 --seed 1 --out docs/images/compare --format png --dpi 72",
             "select --data iris --components 1..8 --covariance-types full,diag,spherical,tied --n-init 5 --seed 0"
-                    + " --plots src/docs/images/select --format png");
+                    + " --plots docs/images/select --format png");
 
-    /** README pictures stay small enough to keep the repository light: 150 KB each at most. */
+    /** Pictures stay small enough to keep the repository light: 150 KB each at most. */
     static final long MAX_BYTES = 150 * 1024;
+
+    private static final Pattern PICTURE = Pattern.compile("!\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
 
     @TempDir
     Path fresh;
 
     @Test
-    void theReadmeShowsTheseCommands() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    void thePicturesPageShowsTheseCommands() throws IOException {
+        String page = Files.readString(PICTURES_PAGE, StandardCharsets.UTF_8);
         for (String command : COMMANDS) {
-            assertTrue(readme.contains("java -jar target/em-gmm.jar " + command + "\n"),
-                    "README.md shows the command that made its pictures: " + command);
+            assertTrue(page.contains("java -jar target/em-gmm.jar " + command + "\n"),
+                    PICTURES_PAGE + " shows the command that made its pictures: " + command);
         }
     }
 
     @Test
-    void theCommittedPicturesAreTheOnesTheReadmeCommandsMake() throws IOException {
+    void everyPictureShownIsOneTheCommandsMake() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Path committed = Path.of(COMMITTED).toAbsolutePath().normalize();
+        for (Path page : pages()) {
+            Matcher picture = PICTURE.matcher(Files.readString(page, StandardCharsets.UTF_8));
+            while (picture.find()) {
+                Path shown = page.toAbsolutePath().getParent().resolve(picture.group(1)).normalize();
+                if (!shown.startsWith(committed) || !Files.isRegularFile(shown)) {
+                    problems.add(page + " shows " + picture.group(1) + ", which is not a picture under " + COMMITTED
+                            + " that this test makes again");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theCommittedPicturesAreTheOnesTheCommandsMake() throws IOException {
         Path images = fresh.resolve("images");
         for (String command : COMMANDS) {
             run(command, Stream.of(command.split(" ")).map(word -> redirected(word, images)).toArray(String[]::new));
@@ -77,6 +104,15 @@ class ReadmePicturesTest {
             assertSameSize(images.resolve(picture), committed.resolve(picture));
             assertTrue(Files.size(committed.resolve(picture)) <= MAX_BYTES, picture + " is larger than " + MAX_BYTES);
         }
+    }
+
+    /** The README and the pages under docs/. */
+    private static List<Path> pages() throws IOException {
+        TreeSet<Path> pages = new TreeSet<>(List.of(Path.of("README.md")));
+        try (Stream<Path> docs = Files.walk(Path.of("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).forEach(pages::add);
+        }
+        return List.copyOf(pages);
     }
 
     /** A word of a command, with the committed and scratch directories moved to temporary ones. */
