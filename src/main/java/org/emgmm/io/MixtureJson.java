@@ -48,7 +48,7 @@ import org.emgmm.model.NotPositiveDefiniteException;
  * {@code logLikelihood} (the total over all points), {@code meanLogLikelihood} (per point),
  * {@code logLikelihoodTrace} (per point, entry 0 at the initial parameters), {@code millisPerIteration},
  * {@code emptyComponents}, and {@code freeParameters}, {@code bic} and {@code aic} (lower is better; see
- * {@link org.emgmm.em.ModelSelection}); a fit with sample weights adds
+ * {@link org.emgmm.selection.ModelSelection}); a fit with sample weights adds
  * {@code "sampleWeights": {"column": NAME or "file": PATH, "total": Σᵢ wᵢ, "points": N}} (and its
  * per-point figures are then per unit of weight). Reading ignores those keys, so a fit's output is a valid
  * model.
@@ -155,9 +155,9 @@ public final class MixtureJson {
         root.add("logLikelihoodTrace", numbers(result.trace()));
         root.addProperty("millisPerIteration", result.millisPerIteration());
         root.add("emptyComponents", GSON.toJsonTree(result.emptyComponents()));
-        root.addProperty("freeParameters", org.emgmm.em.ModelSelection.freeParameters(result));
-        root.addProperty("bic", org.emgmm.em.ModelSelection.bic(result));
-        root.addProperty("aic", org.emgmm.em.ModelSelection.aic(result));
+        root.addProperty("freeParameters", org.emgmm.selection.ModelSelection.freeParameters(result));
+        root.addProperty("bic", org.emgmm.selection.ModelSelection.bic(result));
+        root.addProperty("aic", org.emgmm.selection.ModelSelection.aic(result));
         if (weightsKind != null) {
             JsonObject weights = new JsonObject();
             weights.addProperty(weightsKind, weightsSource);
