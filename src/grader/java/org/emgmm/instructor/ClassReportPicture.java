@@ -64,6 +64,7 @@ public final class ClassReportPicture {
     public record ScoreBand(String label, int submissions) {
     }
 
+    /** Not instantiated: the methods are static. */
     private ClassReportPicture() {
     }
 
