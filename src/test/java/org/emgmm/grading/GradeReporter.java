@@ -36,9 +36,9 @@ import org.junit.platform.launcher.TestPlan;
  * </pre>
  * Both go to the directory named by the system property {@value #DIRECTORY_PROPERTY} (the pom sets it
  * to {@code ${project.build.directory}/grade}), or {@code target/grade} without it. Above the table, a
- * CHECKS block tells how the exercises' own ungraded checks ({@link ExerciseChecks}) went. In the instructors'
- * grader nothing is written or printed: every report goes over the {@link ResultChannel} instead
- * ({@link #reportTo}).
+ * CHECKS block tells how the exercises' own ungraded checks ({@link ExerciseChecks}) went. In the
+ * instructors' grader nothing is written or printed: every report goes over the {@link ResultChannel}
+ * instead ({@link #reportTo}).
  *
  * <p>A graded test is a test method with {@link Points}. Visible graded tests live in
  * {@code org.emgmm.grading}; hidden ones in {@code org.emgmm.grading.hidden} are reported with
