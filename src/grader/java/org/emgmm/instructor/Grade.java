@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
  * Before the first, the untouched skeletons go through the same steps: their report, every test
  * failing, is the template for a submission that yields no report of its own, and a check that the
  * grader works (the skeletons must score 0). After the last come the gradebook ({@link Gradebook}) and
- * the class report ({@link ClassReport}).
+ * the class report ({@link ClassReport}). Every grading JVM runs with the class path that
+ * {@link LibraryClasspath} makes, in the sandbox that {@link SandboxChoice} finds.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Grades students' exercise submissions, each in its own JVM with time and memory limits.",
@@ -85,9 +86,6 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
             + " more than the number of cores makes the tests' time limits unfair")
     private int jobs = 1;
 
-    /** How grading JVMs are isolated. */
-    enum SandboxChoice { auto, bwrap, none }
-
     @Option(names = "--sandbox", paramLabel = "MODE", description = "auto (bubblewrap when installed, with a"
             + " warning when not), bwrap (refuse to grade without it) or none (default: ${DEFAULT-VALUE})")
     private SandboxChoice sandboxChoice = SandboxChoice.auto;
@@ -106,6 +104,11 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
     /** The own-work rules enforced: all of them, but in the sandbox's own tests. */
     private Set<org.emgmm.grading.OwnWork.Rule> rules = java.util.EnumSet.allOf(org.emgmm.grading.OwnWork.Rule.class);
 
+    /**
+     * Grades the submissions named on the command line and exits with the grader's exit code.
+     *
+     * @param args the command line: submissions and options (see {@code --help})
+     */
     public static void main(String[] args) {
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
@@ -149,7 +152,7 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         for (Submission submission : found) {
             requireReportFolderFree(out.resolve(submission.id()));
         }
-        Path bwrap = sandboxExecutable();
+        Path bwrap = sandboxChoice.executable(spec.commandLine().getErr());
         List<String> testClasses = gradedTestClasses(classpath);
         Path scratch = Files.createTempDirectory("em-gmm-grade");
         try {
@@ -187,46 +190,6 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("grade: warning: the class report was not written (" + e.getMessage()
                     + "); the reports and the gradebook are complete");
-        }
-    }
-
-    /** Where bubblewrap is installed by Debian's package. */
-    static final Path BWRAP = Path.of("/usr/bin/bwrap");
-
-    /**
-     * The bwrap executable to run each grading JVM in, or null to run without a sandbox: with
-     * {@code auto}, bwrap when it is installed and works here, and a warning when it is not.
-     */
-    private Path sandboxExecutable() {
-        if (sandboxChoice == SandboxChoice.none) {
-            return null;
-        }
-        String problem = !Files.isExecutable(BWRAP) ? "bubblewrap is not installed (" + BWRAP + ")"
-                : bwrapWorks() ? null : "bubblewrap cannot create namespaces on this machine";
-        if (problem == null) {
-            return BWRAP;
-        }
-        if (sandboxChoice == SandboxChoice.bwrap) {
-            throw new IllegalArgumentException(problem + ": install it (apt-get install bubblewrap) or choose"
-                    + " --sandbox none knowing what it does not protect against (see the README)");
-        }
-        spec.commandLine().getErr().println("grade: warning: " + problem + ", so submissions run without a sandbox:"
-                + " processes they start can outlive grading, and they can read and write what this user can."
-                + " Install bubblewrap (apt-get install bubblewrap) to grade untrusted work.");
-        return null;
-    }
-
-    private static boolean bwrapWorks() {
-        try {
-            Process probe = new ProcessBuilder(BWRAP.toString(), "--ro-bind", "/", "/", "--unshare-pid",
-                    "--unshare-net", "--die-with-parent", "true").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return probe.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -399,49 +362,6 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".java"))
                     .collect(Collectors.toCollection(TreeSet::new));
-        }
-    }
-
-    /** The class path for the grading JVMs: this one's, with the worked solutions taken out. */
-    static final class LibraryClasspath {
-
-        private static final String EXERCISES = "org/emgmm/exercises";
-
-        private LibraryClasspath() {
-        }
-
-        /**
-         * The class path {@code classpath} with every folder that holds compiled exercise classes (the
-         * worked solutions, compiled with the library) replaced by a copy without them, in {@code scratch}.
-         * A submission's missing class then fails to load instead of being taken from the solutions.
-         */
-        static String withoutExercises(String classpath, Path scratch) throws IOException {
-            List<String> entries = new ArrayList<>();
-            int copies = 0;
-            for (String entry : classpath.split(File.pathSeparator)) {
-                Path path = Path.of(entry);
-                if (Files.isDirectory(path.resolve(EXERCISES))) {
-                    Path copy = scratch.resolve("classes-" + copies++);
-                    copyWithout(path, copy, path.resolve(EXERCISES));
-                    entries.add(copy.toString());
-                } else if (!entry.isBlank()) {
-                    entries.add(entry);
-                }
-            }
-            return String.join(File.pathSeparator, entries);
-        }
-
-        private static void copyWithout(Path from, Path to, Path left) throws IOException {
-            try (Stream<Path> paths = Files.walk(from)) {
-                for (Path path : paths.filter(p -> !p.startsWith(left)).toList()) {
-                    Path target = to.resolve(from.relativize(path).toString());
-                    if (Files.isDirectory(path)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(path, target);
-                    }
-                }
-            }
         }
     }
 }

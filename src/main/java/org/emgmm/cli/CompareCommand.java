@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.emgmm.Implementations;
+import org.emgmm.compare.AsWrittenRun;
 import org.emgmm.compare.CompareReport;
 import org.emgmm.compare.Comparison;
 import org.emgmm.compare.NotebookExamples;
@@ -140,8 +141,8 @@ final class CompareCommand implements Callable<Integer> {
         GaussianMixture start = starts.get(0).mixture();
         DataMatrix points = loaded.data();
         Comparison.Outcome outcome = Comparison.runEntries(points, starts, settings, entries);
-        AsWritten asWritten = chosen == null || chosen.asWritten() == null ? null
-                : AsWritten.run(chosen, points, settings, outcome);
+        AsWrittenRun asWritten = chosen == null || chosen.asWritten() == null ? null
+                : AsWrittenRun.run(chosen, points, settings, outcome);
 
         List<Picture> pictures = pictures(loaded, outcome, asWritten);
 
@@ -192,79 +193,6 @@ final class CompareCommand implements Callable<Integer> {
         }
         stdout.flush();
         return Main.EXIT_OK;
-    }
-
-    /**
-     * A notebook's EM as written, run from the start of our reference's best run (with one start, the
-     * start), and how far it ended from ours. Its result is null when it failed (the notebook's way can
-     * divide 0 by 0) or cannot fit the covariance type; the line then says so.
-     */
-    private record AsWritten(String name, String bug, org.emgmm.em.EmResult result, String line) {
-
-        static AsWritten run(NotebookExamples example, DataMatrix points, EmSettings settings,
-                Comparison.Outcome outcome) {
-            Comparison.Row reference = outcome.rows().stream()
-                    .filter(row -> row.implementation().equals(outcome.reference())).findFirst().orElse(null);
-            EmResult ours = reference == null ? null : reference.result();
-            int run = reference == null ? 0 : reference.bestRun();
-            GaussianMixture start = outcome.starts().get(run).mixture();
-            StringBuilder line = new StringBuilder("as the notebook wrote it (" + example.bug() + "): ");
-            String notApplicable = Comparison.whyNotApplicable(example.asWritten(), outcome.covarianceType());
-            if (notApplicable != null) {
-                line.append("not applicable: ").append(notApplicable);
-                return new AsWritten(example.asWritten().name(), example.bug(), null, line.toString());
-            }
-            if (outcome.runs() > 1) {
-                line.append(String.format(Locale.ROOT, "from ours' best start (run %d of %d), ", run + 1,
-                        outcome.runs()));
-            }
-            org.emgmm.em.EmResult result;
-            try {
-                result = example.asWritten().fit(points, start, settings);
-            } catch (org.emgmm.em.EmException | IllegalArgumentException | org.emgmm.data.DataException e) {
-                line.append("failed: ").append(e.getMessage());
-                if (ours != null) {
-                    line.append(String.format(Locale.ROOT, "; ours ended with weights %s after %d%s",
-                            weights(ours.model()), ours.iterations(), empty(ours)));
-                }
-                return new AsWritten(example.asWritten().name(), example.bug(), null, line.toString());
-            }
-            line.append(String.format(Locale.ROOT, "%d iterations, weights %s", result.iterations(),
-                    weights(result.model())));
-            if (ours != null) {
-                line.append(String.format(Locale.ROOT, " against ours %s after %d%s", weights(ours.model()),
-                        ours.iterations(), empty(ours)));
-                Comparison.Departure left = Comparison.departure(example.asWritten().name(), ours, result,
-                        Comparison.parameterDifference(ours.model(), result.model()));
-                if (left != null && left.iteration() >= 0) {
-                    line.append(String.format(Locale.ROOT, "; its trace left ours at iteration %d, by %+.6g per point",
-                            left.iteration(), left.gap()));
-                }
-            }
-            return new AsWritten(example.asWritten().name(), example.bug(), result, line.toString());
-        }
-
-        /** ", component 0 listed as empty" where ours found empty components, else nothing. */
-        private static String empty(EmResult ours) {
-            int[] empty = ours.emptyComponents();
-            if (empty.length == 0) {
-                return "";
-            }
-            List<String> names = new ArrayList<>();
-            for (int k : empty) {
-                names.add(Integer.toString(k));
-            }
-            return (empty.length == 1 ? ", component " : ", components ") + String.join(" and ", names)
-                    + " listed as empty";
-        }
-
-        private static String weights(GaussianMixture model) {
-            List<String> parts = new ArrayList<>();
-            for (double weight : model.weights()) {
-                parts.add(String.format(Locale.ROOT, "%.3g", weight));
-            }
-            return String.join("/", parts);
-        }
     }
 
     private NotebookExamples exampleChecked() {
@@ -375,7 +303,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** The traces, the timings and (for two or more columns) the clusters of every implementation that ran. */
-    private static List<Picture> pictures(LabelledData loaded, Comparison.Outcome outcome, AsWritten asWritten) {
+    private static List<Picture> pictures(LabelledData loaded, Comparison.Outcome outcome, AsWrittenRun asWritten) {
         List<Comparison.Row> ran = outcome.ran();
         List<Picture> pictures = new ArrayList<>();
         if (ran.isEmpty()) {

@@ -74,8 +74,8 @@ final class FitSummary {
         line(text, "log-likelihood  %.4f total, %.6f per %s", result.logLikelihood(), result.meanLogLikelihood(),
                 weightsSource == null ? "point" : "unit of weight");
         line(text, "BIC, AIC        %.4f, %.4f (lower is better; %d free parameters, %s covariances)",
-                org.emgmm.em.ModelSelection.bic(result), org.emgmm.em.ModelSelection.aic(result),
-                org.emgmm.em.ModelSelection.freeParameters(result), result.model().covarianceType().label());
+                org.emgmm.selection.ModelSelection.bic(result), org.emgmm.selection.ModelSelection.aic(result),
+                org.emgmm.selection.ModelSelection.freeParameters(result), result.model().covarianceType().label());
         line(text, "time            %.3f ms per iteration", result.millisPerIteration());
         if (result.emptyComponents().length > 0) {
             line(text, "empty           components %s (no point belonged to them at some iteration; their means"

@@ -57,6 +57,17 @@ final class CsvRecords {
         this.source = source;
     }
 
+    /**
+     * The problem of a file that is not UTF-8 text, or that holds a zero character.
+     *
+     * @param source names the file
+     * @return the exception to throw
+     */
+    static DataException notText(String source) {
+        return new DataException(source + " is not a CSV file (it is not UTF-8 text): give a comma-separated text"
+                + " file with one point per line");
+    }
+
     /** The 1-based line of the record {@link #next} last read. */
     int line() {
         return recordLine;
@@ -116,7 +127,7 @@ final class CsvRecords {
                 return fields + 1;
             }
             if (c == NUL) {
-                throw CsvReader.notText(source);
+                throw notText(source);
             }
             if (!Character.isWhitespace(c)) {
                 blank = false;

@@ -17,7 +17,8 @@ import org.emgmm.model.GaussianMixture;
  *                         see {@link EmptyComponents}
  * @param points           N, the number of points fitted
  * @param totalWeight      W = Σᵢ wᵢ, the sum of the points' sample weights: N (exactly) for unweighted data.
- *                         The trace is L(θ)/W, and BIC's log N is log W (see {@link ModelSelection})
+ *                         The trace is L(θ)/W, and BIC's log N is log W
+ *                         (see {@code org.emgmm.selection.ModelSelection})
  * @param nanos            wall-clock time of the whole run, in nanoseconds
  */
 public record EmResult(String implementation, GaussianMixture model, double[] trace, int iterations,

@@ -5,23 +5,9 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.internal.LazilyParsedNumber;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.emgmm.data.DataException;
 import org.emgmm.data.Quote;
 import org.emgmm.em.EmResult;
@@ -48,7 +34,7 @@ import org.emgmm.model.NotPositiveDefiniteException;
  * {@code logLikelihood} (the total over all points), {@code meanLogLikelihood} (per point),
  * {@code logLikelihoodTrace} (per point, entry 0 at the initial parameters), {@code millisPerIteration},
  * {@code emptyComponents}, and {@code freeParameters}, {@code bic} and {@code aic} (lower is better; see
- * {@link org.emgmm.em.ModelSelection}); a fit with sample weights adds
+ * {@link org.emgmm.selection.ModelSelection}); a fit with sample weights adds
  * {@code "sampleWeights": {"column": NAME or "file": PATH, "total": Σᵢ wᵢ, "points": N}} (and its
  * per-point figures are then per unit of weight). Reading ignores those keys, so a fit's output is a valid
  * model.
@@ -60,12 +46,19 @@ import org.emgmm.model.NotPositiveDefiniteException;
  * JSON is a {@link DataException}; JSON that is not a valid mixture (a missing key, wrong shapes, weights
  * that do not sum to 1, a covariance that is not positive-definite) is an
  * {@link InvalidMixtureException}. Either way the one-line message starts with the file name.
+ *
+ * <p>The strict reading of the text is {@link StrictJson}'s; this class reads the mixture out of the
+ * JSON tree, and writes one.
  */
 public final class MixtureJson {
 
-    /** The keys every model file must have. */
+    /** A key every model file must have: the mixing weights πₖ. */
     public static final String WEIGHTS = "weights";
+
+    /** A key every model file must have: the means μₖ. */
     public static final String MEANS = "means";
+
+    /** A key every model file must have: the covariances Σₖ, each a full D×D matrix. */
     public static final String COVARIANCES = "covariances";
 
     /** The optional key that constrains the covariances' shape (see {@link CovarianceType}). */
@@ -74,33 +67,37 @@ public final class MixtureJson {
     /** Indented output, so a student can read the file; the numbers are the same as compact output's. */
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
-    /** How Gson's messages say where the JSON went wrong. */
-    private static final Pattern GSON_POSITION = Pattern.compile("line \\d+ column \\d+( path \\S+)?");
-
     /** Output ends with a newline, the same on every platform, so the same result gives the same bytes. */
     private static final String LINE_END = "\n";
 
+    /** Not instantiated: the methods are static. */
     private MixtureJson() {
     }
 
     /**
      * Reads a model file.
      *
+     * @param file the file
+     * @return the mixture, with the file's covariance type
      * @throws DataException           if the file is missing, unreadable or not JSON
      * @throws InvalidMixtureException if the JSON is not a valid mixture, naming the key or component
      */
     public static GaussianMixture read(Path file) {
-        return fromJson(readText(file), file.toString());
+        return fromJson(StrictJson.readText(file), file.toString());
     }
 
     /**
      * Reads a model from JSON text.
      *
+     * @param json   the text
      * @param source names the text in error messages, e.g. its file name
+     * @return the mixture, with the text's covariance type
+     * @throws DataException           if the text is not JSON
+     * @throws InvalidMixtureException if the JSON is not a valid mixture, naming the key or component
      * @see #read(Path)
      */
     public static GaussianMixture fromJson(String json, String source) {
-        JsonObject root = requireObject(parseStrictly(json, source), source);
+        JsonObject root = requireObject(StrictJson.parse(json, source), source);
         double[] weights = vector(requireKey(root, WEIGHTS, source), WEIGHTS, source);
         double[][] means = matrix(requireKey(root, MEANS, source), MEANS, source);
         double[][][] covariances = matrices(requireKey(root, COVARIANCES, source), COVARIANCES, source);
@@ -115,7 +112,14 @@ public final class MixtureJson {
         }
     }
 
-    /** The file's covarianceType, full when it has none. */
+    /**
+     * The file's covarianceType, full when it has none.
+     *
+     * @param root   the file's object
+     * @param source names the file in messages
+     * @return the covariance type
+     * @throws InvalidMixtureException when it is not a string, or names no type
+     */
     private static CovarianceType covarianceType(JsonObject root, String source) {
         JsonElement element = root.get(COVARIANCE_TYPE);
         if (element == null) {
@@ -134,7 +138,12 @@ public final class MixtureJson {
         }
     }
 
-    /** A fit's parameters and run summary as JSON text (see the class comment for the keys). */
+    /**
+     * A fit's parameters and run summary as JSON text (see the class comment for the keys).
+     *
+     * @param result the fit
+     * @return the JSON text, ending with a newline
+     */
     public static String toJson(EmResult result) {
         return toJson(result, null, null);
     }
@@ -142,8 +151,10 @@ public final class MixtureJson {
     /**
      * A fit's parameters and run summary as JSON text, saying where its sample weights came from.
      *
+     * @param result        the fit
      * @param weightsKind   {@code "column"} or {@code "file"}, or null for a fit without sample weights
      * @param weightsSource the column's name or the file's path
+     * @return the JSON text, ending with a newline
      */
     public static String toJson(EmResult result, String weightsKind, String weightsSource) {
         JsonObject root = parameters(result.model());
@@ -155,9 +166,9 @@ public final class MixtureJson {
         root.add("logLikelihoodTrace", numbers(result.trace()));
         root.addProperty("millisPerIteration", result.millisPerIteration());
         root.add("emptyComponents", GSON.toJsonTree(result.emptyComponents()));
-        root.addProperty("freeParameters", org.emgmm.em.ModelSelection.freeParameters(result));
-        root.addProperty("bic", org.emgmm.em.ModelSelection.bic(result));
-        root.addProperty("aic", org.emgmm.em.ModelSelection.aic(result));
+        root.addProperty("freeParameters", org.emgmm.selection.ModelSelection.freeParameters(result));
+        root.addProperty("bic", org.emgmm.selection.ModelSelection.bic(result));
+        root.addProperty("aic", org.emgmm.selection.ModelSelection.aic(result));
         if (weightsKind != null) {
             JsonObject weights = new JsonObject();
             weights.addProperty(weightsKind, weightsSource);
@@ -168,11 +179,22 @@ public final class MixtureJson {
         return GSON.toJson(root) + LINE_END;
     }
 
-    /** A mixture's parameters alone as JSON text: a model file, e.g. a start for {@code fit --init}. */
+    /**
+     * A mixture's parameters alone as JSON text: a model file, e.g. a start for {@code fit --init}.
+     *
+     * @param model the mixture
+     * @return the JSON text, ending with a newline
+     */
     public static String toJson(GaussianMixture model) {
         return GSON.toJson(parameters(model)) + LINE_END;
     }
 
+    /**
+     * The model file's keys: weights, means, covariances and covarianceType.
+     *
+     * @param model the mixture
+     * @return a new JSON object
+     */
     private static JsonObject parameters(GaussianMixture model) {
         JsonObject root = new JsonObject();
         root.add(WEIGHTS, numbers(model.weights()));
@@ -191,124 +213,22 @@ public final class MixtureJson {
     /**
      * Writes a fit's result to {@code file} atomically: all of it, or nothing and any old file untouched.
      *
+     * @param result the fit
+     * @param file   where to write it
      * @throws IOException saying why the file cannot be written
      */
     public static void write(EmResult result, Path file) throws IOException {
         AtomicFiles.writeString(file, toJson(result));
     }
 
-    private static String readText(Path file) {
-        if (!Files.exists(file)) {
-            throw new DataException("model file " + file + " does not exist: check the path");
-        }
-        if (Files.isDirectory(file)) {
-            throw new DataException(file + " is a directory, not a model file: give the path of a JSON file such"
-                    + " as fit --out writes");
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new DataException(file + " is not a model file (it is not UTF-8 text): give a JSON file such as"
-                    + " fit --out writes", e);
-        } catch (IOException e) {
-            throw new DataException("cannot read " + file + ": check that it is a readable file", e);
-        }
-    }
-
-    /** The deepest nesting a model has: the root object, the covariances, a matrix, a row. */
-    private static final int MAX_DEPTH = 4;
-
-    /** Parses strict JSON, refusing duplicate keys, needless nesting and anything after the first value. */
-    private static JsonElement parseStrictly(String json, String source) {
-        if (json.isBlank()) {
-            throw new DataException(source + " is empty: give a model file with \"weights\", \"means\" and"
-                    + " \"covariances\"");
-        }
-        try {
-            JsonReader reader = new JsonReader(new StringReader(json));
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement root = element(reader, 0, source);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new JsonParseException("unexpected text after the JSON object");
-            }
-            return root;
-        } catch (JsonParseException | IOException | IllegalStateException | NumberFormatException e) {
-            throw new DataException(source + " is not valid JSON (" + gsonReason(e) + "): give a model"
-                    + " file with \"weights\", \"means\" and \"covariances\"", e);
-        }
-    }
-
     /**
-     * One JSON value, read with Gson's strict reader but built here, so that a duplicated key is refused
-     * (Gson keeps the last value) and running out of memory stays an {@link OutOfMemoryError} (Gson's
-     * parser turns it into a syntax error).
+     * The root as an object.
+     *
+     * @param root   the file's JSON value
+     * @param source names the file in messages
+     * @return the object
+     * @throws InvalidMixtureException when it is not an object
      */
-    private static JsonElement element(JsonReader reader, int depth, String source) throws IOException {
-        JsonToken token = reader.peek();
-        if ((token == JsonToken.BEGIN_ARRAY || token == JsonToken.BEGIN_OBJECT) && depth >= MAX_DEPTH) {
-            throw new InvalidMixtureException(-1, source + ": " + Quote.shorten(reader.getPath()) + " is nested"
-                    + " deeper than a model ever is: weights [K], means [K][D], covariances [K][D][D]");
-        }
-        switch (token) {
-            case BEGIN_ARRAY -> {
-                JsonArray array = new JsonArray();
-                reader.beginArray();
-                while (reader.hasNext()) {
-                    array.add(element(reader, depth + 1, source));
-                }
-                reader.endArray();
-                return array;
-            }
-            case BEGIN_OBJECT -> {
-                JsonObject object = new JsonObject();
-                reader.beginObject();
-                while (reader.hasNext()) {
-                    String key = reader.nextName();
-                    if (object.has(key)) {
-                        throw new InvalidMixtureException(-1, source + " has the key \"" + Quote.shorten(key)
-                                + "\" twice (at " + Quote.shorten(reader.getPath()) + "): keep one of them");
-                    }
-                    object.add(key, element(reader, depth + 1, source));
-                }
-                reader.endObject();
-                return object;
-            }
-            case STRING -> {
-                return new JsonPrimitive(reader.nextString());
-            }
-            case NUMBER -> {
-                return new JsonPrimitive(new LazilyParsedNumber(reader.nextString()));
-            }
-            case BOOLEAN -> {
-                return new JsonPrimitive(reader.nextBoolean());
-            }
-            case NULL -> {
-                reader.nextNull();
-                return JsonNull.INSTANCE;
-            }
-            default -> throw new JsonParseException("unexpected " + token + " at " + reader.getPath());
-        }
-    }
-
-    /**
-     * Where Gson's reader stopped, e.g. "line 1 column 13 path $.weights[0]". Its messages wrap that in
-     * advice about lenient parsing, which does not apply to a model file.
-     */
-    private static String gsonReason(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            Matcher position = cause.getMessage() == null ? null : GSON_POSITION.matcher(cause.getMessage());
-            if (position != null && position.find()) {
-                return "stopped at " + Quote.shorten(position.group());
-            }
-        }
-        return e.getMessage() == null ? "unreadable"
-                : Quote.shorten(e.getMessage().lines().findFirst().orElse("unreadable"));
-    }
-
     private static JsonObject requireObject(JsonElement root, String source) {
         if (!root.isJsonObject()) {
             throw new InvalidMixtureException(-1, source + " holds " + describe(root) + ", not a JSON object:"
@@ -317,6 +237,15 @@ public final class MixtureJson {
         return root.getAsJsonObject();
     }
 
+    /**
+     * The value of a key that every model has.
+     *
+     * @param root   the file's object
+     * @param key    the key
+     * @param source names the file in messages
+     * @return its value
+     * @throws InvalidMixtureException when the key is missing
+     */
     private static JsonElement requireKey(JsonObject root, String key, String source) {
         if (!root.has(key)) {
             throw new InvalidMixtureException(-1, source + " has no \"" + key + "\": a model needs \"weights\","

@@ -15,12 +15,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The look all charts share: white background, light grid, one colour per component, and fonts sized
  * either for a picture of its own or for a panel of the evolution grid. Every colour is fixed, so the
- * same input always gives the same picture.
+ * same input always gives the same picture. Public for the instructors' class report, which shares it.
  */
-final class ChartStyle {
+public final class ChartStyle {
 
     /** How large a chart is drawn, which sets its fonts, where its legend goes and what it lists. */
-    enum Layout {
+    public enum Layout {
         /** A picture of its own: legend outside, on the right, clear of the data, listing every series. */
         PICTURE(16, 14, 12, 12, LegendPosition.OutsideE, true),
         /**
@@ -75,8 +75,13 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
-    /** Component k's colour. */
-    static Color component(int k) {
+    /**
+     * Component k's colour.
+     *
+     * @param k the component, from 0
+     * @return colour k mod 7
+     */
+    public static Color component(int k) {
         return COMPONENT_COLOURS[k % COMPONENT_COLOURS.length];
     }
 
@@ -98,8 +103,18 @@ final class ChartStyle {
         return chart;
     }
 
-    /** An empty bar chart (categories along x) with a title, axis titles and the shared look. */
-    static CategoryChart categoryChart(String title, String xTitle, String yTitle, int width, int height,
+    /**
+     * An empty bar chart (categories along x) with a title, axis titles and the shared look.
+     *
+     * @param title  the chart's title
+     * @param xTitle the x axis' title
+     * @param yTitle the y axis' title
+     * @param width  in points (pixels at 72 dpi)
+     * @param height in points
+     * @param layout the fonts and legend for the chart's size
+     * @return the chart, without series
+     */
+    public static CategoryChart categoryChart(String title, String xTitle, String yTitle, int width, int height,
             Layout layout) {
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();

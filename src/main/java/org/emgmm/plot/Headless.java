@@ -6,7 +6,7 @@ package org.emgmm.plot;
  * asks for it; the classes that draw call {@link #ensure} in their static initialisers. A value set on
  * the command line ({@code -Djava.awt.headless=...}) is kept.
  */
-final class Headless {
+public final class Headless {
 
     private static final String PROPERTY = "java.awt.headless";
 
@@ -14,7 +14,7 @@ final class Headless {
     }
 
     /** Sets {@code java.awt.headless=true} unless it is set already. */
-    static void ensure() {
+    public static void ensure() {
         if (System.getProperty(PROPERTY) == null) {
             System.setProperty(PROPERTY, "true");
         }

@@ -2,7 +2,6 @@ package org.emgmm.selection;
 
 import org.emgmm.data.DataMatrix;
 import org.emgmm.em.EmResult;
-import org.emgmm.em.ModelSelection;
 import org.emgmm.em.Restarts;
 import org.emgmm.linalg.Cholesky;
 import org.emgmm.model.CovarianceType;

@@ -15,7 +15,7 @@ import java.util.Locale;
  *   ICL = BIC − 2 Σᵢ log maxₖ r[i][k]    BIC plus a charge for points no component clearly claims:
  *                                        prefers well-separated clusters
  * </pre>
- * The formulas themselves are {@link org.emgmm.em.ModelSelection}'s; a {@link Cell} holds the values.
+ * The formulas themselves are {@link ModelSelection}'s; a {@link Cell} holds the values.
  */
 public enum Criterion {
     BIC, AIC, ICL;

@@ -7,7 +7,6 @@ import org.emgmm.em.EStep;
 import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmptyComponents;
 import org.emgmm.em.Responsibilities;
-import org.emgmm.linalg.Cholesky;
 import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 
@@ -47,6 +46,10 @@ import org.emgmm.model.GaussianMixture;
  *
  * <p>Partial sums are kept per slice and added in slice order ({@link Slices}): bit-identical results at
  * any thread count.
+ *
+ * <p>This class drives the kernels; what it drives them with are its siblings: {@link KernelParameters}
+ * (θ laid out for the kernels), {@link BlockBuffers} (each worker's block) and {@link MomentSums} (each
+ * slice's sums, and the formulas that finish the M-step). Read {@link Kernels} next.
  */
 final class Workspace implements EmAlgorithm, AutoCloseable {
 
@@ -75,107 +78,51 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
     /** The most slices: enough to keep every core busy when slices take unequal time. */
     static final int MAX_SLICES = 32;
 
-    private static final double LOG_TWO_PI = Math.log(2.0 * Math.PI);
+    /** Each worker's block buffers, one per thread. */
+    private final List<BlockBuffers> buffers;
 
-    /** One worker's block buffers. */
-    private static final class Scratch {
-        final double[] x;
-        final double[][] xt;
-        final double[][] z;
-        final double[][] logP;
-        final double[] max;
-        final double[] sum;
-        final double[][] y;
-        final double[] w;
-        /** With sample weights: the block's wᵢ, and r[i][k] · wᵢ for the component at hand; otherwise null. */
-        final double[] pointWeights;
-        final double[] mass;
-        /** For D ≤ {@link #LANES_UP_TO_D}: the centred block, coordinate-major, and each component's lanes. */
-        final double[][] centred;
-        final double[][][] lanes;
-
-        Scratch(int block, int d, int k, boolean weighted) {
-            x = new double[block * d];
-            xt = new double[d][block];
-            z = new double[d][block];
-            logP = new double[k][block];
-            max = new double[block];
-            sum = new double[block];
-            y = new double[block][d];
-            w = new double[block];
-            pointWeights = weighted ? new double[block] : null;
-            mass = weighted ? new double[block] : null;
-            boolean useLanes = d <= LANES_UP_TO_D;
-            centred = useLanes ? new double[d][block] : null;
-            lanes = useLanes ? new double[k][1 + d + d * (d + 1) / 2][block] : null;
-        }
-
-        void clearLanes() {
-            if (lanes != null) {
-                for (double[][] component : lanes) {
-                    for (double[] lane : component) {
-                        java.util.Arrays.fill(lane, 0.0);
-                    }
-                }
-            }
-        }
-    }
-
-    /** One slice's share of the moment sums, about the means the sums were taken about. */
-    private static final class Moments {
-        final double[] counts;
-        final double[][] first;
-        final double[][][] second;
-        double logLikelihood;
-
-        Moments(int k, int d) {
-            counts = new double[k];
-            first = new double[k][d];
-            second = new double[k][d][d];
-        }
-
-        void clear() {
-            java.util.Arrays.fill(counts, 0.0);
-            for (double[] row : first) {
-                java.util.Arrays.fill(row, 0.0);
-            }
-            for (double[][] matrix : second) {
-                for (double[] row : matrix) {
-                    java.util.Arrays.fill(row, 0.0);
-                }
-            }
-            logLikelihood = 0.0;
-        }
-    }
-
+    /** The data this workspace was made for. */
     private final DataMatrix data;
+
+    /** N, the points. */
     private final int n;
+
+    /** D, coordinates per point. */
     private final int d;
+
+    /** K, components. */
     private final int k;
+
+    /** B, points per block. */
     private final int block;
+
+    /** The points cut into slices, and the threads that run them. */
     private final Slices slices;
-    private final List<Scratch> scratch;
-    private final Moments[] moments;
-    /** The slices' sums added up, and δ = s1 / Nₖ: rewritten by every M-step. */
-    private final Moments total;
+
+    /** Each slice's share of the moment sums. */
+    private final MomentSums[] moments;
+
+    /** The slices' sums added up: rewritten by every M-step. */
+    private final MomentSums total;
+
+    /** δ = s1 / Nₖ of the component being finished: rewritten by every M-step. */
     private final double[] delta;
 
     /** r[i][k] = responsibilities[i * K + k], rewritten by every E-step. */
     private final double[] responsibilities;
 
     /** The parameters of the last E-step (or moment pass), laid out for the kernels. */
-    private final double[][] means;
-    private final double[][][] lowers;
-    private final double[][] inverseDiagonals;
-    private final double[] constants;
-    /** Per component, {@link #NEGLIGIBLE} · πₖ: responsibilities below it are left out of the moment sums. */
-    private final double[] negligible;
+    private final KernelParameters theta;
 
-    /** The mixture the moment sums were taken about, and the responsibilities they came from. */
+    /** The mixture the moment sums were taken about. */
     private GaussianMixture momentsModel;
+
+    /** The responsibilities the moment sums came from; null when another E-step computed them. */
     private Responsibilities momentsResponsibilities;
 
     /**
+     * Allocates every buffer for a run on {@code data}, and starts the worker threads.
+     *
      * @param data    N×D. Not modified; never copied whole.
      * @param k       K, the number of components
      * @param threads worker threads, the caller's included
@@ -190,22 +137,18 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         long sliceDoubles = (long) k * (1 + d + (long) d * d);
         int maxSlices = (int) Math.max(1, Math.min(MAX_SLICES, PARTIAL_BUDGET / sliceDoubles));
         this.slices = new Slices(n, block, maxSlices, threads);
-        this.scratch = new ArrayList<>();
+        this.buffers = new ArrayList<>();
         for (int worker = 0; worker < slices.threads(); worker++) {
-            scratch.add(new Scratch(block, d, k, data.isWeighted()));
+            buffers.add(new BlockBuffers(block, d, k, data.isWeighted(), d <= LANES_UP_TO_D));
         }
-        this.moments = new Moments[slices.count()];
+        this.moments = new MomentSums[slices.count()];
         for (int slice = 0; slice < moments.length; slice++) {
-            moments[slice] = new Moments(k, d);
+            moments[slice] = new MomentSums(k, d);
         }
-        this.total = new Moments(k, d);
+        this.total = new MomentSums(k, d);
         this.delta = new double[d];
         this.responsibilities = new double[Math.multiplyExact(n, k)];
-        this.means = new double[k][d];
-        this.lowers = new double[k][d][d];
-        this.inverseDiagonals = new double[k][d];
-        this.constants = new double[k];
-        this.negligible = new double[k];
+        this.theta = new KernelParameters(k, d);
     }
 
     @Override
@@ -216,11 +159,11 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
     @Override
     public EStep eStep(DataMatrix points, GaussianMixture model) {
         requireOwnData(points);
-        prepare(model);
-        slices.forEach(this::eStepSlice, scratch);
+        theta.load(model, NEGLIGIBLE);
+        slices.forEach(this::eStepSlice, buffers);
         double logLikelihood = 0.0;
         double[] totals = new double[k];
-        for (Moments slice : moments) {
+        for (MomentSums slice : moments) {
             logLikelihood += slice.logLikelihood;
             for (int c = 0; c < k; c++) {
                 totals[c] += slice.counts[c];
@@ -234,37 +177,30 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         return new EStep(momentsResponsibilities, logLikelihood);
     }
 
-    /**
-     * Copies what the kernels need from θ: μₖ, the rows of Lₖ, 1/Lₖ[j][j], and the constant part of
-     * log πₖ + log N(x | μₖ, Σₖ), which is log πₖ − ½ (D log 2π + log det Σₖ).
-     */
-    private void prepare(GaussianMixture model) {
-        for (int c = 0; c < k; c++) {
-            Cholesky factor = model.cholesky(c);
-            for (int a = 0; a < d; a++) {
-                means[c][a] = model.mean(c, a);
-                for (int e = 0; e <= a; e++) {
-                    lowers[c][a][e] = factor.lower(a, e);
-                }
-                inverseDiagonals[c][a] = 1.0 / factor.lower(a, a);
-            }
-            constants[c] = Math.log(model.weight(c)) - 0.5 * (d * LOG_TWO_PI + factor.logDeterminant());
-            negligible[c] = NEGLIGIBLE * model.weight(c);
-        }
-    }
-
     /** What is done with one block of a slice, once it is loaded: see {@link #forEachBlock}. */
     private interface BlockWork {
-        void run(int start, int size, Scratch s, Moments sums);
+        /**
+         * Works on one loaded block.
+         *
+         * @param start the block's first point
+         * @param size  its points
+         * @param s     the worker's buffers, the block loaded in them
+         * @param sums  the slice's moment sums
+         */
+        void run(int start, int size, BlockBuffers s, MomentSums sums);
     }
 
     /**
      * Starts slice {@code slice}'s moment sums afresh, then for each of its blocks in order loads the
      * points (point-major in {@code s.x}, coordinate-major in {@code s.xt}) and runs {@code work}; at the
      * end adds the slice's lanes to its sums.
+     *
+     * @param slice the slice
+     * @param s     the worker's buffers
+     * @param work  what to do with each block
      */
-    private void forEachBlock(int slice, Scratch s, BlockWork work) {
-        Moments sums = moments[slice];
+    private void forEachBlock(int slice, BlockBuffers s, BlockWork work) {
+        MomentSums sums = moments[slice];
         sums.clear();
         s.clearLanes();
         for (int start = slices.from(slice); start < slices.to(slice); start += block) {
@@ -276,16 +212,23 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
             Kernels.transpose(s.x, size, d, s.xt);
             work.run(start, size, s, sums);
         }
-        addLanes(s, sums);
+        if (s.lanes != null) {
+            sums.addLanes(s.lanes);
+        }
     }
 
-    /** The E-step on one slice: responsibilities, its share of L(θ), and its moment sums. */
-    private void eStepSlice(int slice, Scratch scratch) {
-        forEachBlock(slice, scratch, (start, size, s, sums) -> {
+    /**
+     * The E-step on one slice: responsibilities, its share of L(θ), and its moment sums.
+     *
+     * @param slice   the slice
+     * @param buffers the worker's buffers
+     */
+    private void eStepSlice(int slice, BlockBuffers buffers) {
+        forEachBlock(slice, buffers, (start, size, s, sums) -> {
             for (int c = 0; c < k; c++) {
-                Kernels.centre(s.xt, size, d, means[c], s.z);
-                Kernels.forwardSubstitute(lowers[c], inverseDiagonals[c], d, s.z, size);
-                Kernels.weightedLogDensities(s.z, size, d, constants[c], s.logP[c]);
+                Kernels.centre(s.xt, size, d, theta.means[c], s.z);
+                Kernels.forwardSubstitute(theta.lowers[c], theta.inverseDiagonals[c], d, s.z, size);
+                Kernels.weightedLogDensities(s.z, size, d, theta.constants[c], s.logP[c]);
             }
             // the block's share of L(θ) = Σᵢ wᵢ log p(xᵢ | θ) (wᵢ = 1 without sample weights)
             sums.logLikelihood += Kernels.normalise(s.logP, size, k, s.max, s.sum, s.pointWeights);
@@ -299,41 +242,37 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
     /**
      * Adds one block's share of Nₖ, s1ₖ and S2ₖ, given the block's responsibilities r[b] for component c:
      * each point's terms carry r[b], or r[b] · w_b with sample weights.
+     *
+     * @param s    the worker's buffers, the block loaded in them
+     * @param r    the block's responsibilities for c
+     * @param c    the component
+     * @param size the block's points
+     * @param sums the slice's moment sums
      */
-    private void addMoments(Scratch s, double[] r, int c, int size, Moments sums) {
+    private void addMoments(BlockBuffers s, double[] r, int c, int size, MomentSums sums) {
         double[] mass = r;
         if (s.pointWeights != null) {
             Kernels.multiply(r, s.pointWeights, size, s.mass); // wᵢ r[i][k]
             mass = s.mass;
         }
         if (s.lanes != null) {
-            Kernels.centre(s.xt, size, d, means[c], s.centred);
+            Kernels.centre(s.xt, size, d, theta.means[c], s.centred);
             Kernels.addMomentLanes(s.centred, mass, size, d, s.lanes[c]);
             return;
         }
         sums.counts[c] += Kernels.sum(mass, size);
-        int gathered = Kernels.gatherCentred(s.x, size, d, means[c], r, negligible[c], mass, s.y, s.w);
+        int gathered = Kernels.gatherCentred(s.x, size, d, theta.means[c], r, theta.negligible[c], mass, s.y,
+                s.w);
         Kernels.addMoments(s.y, s.w, gathered, d, sums.first[c], sums.second[c]);
     }
 
-    /** Adds a slice's lanes, if it kept any, to its moment sums. */
-    private void addLanes(Scratch s, Moments sums) {
-        if (s.lanes == null) {
-            return;
-        }
-        for (int c = 0; c < k; c++) {
-            double[][] lanes = s.lanes[c];
-            sums.counts[c] += Kernels.sumLanes(lanes[0]);
-            for (int a = 0; a < d; a++) {
-                sums.first[c][a] += Kernels.sumLanes(lanes[1 + a]);
-                for (int e = 0; e <= a; e++) {
-                    sums.second[c][a][e] += Kernels.sumLanes(lanes[Kernels.secondMomentLane(d, a, e)]);
-                }
-            }
-        }
-    }
-
-    /** r[start + b][c] = the block's r[c][b], written in the order the N×K buffer is laid out. */
+    /**
+     * r[start + b][c] = the block's r[c][b], written in the order the N×K buffer is laid out.
+     *
+     * @param blockR the block's responsibilities, component-major: blockR[c][b]
+     * @param start  the block's first point
+     * @param size   its points
+     */
     private void storeResponsibilities(double[][] blockR, int start, int size) {
         int index = start * k;
         for (int b = 0; b < size; b++) {
@@ -366,10 +305,11 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         if (given != momentsResponsibilities || previous != momentsModel) {
             momentsAbout(previous, given.toFlatArray());
         }
-        addSlices(total);
+        total.clear();
+        for (MomentSums slice : moments) {
+            total.add(slice);                  // in slice order: the same bits at any thread count
+        }
         double[] counts = total.counts;
-        double[][] first = total.first;
-        double[][][] second = total.second;
         double[] weights = new double[k];
         double[] newMeans = new double[k * d];
         double[] scatters = new double[k * d * d];
@@ -382,7 +322,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
                 System.arraycopy(previous.covariance(c), 0, scatters, c * d * d, d * d);
                 continue;
             }
-            finishComponent(c, counts[c], first[c], second[c], newMeans, scatters);
+            total.finish(c, theta.means[c], delta, newMeans, scatters);   // μₖ' = μₖ + δ, Sₖ = S2 / Nₖ − δ δᵀ
         }
         // Σₖ' = Sₖ + regCovar · I for full covariances, or the part of Sₖ another type keeps (see CovarianceType)
         CovarianceType type = previous.covarianceType();
@@ -391,28 +331,14 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
     }
 
     /**
-     * μₖ' = μₖ + δ and Sₖ = S2 / Nₖ − δ δᵀ, with δ = s1 / Nₖ, mirrored from the lower triangle.
+     * The moment sums about {@code model}'s means, from responsibilities that another E-step computed.
+     *
+     * @param model the mixture to centre the sums on
+     * @param r     N×K responsibilities, flat: r[i·K + k]
      */
-    private void finishComponent(int c, double count, double[] first, double[][] second, double[] newMeans,
-            double[] covariances) {
-        for (int j = 0; j < d; j++) {
-            delta[j] = first[j] / count;
-            newMeans[c * d + j] = means[c][j] + delta[j];
-        }
-        int base = c * d * d;
-        for (int a = 0; a < d; a++) {
-            for (int e = 0; e <= a; e++) {
-                double value = second[a][e] / count - delta[a] * delta[e];
-                covariances[base + a * d + e] = value;
-                covariances[base + e * d + a] = value;
-            }
-        }
-    }
-
-    /** The moment sums about {@code model}'s means, from responsibilities that another E-step computed. */
     private void momentsAbout(GaussianMixture model, double[] r) {
-        prepare(model);
-        slices.forEach((slice, scratch) -> forEachBlock(slice, scratch, (start, size, s, sums) -> {
+        theta.load(model, NEGLIGIBLE);
+        slices.forEach((slice, worker) -> forEachBlock(slice, worker, (start, size, s, sums) -> {
             for (int c = 0; c < k; c++) {
                 double[] blockR = s.logP[c];
                 for (int b = 0; b < size; b++) {
@@ -420,33 +346,24 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
                 }
                 addMoments(s, blockR, c, size, sums);
             }
-        }), scratch);
+        }), buffers);
         momentsModel = model;
         momentsResponsibilities = null;
     }
 
-    /** {@code total} = the slices' sums, added in slice order. */
-    private void addSlices(Moments total) {
-        total.clear();
-        for (Moments slice : moments) {
-            for (int c = 0; c < k; c++) {
-                total.counts[c] += slice.counts[c];
-                for (int a = 0; a < d; a++) {
-                    total.first[c][a] += slice.first[c][a];
-                    for (int e = 0; e <= a; e++) {
-                        total.second[c][a][e] += slice.second[c][a][e];
-                    }
-                }
-            }
-        }
-    }
-
+    /**
+     * Refuses data other than the workspace's own.
+     *
+     * @param points the data a step was called with
+     * @throws IllegalArgumentException when it is not the data this workspace was made for
+     */
     private void requireOwnData(DataMatrix points) {
         if (points != data) {
             throw new IllegalArgumentException("this workspace was made for another data matrix");
         }
     }
 
+    /** Stops the worker threads. */
     @Override
     public void close() {
         slices.close();

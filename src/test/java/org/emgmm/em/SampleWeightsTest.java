@@ -16,6 +16,7 @@ import org.emgmm.explicitpdf.ExplicitPdfEm;
 import org.emgmm.loops.LoopsEm;
 import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
+import org.emgmm.selection.ModelSelection;
 import org.emgmm.testing.Cases;
 import org.emgmm.testing.EmChecks;
 import org.emgmm.testing.Generators;

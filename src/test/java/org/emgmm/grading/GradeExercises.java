@@ -96,7 +96,7 @@ public final class GradeExercises {
         if (GradeExercises.class.getClassLoader().getResource(HIDDEN_PACKAGE.replace('.', '/')) != null) {
             selectors.add(DiscoverySelectors.selectPackage(HIDDEN_PACKAGE));
         }
-        for (String check : GradeReporter.CHECKS) {
+        for (String check : ExerciseChecks.CLASSES) {
             selectors.add(DiscoverySelectors.selectClass(check));
         }
         return LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();

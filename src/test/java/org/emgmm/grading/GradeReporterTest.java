@@ -43,7 +43,7 @@ class GradeReporterTest {
                 SplittableRandom random = new SplittableRandom(caseSeed);
                 int width = 10 + random.nextInt(70);
                 String text = randomText(random);
-                List<String> lines = GradeReporter.wrap(text, width);
+                List<String> lines = ScoreReport.wrap(text, width);
                 for (String line : lines) {
                     assertTrue(line.length() <= width, "line of " + line.length() + " > " + width + ": " + line);
                 }
@@ -59,14 +59,14 @@ class GradeReporterTest {
     void aHintLongerThanALineIsShownInFull() {
         String hint = "expected 0.3989422804014327 but got 0.7978845608028654: off by a factor of 2; check the"
                 + " normalising constant 1/√(2πσ²)";
-        List<String> lines = GradeReporter.wrap(hint, 40);
+        List<String> lines = ScoreReport.wrap(hint, 40);
         assertTrue(lines.size() >= 3, lines.toString());
         assertEquals(hint, String.join(" ", lines));
     }
 
     @Test
     void theTextsOwnLineBreaksAreKept() {
-        assertEquals(List.of("first line", "second"), GradeReporter.wrap("first line\nsecond", 80));
+        assertEquals(List.of("first line", "second"), ScoreReport.wrap("first line\nsecond", 80));
     }
 
     /**

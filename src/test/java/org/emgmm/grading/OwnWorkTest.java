@@ -52,6 +52,11 @@ class OwnWorkTest {
         assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken("Ex8KMeansPlusPlus.java", "org.emgmm.em.Initialisation",
                 "kMeansPlusPlus"));
         assertNull(OwnWork.broken("Ex8KMeansPlusPlus.java", "org.emgmm.em.Initialisation", "withDataCovariance"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken("Ex9Bic.java", "org.emgmm.selection.ModelSelection",
+                "bic"));
+        assertNull(OwnWork.broken("Ex7UnivariateEm.java", "org.emgmm.selection.ModelSelection", "bic"));
+        assertEquals(OwnWork.Rule.COMPUTING_ONLY, OwnWork.broken("Ex9Bic.java", "org.emgmm.selection.ModelSearch",
+                "run"));
     }
 
     @Test

@@ -95,9 +95,9 @@ class HostileSubmissionsTest {
 
     @BeforeAll
     static void gradeTheHostileBatches() throws IOException {
-        if (!Files.isExecutable(Grade.BWRAP)) {
+        if (!Files.isExecutable(SandboxChoice.BWRAP)) {
             if (System.getenv(REQUIRE) != null) {
-                fail("bubblewrap (" + Grade.BWRAP + ") is missing but " + REQUIRE + " is set: install bubblewrap");
+                fail("bubblewrap (" + SandboxChoice.BWRAP + ") is missing but " + REQUIRE + " is set: install bubblewrap");
             }
             Assumptions.abort("hostile submissions run only inside bubblewrap, which is not installed here");
         }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.emgmm.em.ModelSelection;
+import org.emgmm.selection.ModelSelection;
 import org.emgmm.testing.Cases;
 import org.emgmm.testing.Generators;
 import org.junit.jupiter.api.DynamicTest;

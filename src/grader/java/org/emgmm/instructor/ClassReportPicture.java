@@ -1,9 +1,14 @@
-package org.emgmm.plot;
+package org.emgmm.instructor;
 
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.emgmm.plot.ChartPicture;
+import org.emgmm.plot.ChartStyle;
+import org.emgmm.plot.GridPicture;
+import org.emgmm.plot.Headless;
+import org.emgmm.plot.Picture;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
@@ -15,8 +20,9 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  *       colour per exercise: the exercise the class struggled with is the colour crowding the left.</li>
  *   <li>The distribution of total scores: how many submissions scored in each band of points.</li>
  * </ol>
- * It lives with the instructors' tools (src/grader), so it stays out of handouts, but in this package,
- * so that it shares the other pictures' look ({@link ChartStyle}).
+ * It lives with the instructors' tools (src/grader), so it stays out of handouts, and shares the
+ * library's pictures' look ({@link ChartStyle}). {@link ClassReport}, which computes the bars and
+ * bands, is the one to read first.
  */
 public final class ClassReportPicture {
 
@@ -24,12 +30,16 @@ public final class ClassReportPicture {
         Headless.ensure();
     }
 
-    /** The picture's width, and each panel's height: room for some 60 bars with their labels. */
+    /** The picture's width: room for some 60 bars with their labels. */
     static final int WIDTH = 1200;
+
+    /** Each panel's height. */
     static final int PANEL_HEIGHT = 500;
 
-    /** Exercise colours: the components' colours, then two more, so that nine exercises differ. */
+    /** Exercise colours after the components' colours: two more, so that nine exercises differ. */
     private static final Color[] EXTRA_COLOURS = {new Color(0xF0E442), new Color(0x999999)};
+
+    /** How many component colours come before {@link #EXTRA_COLOURS}. */
     private static final int COMPONENT_COLOURS = 7;
 
     /** The bars of the score distribution. */
@@ -54,6 +64,7 @@ public final class ClassReportPicture {
     public record ScoreBand(String label, int submissions) {
     }
 
+    /** Not instantiated: the methods are static. */
     private ClassReportPicture() {
     }
 
@@ -65,6 +76,7 @@ public final class ClassReportPicture {
      * @param bands       the score bands, lowest first; at least one
      * @param submissions how many submissions the rates and scores are of, for the titles
      * @param scoresTitle the score panel's title, e.g. "Total scores: mean 71.3, median 78 of 105"
+     * @return the two panels, pass rates above scores
      */
     public static Picture draw(String name, List<TestBar> tests, List<ScoreBand> bands, int submissions,
             String scoresTitle) {
@@ -75,6 +87,10 @@ public final class ClassReportPicture {
     /**
      * Pass rates in percent, one bar per test. Each exercise is a series of its own that has a value
      * only at its own tests (null elsewhere), drawn overlapped so that every bar is full width.
+     *
+     * @param tests       the bars, in the order to draw them
+     * @param submissions how many submissions the rates are of, for the title
+     * @return the upper panel's chart
      */
     static CategoryChart passRates(List<TestBar> tests, int submissions) {
         CategoryChart chart = ChartStyle.categoryChart("Pass rate per graded test, hardest first (" + submissions
@@ -98,7 +114,13 @@ public final class ClassReportPicture {
         return chart;
     }
 
-    /** How many submissions scored in each band. */
+    /**
+     * How many submissions scored in each band.
+     *
+     * @param bands the score bands, lowest first
+     * @param title the panel's title
+     * @return the lower panel's chart
+     */
     static CategoryChart scores(List<ScoreBand> bands, String title) {
         CategoryChart chart = ChartStyle.categoryChart(title, "total score (points)", "submissions", WIDTH,
                 PANEL_HEIGHT, ChartStyle.Layout.PICTURE);
@@ -115,7 +137,12 @@ public final class ClassReportPicture {
         return chart;
     }
 
-    /** Exercise e's colour: the component colours for 1 to 7, then yellow and grey, then round again. */
+    /**
+     * Exercise e's colour: the component colours for 1 to 7, then yellow and grey, then round again.
+     *
+     * @param exercise e, from 1
+     * @return its bars' colour
+     */
     static Color exerciseColour(int exercise) {
         int k = Math.floorMod(exercise - 1, COMPONENT_COLOURS + EXTRA_COLOURS.length);
         return k < COMPONENT_COLOURS ? ChartStyle.component(k) : EXTRA_COLOURS[k - COMPONENT_COLOURS];

@@ -1,4 +1,4 @@
-package org.emgmm.em;
+package org.emgmm.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,9 @@ import com.google.gson.JsonParser;
 import java.util.List;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.Datasets;
+import org.emgmm.em.EmResult;
+import org.emgmm.em.EmSettings;
+import org.emgmm.em.Initialisation;
 import org.emgmm.io.MixtureJson;
 import org.emgmm.loops.LoopsEm;
 import org.emgmm.model.CovarianceType;
