@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code em-gmm compare}, as a user runs it: the main job, the three outputs agreeing, bad input. */
+/**
+ * {@code em-gmm compare}, as a user runs it: the main job, the three outputs agreeing, bad input. (The
+ * notebook examples, {@code --example}, run in {@link CompareCommandIT}.)
+ */
 class CompareCommandTest {
 
     @TempDir
@@ -157,67 +160,6 @@ class CompareCommandTest {
             String tableLine = run.out().lines().filter(line -> line.startsWith(name + " ")).findFirst().orElseThrow();
             assertTrue(tableLine.endsWith(best + " of 2, seed " + seeds[best - 1]), tableLine);
         }
-    }
-
-    /**
-     * A notebook's EM as written keeps full covariances only: with --covariance-type spherical its line
-     * says it is not applicable, and ours still run from the notebook's start made spherical.
-     */
-    @Test
-    void theNotebooksEmAsWrittenIsNotApplicableToAConstrainedType() {
-        CommandRun run = run("compare", "--example", "seed-003", "--covariance-type", "spherical", "--implementations",
-                "vectorised,loops", "--format", "png", "--out", pages().toString());
-        assertEquals(Main.EXIT_OK, run.code(), run.err());
-        String line = run.out().lines().filter(l -> l.startsWith("as the notebook wrote it")).findFirst().orElseThrow();
-        assertTrue(line.endsWith("not applicable: its M-step does not keep spherical covariances (it fits full only)"),
-                line);
-        assertTrue(run.out().contains("agreement: all 2 implementations that ran agree"), run.out());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"seed-000", "seed-001", "seed-002", "seed-003", "seed-004", "seed-004-collapse"})
-    void everyNotebookExampleRuns(String example) throws Exception {
-        CommandRun run = run("compare", "--example", example, "--out", pages().toString(), "--json", json().toString());
-        assertEquals(Main.EXIT_OK, run.code(), run.err());
-        assertTrue(run.out().startsWith(example + " (example)"), run.out());
-        assertTrue(run.out().contains("agreement: all "), run.out());
-        boolean buggy = !example.equals("seed-000") && !example.equals("seed-002");
-        assertEquals(buggy, run.out().contains("as the notebook wrote it ("), run.out());
-        String page = Files.readString(pages().resolve("index.html"));
-        assertTrue(page.contains(example + ": "), "the page names the example");
-        assertEquals(buggy, page.contains("as the notebook wrote it"), "the page shows the notebook's version");
-    }
-
-    @Test
-    void theSeed003BugIsShownLeavingOurTraceAtTheStart() {
-        CommandRun run = run("compare", "--example", "seed-003", "--out", pages().toString());
-        assertEquals(Main.EXIT_OK, run.code(), run.err());
-        String line = run.out().lines().filter(l -> l.startsWith("as the notebook wrote it")).findFirst().orElseThrow();
-        // π = (0.1, 0.9) at the start: without the weights each point's log-likelihood gains −log Σₖ πₖ N_k / Σₖ N_k > 0.
-        assertTrue(line.contains("its trace left ours at iteration 0, by +"), line);
-    }
-
-    @Test
-    void theSeed004CollapseShowsBothWeightsAndOursListsTheEmptyComponent() {
-        CommandRun run = run("compare", "--example", "seed-004-collapse", "--implementations", "vectorised",
-                "--out", pages().toString());
-        assertEquals(Main.EXIT_OK, run.code(), run.err());
-        assertTrue(run.out().contains("the notebook's start, seed 24"), run.out());
-        String line = run.out().lines().filter(l -> l.startsWith("as the notebook wrote it")).findFirst().orElseThrow();
-        assertTrue(line.contains("100 iterations, weights "), line);
-        assertTrue(line.contains(" against ours "), line);
-        assertTrue(line.contains("listed as empty"), line);
-    }
-
-    @Test
-    void theSeed004CollapseFromAStartWhereTheNotebooksDensitiesUnderflow() {
-        CommandRun run = run("compare", "--example", "seed-004-collapse", "--seed", "0", "--implementations",
-                "vectorised", "--out", pages().toString());
-        assertEquals(Main.EXIT_OK, run.code(), run.err());
-        assertTrue(run.out().contains("the notebook's start, seed 0"), run.out());
-        String line = run.out().lines().filter(l -> l.startsWith("as the notebook wrote it")).findFirst().orElseThrow();
-        assertTrue(line.contains("failed: the log-likelihood became -Infinity at iteration 0"), line);
-        assertTrue(line.contains("; ours ended with weights "), line);
     }
 
     @ParameterizedTest

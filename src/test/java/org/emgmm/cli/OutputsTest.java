@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,12 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * device or a pipe is refused with one line and exit code 2, before anything is written; a replaced file
  * keeps its permissions; a run that writes several files writes all or none; a stopped run leaves no
  * temporary file. Every refusal is checked against a snapshot of the whole directory: the same files,
- * with the same bytes and permissions, and no temporary file.
+ * with the same bytes and permissions, and no temporary file. (A run stopped from outside, in a JVM of its
+ * own: {@link OutputsIT}.)
  */
 class OutputsTest {
 
     private static final String TWO_BY_TWO_IDENTITY = "[[1, 0], [0, 1]]";
-    private static final String MODEL = "{\"weights\": [0.5, 0.5], \"means\": [[0, 0], [6, 6]], \"covariances\": ["
+    static final String MODEL = "{\"weights\": [0.5, 0.5], \"means\": [[0, 0], [6, 6]], \"covariances\": ["
             + TWO_BY_TWO_IDENTITY + ", " + TWO_BY_TWO_IDENTITY + "]}";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -88,6 +88,11 @@ class OutputsTest {
     }
 
     private List<String> temporaries() throws IOException {
+        return temporariesIn(directory);
+    }
+
+    /** The temporary files (*.tmp) anywhere under {@code directory}. */
+    static List<String> temporariesIn(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             return paths.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".tmp")).toList();
         }
@@ -316,29 +321,6 @@ class OutputsTest {
         assertEquals(CsvWriter.format(MixtureSampler.sample(MixtureJson.read(model), 2000, 5)),
                 Files.readString(out, StandardCharsets.UTF_8), "rows written as drawn are the rows sample() draws");
         assertEquals(List.of(), temporaries());
-    }
-
-    @Test
-    void aStoppedGenerateLeavesNoTemporaryFile() throws IOException, InterruptedException {
-        Path model = file("m.json", MODEL);
-        Path out = directory.resolve("big.csv");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.emgmm.cli.Main", "generate", "--model", model.toString(), "--points", "200000000", "--out",
-                out.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (temporaries().isEmpty() && process.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertFalse(temporaries().isEmpty(), "the run was writing its temporary file");
-            process.destroy(); // SIGTERM
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the run stops");
-        } finally {
-            process.destroyForcibly();
-        }
-        assertEquals(List.of(), temporaries(), "the shutdown hook removed the temporary file");
-        assertFalse(Files.exists(out));
     }
 
     // --labels

@@ -35,8 +35,10 @@ import org.junit.platform.launcher.TestPlan;
  *               "status": "passed", "output": ""}, …]}
  * </pre>
  * Both go to the directory named by the system property {@value #DIRECTORY_PROPERTY} (the pom sets it
- * to {@code ${project.build.directory}/grade}), or {@code target/grade} without it. Above the table, a
- * CHECKS block tells how the exercises' own ungraded checks ({@link ExerciseChecks}) went. In the
+ * to {@code ${project.build.directory}/grade}), or {@code target/grade} without it. The table is printed
+ * where students grade their work ({@link GradeExercises}); the project's own {@code mvn test} and
+ * {@code mvn verify} set {@value #PRINT_PROPERTY}{@code =false}, which keeps it to its file. Above the
+ * table, a CHECKS block tells how the exercises' own ungraded checks ({@link ExerciseChecks}) went. In the
  * instructors' grader nothing is written or printed: every report goes over the {@link ResultChannel}
  * instead ({@link #reportTo}).
  *
@@ -64,6 +66,9 @@ public final class GradeReporter implements TestExecutionListener {
 
     /** The score table as printed. */
     public static final String TABLE_FILE = "score.txt";
+
+    /** The system property that, set to {@code false}, writes the table to its file without printing it. */
+    public static final String PRINT_PROPERTY = "emgmm.grade.print";
 
     /** The output of a graded test that had not finished when a progress report was sent. */
     public static final String UNFINISHED = GradedTest.UNFINISHED;
@@ -245,9 +250,11 @@ public final class GradeReporter implements TestExecutionListener {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the grade report to " + directory, e);
         }
-        PrintStream out = System.out;
-        out.print(table);
-        out.flush();
+        if (!"false".equals(System.getProperty(PRINT_PROPERTY))) {
+            PrintStream out = System.out;
+            out.print(table);
+            out.flush();
+        }
     }
 
     /** Where the instructors' grader reads the results; null in a student's or the project's own build. */

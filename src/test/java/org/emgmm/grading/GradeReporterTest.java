@@ -72,7 +72,7 @@ class GradeReporterTest {
     /**
      * Graded tests of a made-up exercise, declared least specific first, so that neither the source
      * order nor the method names give the order of the report: only their {@code @Order} numbers do.
-     * Run only by {@link #theMostSpecificFailureComesFirst} (Surefire leaves nested classes alone).
+     * Run only by {@link #gradeTheMadeUpExercise} (Surefire leaves nested classes alone).
      */
     @Exercise(4)
     @DisplayName("Exercise 4: made up")
@@ -110,25 +110,8 @@ class GradeReporterTest {
 
     @Test
     void theMostSpecificFailureComesFirst(@TempDir Path directory) throws Exception {
-        GradeReporter reporter = new GradeReporter();
-        String before = System.getProperty(GradeReporter.DIRECTORY_PROPERTY);
-        System.setProperty(GradeReporter.DIRECTORY_PROPERTY, directory.toString());
         // The made-up table goes to its file only, not into this build's output.
-        PrintStream out = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
-                    .addTestExecutionListeners(reporter).build())
-                    .execute(LauncherDiscoveryRequestBuilder.request()
-                            .selectors(DiscoverySelectors.selectClass(MadeUpExercise.class)).build());
-        } finally {
-            System.setOut(out);
-            if (before == null) {
-                System.clearProperty(GradeReporter.DIRECTORY_PROPERTY);
-            } else {
-                System.setProperty(GradeReporter.DIRECTORY_PROPERTY, before);
-            }
-        }
+        gradeTheMadeUpExercise(directory, "false");
         JsonObject results = JsonParser.parseString(Files.readString(directory.resolve(GradeReporter.RESULTS_FILE),
                 StandardCharsets.UTF_8)).getAsJsonObject();
         JsonArray tests = results.getAsJsonArray("tests");
@@ -150,6 +133,57 @@ class GradeReporterTest {
         int general = table.indexOf("4.3   FAIL");
         assertTrue(specific >= 0 && general > specific, table);
         assertTrue(table.indexOf("see 4.1 first") > general, table);
+    }
+
+    /**
+     * The table is printed as it is written to score.txt, unless {@value GradeReporter#PRINT_PROPERTY} is
+     * {@code false} (as in the project's own test runs): then the files are written all the same.
+     */
+    @Test
+    void theTableIsPrintedUnlessPrintingIsTurnedOff(@TempDir Path directory) throws Exception {
+        Path quiet = directory.resolve("quiet");
+        assertEquals("", gradeTheMadeUpExercise(quiet, "false"));
+        String table = Files.readString(quiet.resolve(GradeReporter.TABLE_FILE), StandardCharsets.UTF_8);
+        assertTrue(table.contains("4.1   FAIL"), table);
+        assertTrue(Files.isRegularFile(quiet.resolve(GradeReporter.RESULTS_FILE)));
+        Path printed = directory.resolve("printed");
+        String output = gradeTheMadeUpExercise(printed, null);
+        assertEquals(Files.readString(printed.resolve(GradeReporter.TABLE_FILE), StandardCharsets.UTF_8), output);
+        assertEquals(table.replace(quiet.toString(), printed.toString()), output, "the same table either way");
+    }
+
+    /**
+     * Runs {@link MadeUpExercise} with a grade report into {@code directory}, {@value GradeReporter#PRINT_PROPERTY}
+     * set to {@code print} (null: not set), and returns what it printed on standard output.
+     */
+    private static String gradeTheMadeUpExercise(Path directory, String print) {
+        GradeReporter reporter = new GradeReporter();
+        String directoryBefore = System.getProperty(GradeReporter.DIRECTORY_PROPERTY);
+        String printBefore = System.getProperty(GradeReporter.PRINT_PROPERTY);
+        setOrClear(GradeReporter.DIRECTORY_PROPERTY, directory.toString());
+        setOrClear(GradeReporter.PRINT_PROPERTY, print);
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+                    .addTestExecutionListeners(reporter).build())
+                    .execute(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(DiscoverySelectors.selectClass(MadeUpExercise.class)).build());
+        } finally {
+            System.setOut(out);
+            setOrClear(GradeReporter.DIRECTORY_PROPERTY, directoryBefore);
+            setOrClear(GradeReporter.PRINT_PROPERTY, printBefore);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void setOrClear(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 
     private static String randomText(SplittableRandom random) {

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 public final class HeadlessBrowser implements AutoCloseable {
 
     /** The executables tried, in order: Debian's chromium-headless-shell, then chromium. */
-    static final List<String> EXECUTABLES = List.of("/usr/bin/chromium-headless-shell", "/usr/bin/chromium",
+    public static final List<String> EXECUTABLES = List.of("/usr/bin/chromium-headless-shell", "/usr/bin/chromium",
             "/usr/lib/chromium/chromium-headless-shell", "/usr/lib/chromium/headless_shell");
 
     /** The longest a page may take to start, load and answer. */

@@ -1,5 +1,8 @@
 package org.emgmm.instructor;
 
+import static org.emgmm.instructor.SubmissionFolders.copySolutions;
+import static org.emgmm.instructor.SubmissionFolders.plant;
+import static org.emgmm.instructor.SubmissionFolders.testClasspath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * results, and the rest say why they have none. (The submission is graded with {@code --single}, as
  * an autograder would, so its files are found deep inside the folder.)
  */
-class GradeTimeLimitTest {
+class GradeTimeLimitIT {
 
     /** Per-test limit, in seconds: 15 looping tests need 15 s. */
     private static final int TEST_SECONDS = 1;
@@ -35,21 +38,21 @@ class GradeTimeLimitTest {
     void aSubmissionOverItsTimeLimitIsStoppedAndKeepsWhatFinished() throws IOException {
         Path upload = folder.resolve("slow");
         Path slow = upload.resolve("unzipped/handin"); // deep inside: found because of --single
-        GradeTest.copySolutions(slow);
+        copySolutions(slow);
         String loop = "if (Boolean.parseBoolean(\"true\")) { long spins = 0; while (spins >= 0) { spins++; } }";
-        GradeTest.plant(slow, "Ex1NormalPdf.java", "public static double pdf(double x, double mean, double variance) {",
+        plant(slow, "Ex1NormalPdf.java", "public static double pdf(double x, double mean, double variance) {",
                 loop);
-        GradeTest.plant(slow, "Ex1NormalPdf.java",
+        plant(slow, "Ex1NormalPdf.java",
                 "public static double logPdf(double x, double mean, double variance) {", loop);
-        GradeTest.plant(slow, "Ex2LogSumExp.java", "public static double logSumExp(double[] a) {", loop);
-        GradeTest.plant(slow, "Ex2LogSumExp.java", "public static double[] normalise(double[] a) {", loop);
-        GradeTest.plant(slow, "Ex3CholeskyDensity.java", "public static double logDeterminant(double[] lower, int d) {",
+        plant(slow, "Ex2LogSumExp.java", "public static double logSumExp(double[] a) {", loop);
+        plant(slow, "Ex2LogSumExp.java", "public static double[] normalise(double[] a) {", loop);
+        plant(slow, "Ex3CholeskyDensity.java", "public static double logDeterminant(double[] lower, int d) {",
                 loop);
         Path grades = folder.resolve("grades");
         StringWriter out = new StringWriter();
         int code = Grade.run(new String[] {"--single", upload.toString(), "--out", grades.toString(), "--test-timeout",
             String.valueOf(TEST_SECONDS), "--timeout", String.valueOf(SUBMISSION_SECONDS), "--classpath",
-            GradeTest.testClasspath()}, new PrintWriter(out, true), new PrintWriter(out, true));
+            testClasspath()}, new PrintWriter(out, true), new PrintWriter(out, true));
         assertEquals(0, code, out.toString());
 
         JsonObject results = SubmissionReport.read(grades.resolve("slow/results.json"));

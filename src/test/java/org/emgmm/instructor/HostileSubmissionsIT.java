@@ -1,5 +1,8 @@
 package org.emgmm.instructor;
 
+import static org.emgmm.instructor.SubmissionFolders.copySolutions;
+import static org.emgmm.instructor.SubmissionFolders.plant;
+import static org.emgmm.instructor.SubmissionFolders.testClasspath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>These run only inside the sandbox: where bubblewrap is missing the test is skipped, unless
  * {@value #REQUIRE} is set (continuous integration sets it), when it fails instead.
  */
-class HostileSubmissionsTest {
+class HostileSubmissionsIT {
 
     /** Environment variable: when set, a missing sandbox fails the test instead of skipping it. */
     static final String REQUIRE = "EMGMM_REQUIRE_SANDBOX";
@@ -104,9 +107,9 @@ class HostileSubmissionsTest {
         Files.writeString(CANARY, "untouched");
 
         Path submissions = folder.resolve("graded");
-        GradeTest.copySolutions(submissions.resolve("perfect"));
-        GradeTest.copySolutions(submissions.resolve("ana maria"));
-        GradeTest.copySolutions(submissions.resolve("ana_maria"));
+        copySolutions(submissions.resolve("perfect"));
+        copySolutions(submissions.resolve("ana maria"));
+        copySolutions(submissions.resolve("ana_maria"));
         injected(submissions.resolve("injected"));
         delegating(submissions.resolve("delegating"));
         loud(submissions.resolve("loud"));
@@ -116,7 +119,7 @@ class HostileSubmissionsTest {
         graded = grade(submissions, folder.resolve("graded-reports"), EnumSet.allOf(OwnWork.Rule.class));
 
         Path attacks = folder.resolve("sandbox-only");
-        GradeTest.copySolutions(attacks.resolve("perfect"));
+        copySolutions(attacks.resolve("perfect"));
         forging(attacks.resolve("forging"));
         lingering(attacks.resolve("lingering"));
         tampering(attacks.resolve("tampering"));
@@ -130,14 +133,14 @@ class HostileSubmissionsTest {
         StringWriter err = new StringWriter();
         int exitCode = Grade.run(new String[] {submissions.toString(), "--out", grades.toString(), "--jobs", "2",
             "--memory", "128", "--test-timeout", "5", "--timeout", String.valueOf(BATCH_LIMIT_SECONDS),
-            "--sandbox", "bwrap", "--classpath", GradeTest.testClasspath()},
+            "--sandbox", "bwrap", "--classpath", testClasspath()},
                 new PrintWriter(out, true), new PrintWriter(err, true), rules);
         return new Batch(grades, out + err.toString(), exitCode);
     }
 
     /** Hole 1: forges a full-marks report, signs it with a made-up key, and ends the JVM early with code 0. */
     private static void forging(Path submission) throws IOException {
-        GradeTest.copySolutions(submission);
+        copySolutions(submission);
         write(submission, "Forge.java", "package org.emgmm.exercises;\n"
                 + "final class Forge {\n"
                 + "    static void once() {\n"
@@ -154,24 +157,24 @@ class HostileSubmissionsTest {
                 + "        try { quiet.join(); } catch (InterruptedException e) { }\n"
                 + "    }\n"
                 + "}\n");
-        GradeTest.plant(submission, "Ex9Bic.java", "public static int freeParameters(int components, int dimension) {",
+        plant(submission, "Ex9Bic.java", "public static int freeParameters(int components, int dimension) {",
                 "Forge.once();");
     }
 
     /** The check works class by class: an attack in a file's second class is found like one in its first. */
     private static void hiding(Path submission) throws IOException {
-        GradeTest.copySolutions(submission);
+        copySolutions(submission);
         Path file = submission.resolve("org/emgmm/exercises/Ex3CholeskyDensity.java");
         Files.writeString(file, Files.readString(file) + "\nfinal class Quiet {\n"
                 + "    static void exit() { System.exit(0); }\n"
                 + "}\n");
-        GradeTest.plant(submission, "Ex3CholeskyDensity.java",
+        plant(submission, "Ex3CholeskyDensity.java",
                 "public static double logDeterminant(double[] lower, int d) {", "if (lower == null) { Quiet.exit(); }");
     }
 
     /** Hole 2: a test of its own, in the graders' package and in its own. */
     private static void injected(Path submission) throws IOException {
-        GradeTest.copySolutions(submission);
+        copySolutions(submission);
         write(submission, "Helper.java", "package org.emgmm.grading;\n"
                 + "class Exercise10Test {\n"
                 + "    @org.junit.jupiter.api.Test @org.emgmm.grading.Points(100) void freePoints() { }\n"
@@ -184,50 +187,50 @@ class HostileSubmissionsTest {
 
     /** Hole 3: a process that outlives grading. */
     private static void lingering(Path submission) throws IOException {
-        GradeTest.copySolutions(submission);
+        copySolutions(submission);
         write(submission, "Spawn.java", "package org.emgmm.exercises;\n"
                 + "final class Spawn {\n"
                 + "    static { try { new ProcessBuilder(\"sleep\", \"" + LINGERING + "\").start(); }"
                 + " catch (Exception e) { } }\n"
                 + "    static void once() { }\n"
                 + "}\n");
-        GradeTest.plant(submission, "Ex9Bic.java", "public static int freeParameters(int components, int dimension) {",
+        plant(submission, "Ex9Bic.java", "public static int freeParameters(int components, int dimension) {",
                 "Spawn.once();");
     }
 
     /** Hole 4: writes to the project. */
     private static void tampering(Path submission) throws IOException {
-        GradeTest.copySolutions(submission);
-        GradeTest.plant(submission, "Ex1NormalPdf.java", "public static double pdf(double x, double mean, double variance) {",
+        copySolutions(submission);
+        plant(submission, "Ex1NormalPdf.java", "public static double pdf(double x, double mean, double variance) {",
                 "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + CANARY + "\"), \"tampered\"); }"
                         + " catch (Exception e) { }");
     }
 
     /** Hole 5: reads a worked solution into its feedback. */
     private static void reading(Path submission) throws IOException {
-        GradeTest.copySolutions(submission);
-        GradeTest.plant(submission, "Ex4EStep.java", "public static EStep eStep(DataMatrix data, GaussianMixture model) {",
+        copySolutions(submission);
+        plant(submission, "Ex4EStep.java", "public static EStep eStep(DataMatrix data, GaussianMixture model) {",
                 "if (data != null) { String s; try { s = java.nio.file.Files.readString(java.nio.file.Path.of(\""
                         + SECRET + "\")); } catch (Exception e) { s = e.toString(); } throw new IllegalStateException(s); }");
     }
 
     /** Hole 8: unbounded feedback. */
     private static void loud(Path submission) throws IOException {
-        GradeTest.copySolutions(submission);
-        GradeTest.plant(submission, "Ex2LogSumExp.java", "public static double logSumExp(double[] a) {",
+        copySolutions(submission);
+        plant(submission, "Ex2LogSumExp.java", "public static double logSumExp(double[] a) {",
                 "if (a != null) { throw new IllegalStateException(\"x\".repeat(50_000)); }");
     }
 
     /** Hole 6: the library does the exercise. */
     private static void delegating(Path submission) throws IOException {
-        GradeTest.copySolutions(submission);
-        GradeTest.plant(submission, "Ex2LogSumExp.java", "public static double logSumExp(double[] a) {",
+        copySolutions(submission);
+        plant(submission, "Ex2LogSumExp.java", "public static double logSumExp(double[] a) {",
                 "if (a != null) { return org.emgmm.model.LogSumExp.of(a); }");
     }
 
     /** Hole 7: holds System.out's lock forever. */
     private static void blocking(Path submission) throws IOException {
-        GradeTest.copySolutions(submission);
+        copySolutions(submission);
         write(submission, "Hold.java", "package org.emgmm.exercises;\n"
                 + "final class Hold {\n"
                 + "    static {\n"
@@ -238,7 +241,7 @@ class HostileSubmissionsTest {
                 + "    }\n"
                 + "    static void once() { }\n"
                 + "}\n");
-        GradeTest.plant(submission, "Ex1NormalPdf.java", "public static double pdf(double x, double mean, double variance) {",
+        plant(submission, "Ex1NormalPdf.java", "public static double pdf(double x, double mean, double variance) {",
                 "Hold.once();");
     }
 

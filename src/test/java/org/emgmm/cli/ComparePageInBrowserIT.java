@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Continuous integration installs the browser and sets {@value #REQUIRE}, so there the test must
  * run; on a machine without Chromium it is reported as skipped, saying how to install it.
  */
-class ComparePageInBrowserTest {
+class ComparePageInBrowserIT {
 
     /** Environment variable: when set, a missing browser fails the test instead of skipping it. */
     static final String REQUIRE = "EMGMM_REQUIRE_BROWSER";
@@ -43,8 +43,8 @@ class ComparePageInBrowserTest {
     void thePageRendersWithEveryPictureAndRow() throws Exception {
         Optional<Path> executable = HeadlessBrowser.executable();
         if (executable.isEmpty()) {
-            String advice = "no headless Chromium at " + HeadlessBrowser.executable() + "; install it with"
-                    + " apt-get install chromium-headless-shell";
+            String advice = "no headless Chromium (none of " + String.join(", ", HeadlessBrowser.EXECUTABLES)
+                    + "); install it with apt-get install chromium-headless-shell";
             if (System.getenv(REQUIRE) != null) {
                 fail(advice + " (" + REQUIRE + " is set, so the browser check must run)");
             }
