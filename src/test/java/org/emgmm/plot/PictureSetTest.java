@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The pictures as files: which are made for which data, that each decodes at the size asked and is not
  * blank, and that the evolution grid holds the panels asked for. Pictures are drawn small (320×240) to
- * keep the tests fast; {@code ReadmePicturesTest} covers the default size.
+ * keep the tests fast; {@code ReadmePicturesIT} covers the default size.
  */
 class PictureSetTest {
 
