@@ -28,11 +28,11 @@ import java.util.zip.ZipOutputStream;
  */
 public final class Autograder {
 
-    /** What goes under source/: everything a grading run needs, and nothing of the solutions. */
+    /**
+     * What goes under source/: everything a grading run needs, and nothing of the solutions (docs/ and
+     * its pictures stay behind: large, and not needed to grade).
+     */
     static final List<String> INCLUDED = List.of("pom.xml", "README.md", "exercises", "hidden-tests", "src");
-
-    /** Left out of source/: the README's pictures (large, and not needed to grade). */
-    static final List<String> EXCLUDED = List.of("src/docs");
 
     static final String SETUP = """
             #!/usr/bin/env bash
@@ -90,9 +90,7 @@ public final class Autograder {
                 files.add(path);
             } else if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(file -> EXCLUDED.stream()
-                            .noneMatch(excluded -> project.relativize(file).startsWith(excluded)))
-                            .sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
                 }
             }
         }

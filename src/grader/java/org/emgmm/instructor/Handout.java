@@ -48,14 +48,16 @@ import picocli.CommandLine.Option;
 public final class Handout implements Callable<Integer> {
 
     /** What a handout holds, relative to the project: everything else stays behind. */
-    static final List<String> INCLUDED = List.of("pom.xml", "README.md", ".gitignore", "exercises", "src");
+    static final List<String> INCLUDED = List.of("pom.xml", "README.md", "LICENSE", ".gitignore", "docs",
+            "exercises", "src");
 
-    /** Left out from within {@link #INCLUDED}: the instructors' tools and their tests. */
-    static final List<String> EXCLUDED = List.of("src/test/java/org/emgmm/instructor", "src/grader");
+    /** Left out from within {@link #INCLUDED}: the instructors' tools, their tests and their pages. */
+    static final List<String> EXCLUDED = List.of("src/test/java/org/emgmm/instructor", "src/grader",
+            "docs/instructors");
 
     /** Folders a handout must not have. */
     static final List<String> FORBIDDEN = List.of("solutions", "hidden-tests", ".ci",
-            "src/test/java/org/emgmm/instructor", "src/grader");
+            "src/test/java/org/emgmm/instructor", "src/grader", "docs/instructors");
 
     /**
      * What a student's documents never mention: the worked solutions, the hidden tests, the grader, the
@@ -64,9 +66,10 @@ public final class Handout implements Callable<Integer> {
     static final List<String> INSTRUCTORS_WORDS = List.of("solutions/", "worked solution", "hidden test",
             "grader", "instructor", "-pexercises", "out of 105");
 
-    /** The documents a student reads: the READMEs and the exercise files. */
+    /** The documents a student reads: the READMEs, the pages of docs/ and the exercise files. */
     static List<Path> studentDocuments(Path handout) throws IOException {
         List<Path> documents = new ArrayList<>(List.of(handout.resolve("README.md"), handout.resolve("LIBRARY.md")));
+        documents.addAll(pages(handout));
         documents.addAll(textFiles(handout.resolve("exercises")));
         return documents.stream().filter(Files::isRegularFile).toList();
     }
@@ -146,8 +149,12 @@ public final class Handout implements Callable<Integer> {
         }
         Files.move(target.resolve("README.md"), target.resolve("LIBRARY.md"));
         Files.copy(project.resolve("exercises/README.md"), target.resolve("README.md"));
-        for (String adapted : List.of("pom.xml", "LIBRARY.md", "README.md", "exercises/README.md")) {
-            Path file = target.resolve(adapted);
+        List<Path> adapted = new ArrayList<>();
+        for (String file : List.of("pom.xml", "LIBRARY.md", "README.md", "exercises/README.md")) {
+            adapted.add(target.resolve(file));
+        }
+        adapted.addAll(pages(target));
+        for (Path file : adapted) {
             Files.writeString(file, withoutInstructorParts(Files.readString(file, StandardCharsets.UTF_8)),
                     StandardCharsets.UTF_8);
         }
@@ -164,6 +171,17 @@ public final class Handout implements Callable<Integer> {
         if (!ignored.lines().anyMatch(line -> line.strip().equals("pictures/"))) {
             Files.writeString(ignore, ignored + (ignored.isEmpty() || ignored.endsWith("\n") ? "" : "\n")
                     + "pictures/\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The Markdown pages under {@code docs/} of a project or handout (none when it has no docs/). */
+    private static List<Path> pages(Path root) throws IOException {
+        Path docs = root.resolve("docs");
+        if (!Files.isDirectory(docs)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(docs)) {
+            return paths.filter(path -> path.toString().endsWith(".md")).sorted().toList();
         }
     }
 

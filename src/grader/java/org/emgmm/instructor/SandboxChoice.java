@@ -47,7 +47,7 @@ enum SandboxChoice {
         }
         if (this == bwrap) {
             throw new IllegalArgumentException(problem + ": install it (apt-get install bubblewrap) or choose"
-                    + " --sandbox none knowing what it does not protect against (see the README)");
+                    + " --sandbox none knowing what it does not protect against (see docs/instructors/sandbox.md)");
         }
         warnings.println("grade: warning: " + problem + ", so submissions run without a sandbox:"
                 + " processes they start can outlive grading, and they can read and write what this user can."

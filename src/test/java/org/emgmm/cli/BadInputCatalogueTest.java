@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The bad-input catalogue: every problem a user can fix, across CSV files, init and model files,
  * options, {@code generate}, {@code predict} and its kin, {@code sample}, {@code plot}, {@code compare} and {@code select},
- * gets exactly what the README promises: one line on standard error that starts with {@code em-gmm:} and
+ * gets exactly what docs/cli/errors.md promises: one line on standard error that starts with {@code em-gmm:} and
  * mentions the culprit, exit code 2, no stack trace, and no file left behind or changed (every file of the run's folder is compared, bytes
  * and all, before and after).
  *

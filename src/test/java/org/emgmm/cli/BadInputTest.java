@@ -20,7 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The README's "Bad input" promise for sizes, memory, scale and silent acceptance: one line on standard
+ * The "Bad input" promise of docs/cli/errors.md for sizes, memory, scale and silent acceptance: one line on standard
  * error that says what to do, exit code 2, no stack trace, no output file.
  */
 class BadInputTest {

@@ -19,7 +19,7 @@ record CommandRun(int code, String out, String err) {
     }
 
     /**
-     * The README's promise for bad input: exit code 2 and one line on standard error that starts with
+     * The promise for bad input (docs/cli/errors.md): exit code 2 and one line on standard error that starts with
      * {@code em-gmm:}, with no stack trace. Returns the line.
      */
     String badInputLine() {

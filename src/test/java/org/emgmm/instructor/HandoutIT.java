@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.emgmm.docs.Links;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,18 +39,29 @@ class HandoutIT {
     @Test
     void theHandoutHasTheExercisesAndTheTestsButNoSolutions() throws IOException {
         Path handout = build();
-        for (String kept : List.of("pom.xml", "README.md", "LIBRARY.md", "exercises/org/emgmm/exercises/Ex4EStep.java",
+        for (String kept : List.of("pom.xml", "README.md", "LIBRARY.md", "LICENSE", "docs/em.md", "docs/cli/fit.md",
+                "docs/images/old-faithful/evolution.png", "exercises/org/emgmm/exercises/Ex4EStep.java",
                 "src/main/java/org/emgmm/em/EmLoop.java", "src/test/java/org/emgmm/grading/Exercise4Test.java",
                 "src/skeletons/org/emgmm/exercises/Ex4EStep.java")) {
             assertTrue(Files.isRegularFile(handout.resolve(kept)), kept);
         }
-        for (String left : List.of("solutions", "hidden-tests", ".ci", "src/test/java/org/emgmm/instructor", "src/grader")) {
+        for (String left : List.of("solutions", "hidden-tests", ".ci", "src/test/java/org/emgmm/instructor", "src/grader",
+                "docs/instructors")) {
             assertFalse(Files.exists(handout.resolve(left)), left);
         }
         assertEquals(Files.readString(PROJECT.resolve("exercises/org/emgmm/exercises/Ex4EStep.java")),
                 Files.readString(handout.resolve("exercises/org/emgmm/exercises/Ex4EStep.java")));
         assertEquals(Handout.withoutInstructorParts(Files.readString(PROJECT.resolve("exercises/README.md"))),
                 Files.readString(handout.resolve("README.md")), "the students' guide is the README");
+    }
+
+    @Test
+    void everyLinkOfTheHandoutsPagesLeadsToAFileOfTheHandout() throws IOException {
+        Path handout = build();
+        List<Path> pages = Handout.studentDocuments(handout).stream()
+                .filter(document -> document.toString().endsWith(".md")).toList();
+        assertTrue(pages.contains(handout.resolve("docs/em.md")), pages.toString());
+        assertEquals(List.of(), Links.broken(pages), "links in the handout that lead nowhere");
     }
 
     @Test
