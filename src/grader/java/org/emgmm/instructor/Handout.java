@@ -30,11 +30,13 @@ import picocli.CommandLine.Option;
  * Then:
  * <ul>
  *   <li>{@code README.md} becomes the students' guide ({@code exercises/README.md}), and the project's
- *       README is kept as {@code LIBRARY.md};</li>
+ *       README is kept as {@code LIBRARY.md}, where the pages of {@code docs/} (but the instructors')
+ *       now link up to;</li>
  *   <li>a copy of the untouched skeletons goes to {@code src/skeletons}: the build compiles the tests
  *       against them and the student's files over them, so that a file that does not compile costs
  *       only its own exercise;</li>
- *   <li>the instructors' profiles are cut out of {@code pom.xml} (between the markers
+ *   <li>the instructors' profiles are cut out of {@code pom.xml}, and the instructors' paragraphs out of
+ *       the READMEs and the pages (between the markers
  *       {@value #INSTRUCTOR_BEGIN} and {@value #INSTRUCTOR_END}). The rest stays: without
  *       {@code solutions/} the {@code exercises} profile switches itself on.</li>
  * </ul>
@@ -153,9 +155,15 @@ public final class Handout implements Callable<Integer> {
         for (String file : List.of("pom.xml", "LIBRARY.md", "README.md", "exercises/README.md")) {
             adapted.add(target.resolve(file));
         }
-        adapted.addAll(pages(target));
         for (Path file : adapted) {
             Files.writeString(file, withoutInstructorParts(Files.readString(file, StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
+        }
+        // A page's links up to the project's README (../README.md from docs/) now lead to LIBRARY.md.
+        for (Path page : pages(target)) {
+            String up = "../".repeat(target.relativize(page).getNameCount() - 1);
+            String text = withoutInstructorParts(Files.readString(page, StandardCharsets.UTF_8));
+            Files.writeString(page, text.replace("](" + up + "README.md", "](" + up + "LIBRARY.md"),
                     StandardCharsets.UTF_8);
         }
         // The untouched skeletons, which the build compiles the tests against (exercises/ is the student's).
