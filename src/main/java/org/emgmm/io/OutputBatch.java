@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -18,7 +17,6 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,7 +65,6 @@ public final class OutputBatch implements AutoCloseable {
 
     private static final String TEMPORARY_PREFIX = ".";
     private static final String TEMPORARY_SUFFIX = ".tmp";
-    private static final String NO_SPACE = "no space left on device";
 
     private static final Set<OutputBatch> OPEN = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
@@ -155,7 +152,7 @@ public final class OutputBatch implements AutoCloseable {
                 createdDirectories.add(p);
             }
         } catch (IOException e) {
-            throw new IOException("cannot create the " + what + " " + directory + " (" + reason(e)
+            throw new IOException("cannot create the " + what + " " + directory + " (" + AtomicFiles.reason(e)
                     + "): give a directory that can be created or written to", e);
         }
     }
@@ -209,7 +206,7 @@ public final class OutputBatch implements AutoCloseable {
                 Files.createFile(file.temporary());
                 copyPermissions(destination, temporary);
             } catch (IOException e) {
-                throw failure(target, e);
+                throw WriteFailures.failure(target, e);
             }
         }
         // The writing itself holds no lock, so that a shutdown hook can remove the file meanwhile.
@@ -223,7 +220,7 @@ public final class OutputBatch implements AutoCloseable {
                 writer.flush();
             }
         } catch (IOException e) {
-            throw failure(target, e);
+            throw WriteFailures.failure(target, e);
         }
         synchronized (this) {
             ensureOpen();
@@ -246,7 +243,7 @@ public final class OutputBatch implements AutoCloseable {
             }
         } catch (IOException e) {
             rollBack();
-            throw failure(staged.get(written.size()).target(), e);
+            throw WriteFailures.failure(staged.get(written.size()).target(), e);
         }
         finished = true;
         OPEN.remove(this);
@@ -377,33 +374,5 @@ public final class OutputBatch implements AutoCloseable {
         } catch (IOException ignored) {
             // Nothing more can be done; the error being reported matters more.
         }
-    }
-
-    /** One line for a file that could not be written: a full disk says so, anything else gives the reason. */
-    static IOException failure(Path target, IOException e) {
-        if (isNoSpace(e)) {
-            Path directory = target.toAbsolutePath().getParent();
-            return new IOException("cannot write " + target + ": no space left on the device of " + directory
-                    + "; free some space or write somewhere else", e);
-        }
-        return new IOException("cannot write " + target + " (" + reason(e) + "): check that its directory is"
-                + " writable", e);
-    }
-
-    /** ENOSPC, as the JDK reports it: "No space left on device" in the message or a file-system reason. */
-    static boolean isNoSpace(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String text = t instanceof FileSystemException failure && failure.getReason() != null
-                    ? failure.getReason() : t.getMessage();
-            if (text != null && text.toLowerCase(Locale.ROOT).contains(NO_SPACE)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A short human reason for a file-system error (Java's own messages are often just the path). */
-    static String reason(IOException e) {
-        return AtomicFiles.reason(e);
     }
 }

@@ -60,11 +60,11 @@ public final class GaussianMixture {
         this.weights = weights;
         this.means = means;
         this.covariances = covariances;
-        validateWeights();
-        validateMeans();
+        ParameterChecks.requireWeights(weights);
+        ParameterChecks.requireFiniteMeans(means, dimension);
         this.factors = new Cholesky[components];
         for (int k = 0; k < components; k++) {
-            validateSymmetry(k);
+            ParameterChecks.requireSymmetric(k, covariances, dimension);
         }
         covarianceType.requireConforms(components, dimension, covariances);
         for (int k = 0; k < components; k++) {
@@ -110,9 +110,10 @@ public final class GaussianMixture {
         if (dimension < 1) {
             throw new InvalidMixtureException(-1, "a mixture needs at least one dimension, got " + dimension);
         }
-        requireLength("weights", weights.length, components);
-        requireLength("mean values", means.length, (long) components * dimension);
-        requireLength("covariance values", covariances.length, (long) components * dimension * dimension);
+        ParameterChecks.requireLength("weights", weights.length, components);
+        ParameterChecks.requireLength("mean values", means.length, (long) components * dimension);
+        ParameterChecks.requireLength("covariance values", covariances.length,
+                (long) components * dimension * dimension);
         return new GaussianMixture(covarianceType, components, dimension, weights.clone(), means.clone(),
                 covariances.clone());
     }
@@ -189,57 +190,6 @@ public final class GaussianMixture {
             }
         }
         return ofFlat(k, d, weights, flatMeans, flatCovariances);
-    }
-
-    private static void requireLength(String what, int actual, long expected) {
-        if (actual != expected) {
-            throw new InvalidMixtureException(-1, "expected " + expected + " " + what + ", got " + actual);
-        }
-    }
-
-    private void validateWeights() {
-        double sum = 0.0;
-        for (int k = 0; k < components; k++) {
-            if (!(weights[k] >= 0.0) || !Double.isFinite(weights[k])) {
-                throw new InvalidMixtureException(k, "weight of component " + k + " is " + weights[k]
-                        + ": weights must be finite and non-negative");
-            }
-            sum += weights[k];
-        }
-        if (Math.abs(sum - 1.0) > WEIGHT_SUM_TOLERANCE) {
-            throw new InvalidMixtureException(-1, "weights sum to " + sum + ", not 1 (tolerance "
-                    + WEIGHT_SUM_TOLERANCE + "): divide each weight by their sum");
-        }
-    }
-
-    private void validateMeans() {
-        for (int index = 0; index < means.length; index++) {
-            if (!Double.isFinite(means[index])) {
-                int k = index / dimension;
-                throw new InvalidMixtureException(k, "mean of component " + k + " has a non-finite value "
-                        + means[index]);
-            }
-        }
-    }
-
-    private void validateSymmetry(int k) {
-        double scale = 0.0;
-        for (int a = 0; a < dimension; a++) {
-            scale = Math.max(scale, Math.abs(covariance(k, a, a)));
-        }
-        for (int a = 0; a < dimension; a++) {
-            for (int b = 0; b < dimension; b++) {
-                double value = covariance(k, a, b);
-                if (!Double.isFinite(value)) {
-                    throw new InvalidMixtureException(k, "covariance of component " + k + " has a non-finite entry "
-                            + value + " at [" + a + "][" + b + "]");
-                }
-                if (b < a && Math.abs(value - covariance(k, b, a)) > SYMMETRY_TOLERANCE * scale) {
-                    throw new InvalidMixtureException(k, "covariance of component " + k + " is not symmetric: ["
-                            + a + "][" + b + "] = " + value + " but [" + b + "][" + a + "] = " + covariance(k, b, a));
-                }
-            }
-        }
     }
 
     private Cholesky factor(int k) {

@@ -73,9 +73,9 @@ class OutputBatchTest {
 
     @Test
     void otherFailuresSayWhatToCheck() {
-        IOException e = OutputBatch.failure(directory.resolve("x"), new java.nio.file.AccessDeniedException("x"));
+        IOException e = WriteFailures.failure(directory.resolve("x"), new java.nio.file.AccessDeniedException("x"));
         assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
-        assertFalse(OutputBatch.isNoSpace(new IOException("Input/output error")));
+        assertFalse(WriteFailures.isNoSpace(new IOException("Input/output error")));
     }
 
     @Test
