@@ -145,6 +145,7 @@ public record Cell(int components, CovarianceType type, int freeParameters, Rest
         return "K = " + components + ", " + type.label();
     }
 
+    /** A failure's reason on one line (line breaks become spaces); "no reason given" when there is none. */
     private static String oneLine(String reason) {
         String text = reason == null || reason.isBlank() ? "no reason given" : reason;
         return text.strip().replaceAll("\\s*\\R\\s*", " ");

@@ -27,8 +27,13 @@ public record ComponentRange(List<Integer> values) {
      */
     public static final int DEFAULT_LARGEST = 9;
 
+    /** Between the two ends of a range: {@code 1..8}. */
     private static final String RANGE = "..";
+
+    /** Between the items of a list: {@code 1,2,5}. */
     private static final String LIST = ",";
+
+    /** How to write --components, the end of every message about it. */
     private static final String EXAMPLES = "write K, a range A..B or a comma list, e.g. 3, 1..8 or 1,2,5";
 
     /**
@@ -126,6 +131,7 @@ public record ComponentRange(List<Integer> values) {
         return k;
     }
 
+    /** The error for a --components that lists more than {@link #MAX_VALUES} Ks, quoting it shortened. */
     private static IllegalArgumentException tooMany(String whole) {
         return new IllegalArgumentException("--components " + org.emgmm.data.Quote.shorten(whole) + " lists more than "
                 + MAX_VALUES + " values of K: choose a narrower range");

@@ -23,7 +23,10 @@ public record SelectionTable(ModelSearch search, String implementation, int poin
     public static final String CSV_HEADER = "covarianceType,K,freeParameters,logLikelihood,bic,aic,icl,iterations,"
             + "converged,collapsed,bestRun,bestSeed,error";
 
+    /** Between the fields of a CSV row. */
     private static final String SEPARATOR = ",";
+
+    /** The end of every CSV line, the same on every platform. */
     private static final String LINE_END = "\n";
 
     /**
@@ -129,6 +132,7 @@ public record SelectionTable(ModelSearch search, String implementation, int poin
         return text.toString();
     }
 
+    /** One cell's CSV fields: a failed cell has empty numbers and, under error, its reason. */
     private static List<String> csvRow(Cell cell) {
         String type = cell.type().label();
         String k = String.valueOf(cell.components());
