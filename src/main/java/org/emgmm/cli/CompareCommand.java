@@ -195,6 +195,7 @@ final class CompareCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
+    /** The example --example names, refusing the options it sets itself; a usage error for an unknown name. */
     private NotebookExamples exampleChecked() {
         // --covariance-type and --n-init stay: the notebook's start is constrained to the type, and its
         // start method is seeded, so R seeds give R starts.
@@ -212,6 +213,7 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    /** Refuses a --format other than png and svg, and a --dpi outside 36 to 600. */
     private void checkPictureOptions() {
         for (String format : formats) {
             if (!FORMATS.contains(format.strip())) {
@@ -252,6 +254,7 @@ final class CompareCommand implements Callable<Integer> {
         return names;
     }
 
+    /** Where the runs started, for the first line and the page: one start, or "best of R starts, the first: ...". */
     private String startDescription(NotebookExamples chosen) {
         String one = chosen != null ? "the notebook's start, seed " + seed(chosen) : run.startDescription();
         return restarts > 1 ? "best of " + restarts + " starts, the first: " + one : one;
@@ -277,6 +280,7 @@ final class CompareCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption("--seed") ? run.seed : chosen.seed();
     }
 
+    /** The page's table of facts, one {label, value} pair per row; a list the caller may add rows to. */
     private List<String[]> facts(LabelledData loaded, GaussianMixture start, EmSettings settings,
             NotebookExamples chosen) {
         List<String[]> facts = new ArrayList<>();
@@ -332,7 +336,10 @@ final class CompareCommand implements Callable<Integer> {
         return pictures;
     }
 
-    /** "identical to vectorised", "differs from vectorised", or nothing for the reference itself. */
+    /**
+     * "reference", "identical to vectorised" (the same trace, bit for bit), "within 1e-9 of vectorised" or
+     * "differs from vectorised", vectorised standing for whichever implementation is the reference.
+     */
     private static String note(Comparison.Outcome outcome, Comparison.Row row, EmResult reference) {
         if (row.implementation().equals(outcome.reference())) {
             return "reference";
@@ -347,6 +354,7 @@ final class CompareCommand implements Callable<Integer> {
                 : "within 1e-9 of " + outcome.reference();
     }
 
+    /** The caption under a picture on the page, by the picture's name; clusters' says what the type's shapes mean. */
     private static String caption(String name, CovarianceType type) {
         return switch (name) {
             case ComparisonPictures.TRACES -> "The log-likelihood traces overlaid: every implementation has its own"
@@ -373,6 +381,7 @@ final class CompareCommand implements Callable<Integer> {
         };
     }
 
+    /** A mistake on the command line, for Main to report in one line with a pointer to --help. */
     private ParameterException usageError(String message) {
         return new ParameterException(spec.commandLine(), message);
     }

@@ -82,7 +82,7 @@ final class SelectionReport {
         }
     }
 
-    /** "<- lowest BIC" on the chosen cell, "collapsed" on one left out of the choice. */
+    /** "&lt;- lowest BIC" on the chosen cell, "collapsed" on one left out of the choice. */
     private static String note(Cell cell, Cell best, Criterion chosen) {
         if (cell == best) {
             return MARK + chosen.title();

@@ -7,7 +7,8 @@
  * HTML page from the same rows. {@link org.emgmm.compare.Failures} turns an implementation's failure into
  * one line. {@link org.emgmm.compare.NotebookExamples} holds the seed notebooks' own examples
  * ({@code compare --example}); where a notebook was wrong, its EM as written, bug included, runs beside
- * ours (the package-private {@code AsTheNotebookWroteIt}, wrong on purpose).
+ * ours (the package-private {@code AsTheNotebookWroteIt}, wrong on purpose), and
+ * {@link org.emgmm.compare.AsWrittenRun} runs it and says in one line how far it ended from ours.
  *
  * <p>Sibling packages: the implementations compared are {@link org.emgmm.loops},
  * {@link org.emgmm.vectorised}, {@link org.emgmm.univariate} and {@link org.emgmm.explicitpdf};

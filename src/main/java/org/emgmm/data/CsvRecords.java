@@ -6,7 +6,7 @@ import java.io.Reader;
 /**
  * The syntax half of reading CSV: characters split into records of fields, streamed. Each field is
  * handed over as a range of a reused character buffer, so that a large file costs no String per field;
- * {@link CsvReader} does the meaning (numbers, headers, columns).
+ * {@link CsvTable} does the meaning (numbers, headers, columns), for {@link CsvReader}.
  *
  * <p>The rules, a simple form of RFC 4180:
  * <ul>
@@ -17,7 +17,7 @@ import java.io.Reader;
  *       {@code ""} inside quotes stands for one {@code "}; a quoted field must end on its line;</li>
  *   <li>a zero character means the file is not text.</li>
  * </ul>
- * That every record has as many fields as the first is {@link CsvReader}'s check.
+ * That every record has as many fields as the first is {@link CsvTable}'s check.
  */
 final class CsvRecords {
 

@@ -7,7 +7,11 @@
  * as needed:
  * <ul>
  *   <li>reading: {@link org.emgmm.data.CsvReader} turns a CSV file into a
- *       {@link org.emgmm.data.LabelledData} (the points, and ground-truth labels if asked for);
+ *       {@link org.emgmm.data.LabelledData} (the points, with ground-truth labels and sample weights if
+ *       asked for); the reading itself is in package-private classes in the source, {@code CsvTable}
+ *       first, which uses {@code CsvRecords} (the CSV syntax), {@code CsvColumns} (the header and the
+ *       chosen columns), {@code NumberParser} (the numbers), {@code ColumnProblems} (each column's first
+ *       field that is not a finite number) and {@code RowValues} (the numbers read so far);
  *       {@link org.emgmm.data.Datasets} adds the bundled data sets ({@code old-faithful},
  *       {@code iris});</li>
  *   <li>drawing: {@link org.emgmm.data.MixtureSampler} draws points from a known mixture with a seed,

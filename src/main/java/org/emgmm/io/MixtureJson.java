@@ -254,7 +254,15 @@ public final class MixtureJson {
         return root.get(key);
     }
 
-    /** A JSON array of numbers, e.g. the weights or one mean. */
+    /**
+     * A JSON array of numbers, e.g. the weights or one mean.
+     *
+     * @param element the JSON value
+     * @param path    where it is in the file, for messages, e.g. {@code means[1]}
+     * @param source  names the file in messages
+     * @return its numbers, in order
+     * @throws InvalidMixtureException when it is not an array, or an entry is not a number
+     */
     private static double[] vector(JsonElement element, String path, String source) {
         JsonArray array = requireArray(element, path, source);
         double[] values = new double[array.size()];
@@ -264,7 +272,16 @@ public final class MixtureJson {
         return values;
     }
 
-    /** A JSON array of arrays of numbers, e.g. the means or one covariance. */
+    /**
+     * A JSON array of arrays of numbers, e.g. the means or one covariance. The rows may differ in
+     * length here; {@link GaussianMixture#of} checks the shapes.
+     *
+     * @param element the JSON value
+     * @param path    where it is in the file, for messages, e.g. {@code covariances[0]}
+     * @param source  names the file in messages
+     * @return its rows, in order
+     * @throws InvalidMixtureException when it or a row is not an array, or an entry is not a number
+     */
     private static double[][] matrix(JsonElement element, String path, String source) {
         JsonArray array = requireArray(element, path, source);
         double[][] rows = new double[array.size()][];
@@ -274,7 +291,15 @@ public final class MixtureJson {
         return rows;
     }
 
-    /** A JSON array of matrices: the covariances. */
+    /**
+     * A JSON array of matrices: the covariances.
+     *
+     * @param element the JSON value
+     * @param path    where it is in the file, for messages: {@code covariances}
+     * @param source  names the file in messages
+     * @return its matrices, in order
+     * @throws InvalidMixtureException when it, a matrix or a row is not an array, or an entry not a number
+     */
     private static double[][][] matrices(JsonElement element, String path, String source) {
         JsonArray array = requireArray(element, path, source);
         double[][][] blocks = new double[array.size()][][];
@@ -284,6 +309,15 @@ public final class MixtureJson {
         return blocks;
     }
 
+    /**
+     * A JSON value that must be an array.
+     *
+     * @param element the JSON value
+     * @param path    where it is in the file, for messages
+     * @param source  names the file in messages
+     * @return the array
+     * @throws InvalidMixtureException when it is not an array, saying what shapes the keys have
+     */
     private static JsonArray requireArray(JsonElement element, String path, String source) {
         if (!element.isJsonArray()) {
             throw new InvalidMixtureException(-1, source + ": " + path + " is " + describe(element)
@@ -292,6 +326,15 @@ public final class MixtureJson {
         return element.getAsJsonArray();
     }
 
+    /**
+     * A JSON value that must be a number.
+     *
+     * @param element the JSON value
+     * @param path    where it is in the file, for messages, e.g. {@code weights[2]}
+     * @param source  names the file in messages
+     * @return its value as a double
+     * @throws InvalidMixtureException when it is a string, a boolean, null, an array or an object
+     */
     private static double number(JsonElement element, String path, String source) {
         if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
             throw new InvalidMixtureException(-1, source + ": " + path + " is " + describe(element)
@@ -300,7 +343,12 @@ public final class MixtureJson {
         return element.getAsDouble();
     }
 
-    /** What a JSON value is, for error messages: "an array", "a string \"abc\"", ... */
+    /**
+     * What a JSON value is, for error messages.
+     *
+     * @param element the JSON value
+     * @return "null", "an array", "an object", "the string \"abc\"", "the value true" or "the number 3"
+     */
     private static String describe(JsonElement element) {
         if (element.isJsonNull()) {
             return "null";
@@ -318,6 +366,12 @@ public final class MixtureJson {
         return primitive.isBoolean() ? "the value " + primitive : "the number " + Quote.shorten(primitive.toString());
     }
 
+    /**
+     * Numbers as a JSON array.
+     *
+     * @param values the numbers, e.g. the weights or one mean
+     * @return a new array of them, in order
+     */
     private static JsonArray numbers(double[] values) {
         JsonArray array = new JsonArray();
         for (double value : values) {
@@ -326,6 +380,12 @@ public final class MixtureJson {
         return array;
     }
 
+    /**
+     * A matrix as a JSON array of rows.
+     *
+     * @param matrix the rows, e.g. one D×D covariance
+     * @return a new array of arrays, row by row
+     */
     private static JsonArray rows(double[][] matrix) {
         JsonArray array = new JsonArray();
         for (double[] row : matrix) {

@@ -76,8 +76,8 @@ final class UncertaintyChart {
     }
 
     /**
-     * "u < 0.01: 250 points", "0.01 ≤ u < 0.1: 12 points", ..., "u ≥ 0.25: 3 points"; of a sample,
-     * "u < 0.01: 18,250 shown".
+     * "u &lt; 0.01: 250 points", "0.01 ≤ u &lt; 0.1: 12 points", ..., "u ≥ 0.25: 3 points"; of a sample,
+     * "u &lt; 0.01: 18,250 shown".
      */
     private static String label(int band, int count, boolean sampled) {
         String range;

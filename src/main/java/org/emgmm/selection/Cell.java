@@ -36,6 +36,21 @@ public record Cell(int components, CovarianceType type, int freeParameters, Rest
      */
     public static final double COLLAPSE_FACTOR = 10.0;
 
+    /**
+     * Checks that the cell is one of the two kinds: fitted (a best run, no failure) or failed (a
+     * failure, no best run).
+     *
+     * @param components     K
+     * @param type           the covariance type
+     * @param freeParameters p for this K, type and dimension
+     * @param best           the best run of the restarts; null when the cell failed
+     * @param failure        why the cell could not be fitted, one line; null when it was
+     * @param bic            −2 L + p log N; NaN when failed
+     * @param aic            −2 L + 2 p; NaN when failed
+     * @param icl            BIC − 2 Σᵢ log maxₖ r[i][k]; NaN when failed
+     * @param collapsed      whether a fitted component has collapsed; false when failed
+     * @throws IllegalArgumentException if the cell has both a best run and a failure, or neither
+     */
     public Cell {
         if ((best == null) == (failure == null)) {
             throw new IllegalArgumentException("a cell is either fitted or failed, not both or neither");
@@ -56,6 +71,10 @@ public record Cell(int components, CovarianceType type, int freeParameters, Rest
      * if the component's points lie on a hyperplane, the coordinate of highest index in that hyperplane's
      * equation is fixed by the ones before it, so its L[j][j]² is regCovar and nothing more. Collapsed:
      * minⱼ L[j][j]² ≤ {@link #COLLAPSE_FACTOR} · regCovar.
+     *
+     * @param model    the fitted mixture
+     * @param regCovar the --reg-covar the fit added to every covariance's diagonal
+     * @return true if some component k has L[j][j]² ≤ {@link #COLLAPSE_FACTOR} · regCovar for some j
      */
     public static boolean hasCollapsedComponent(GaussianMixture model, double regCovar) {
         double threshold = COLLAPSE_FACTOR * regCovar;
@@ -77,17 +96,30 @@ public record Cell(int components, CovarianceType type, int freeParameters, Rest
                 oneLine(reason), Double.NaN, Double.NaN, Double.NaN, false);
     }
 
-    /** Whether the cell may be chosen and plotted: fitted, and no component collapsed. */
+    /**
+     * Whether the cell may be chosen and plotted.
+     *
+     * @return true if the cell was fitted and no component collapsed
+     */
     public boolean isSound() {
         return best != null && !collapsed;
     }
 
-    /** Whether the cell was fitted. */
+    /**
+     * Whether the cell was fitted.
+     *
+     * @return true if it has a best run, false if it failed
+     */
     public boolean isFitted() {
         return best != null;
     }
 
-    /** The best run's result; only for a fitted cell. */
+    /**
+     * The best run's result; only for a fitted cell.
+     *
+     * @return the fit: its mixture, log-likelihood, iterations and trace
+     * @throws IllegalStateException if the cell failed, naming K, the type and the reason
+     */
     public EmResult result() {
         if (best == null) {
             throw new IllegalStateException("K = " + components + ", " + type.label() + " failed: " + failure);
@@ -95,16 +127,25 @@ public record Cell(int components, CovarianceType type, int freeParameters, Rest
         return best.result();
     }
 
-    /** L, the total log-likelihood of the best run; NaN when failed. */
+    /**
+     * L, the total log-likelihood of the best run.
+     *
+     * @return L (Σᵢ wᵢ log p(xᵢ | θ) with sample weights); NaN when the cell failed
+     */
     public double logLikelihood() {
         return best == null ? Double.NaN : best.result().logLikelihood();
     }
 
-    /** "K = 3, spherical". */
+    /**
+     * The cell's name in messages and tables.
+     *
+     * @return e.g. "K = 3, spherical"
+     */
     public String name() {
         return "K = " + components + ", " + type.label();
     }
 
+    /** A failure's reason on one line (line breaks become spaces); "no reason given" when there is none. */
     private static String oneLine(String reason) {
         String text = reason == null || reason.isBlank() ? "no reason given" : reason;
         return text.strip().replaceAll("\\s*\\R\\s*", " ");

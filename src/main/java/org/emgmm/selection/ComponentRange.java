@@ -27,10 +27,22 @@ public record ComponentRange(List<Integer> values) {
      */
     public static final int DEFAULT_LARGEST = 9;
 
+    /** Between the two ends of a range: {@code 1..8}. */
     private static final String RANGE = "..";
+
+    /** Between the items of a list: {@code 1,2,5}. */
     private static final String LIST = ",";
+
+    /** How to write --components, the end of every message about it. */
     private static final String EXAMPLES = "write K, a range A..B or a comma list, e.g. 3, 1..8 or 1,2,5";
 
+    /**
+     * Keeps a copy of the values. It checks only that there is at least one: sorted, each once and each
+     * at least 1 is what {@link #parse}, {@link #between} and {@link #defaultFor} give.
+     *
+     * @param values the Ks, at least one. Copied.
+     * @throws IllegalArgumentException if {@code values} is empty
+     */
     public ComponentRange {
         values = List.copyOf(values);
         if (values.isEmpty()) {
@@ -42,12 +54,21 @@ public record ComponentRange(List<Integer> values) {
      * The default, {@code 1..9} as in mclust, but never more components than points: K ≤ N.
      *
      * @param points N, at least 1
+     * @return 1..min(9, N)
+     * @throws IllegalArgumentException if {@code points} is below 1 (the range would be empty)
      */
     public static ComponentRange defaultFor(int points) {
         return between(1, Math.min(DEFAULT_LARGEST, points));
     }
 
-    /** Every K from {@code first} to {@code last}, both included. */
+    /**
+     * Every K from {@code first} to {@code last}, both included.
+     *
+     * @param first the smallest K, at least 1 (not checked here)
+     * @param last  the largest K, at least {@code first}
+     * @return first, first + 1, ..., last
+     * @throws IllegalArgumentException if {@code last} is below {@code first} (the range would be empty)
+     */
     public static ComponentRange between(int first, int last) {
         TreeSet<Integer> ks = new TreeSet<>();
         for (int k = first; k <= last; k++) {
@@ -59,6 +80,8 @@ public record ComponentRange(List<Integer> values) {
     /**
      * Reads {@code 3}, {@code 1..8}, {@code 1,2,5} or {@code 1..3,6}.
      *
+     * @param text the value of {@code --components}; spaces around each item are ignored
+     * @return the Ks named, sorted, each once
      * @throws IllegalArgumentException one line naming the part that is wrong and how to write it
      */
     public static ComponentRange parse(String text) {
@@ -108,22 +131,35 @@ public record ComponentRange(List<Integer> values) {
         return k;
     }
 
+    /** The error for a --components that lists more than {@link #MAX_VALUES} Ks, quoting it shortened. */
     private static IllegalArgumentException tooMany(String whole) {
         return new IllegalArgumentException("--components " + org.emgmm.data.Quote.shorten(whole) + " lists more than "
                 + MAX_VALUES + " values of K: choose a narrower range");
     }
 
-    /** How many Ks. */
+    /**
+     * How many Ks.
+     *
+     * @return the number of values
+     */
     public int size() {
         return values.size();
     }
 
-    /** The smallest K. */
+    /**
+     * The smallest K.
+     *
+     * @return the first value, the smallest when the values are sorted
+     */
     public int first() {
         return values.get(0);
     }
 
-    /** The largest K. */
+    /**
+     * The largest K.
+     *
+     * @return the last value, the largest when the values are sorted
+     */
     public int last() {
         return values.get(values.size() - 1);
     }

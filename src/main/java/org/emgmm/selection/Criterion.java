@@ -18,19 +18,36 @@ import java.util.Locale;
  * The formulas themselves are {@link ModelSelection}'s; a {@link Cell} holds the values.
  */
 public enum Criterion {
-    BIC, AIC, ICL;
+    /** The Bayesian information criterion, −2 L + p log N (Schwarz): {@code select}'s default. */
+    BIC,
+    /** Akaike's information criterion, −2 L + 2 p. */
+    AIC,
+    /** The integrated completed likelihood, BIC − 2 Σᵢ log maxₖ r[i][k] (Biernacki, Celeux and Govaert). */
+    ICL;
 
-    /** bic, aic or icl: the name on the command line. */
+    /**
+     * The name on the command line.
+     *
+     * @return bic, aic or icl
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** BIC, AIC or ICL: the name in tables and pictures. */
+    /**
+     * The name in tables and pictures.
+     *
+     * @return BIC, AIC or ICL
+     */
     public String title() {
         return name();
     }
 
-    /** The formula, for tables and axis titles. */
+    /**
+     * The formula, for tables and axis titles.
+     *
+     * @return the formula in plain ASCII, e.g. "AIC = -2 log L + 2 p"
+     */
     public String formula() {
         return switch (this) {
             case BIC -> "BIC = -2 log L + p log N";
@@ -39,7 +56,12 @@ public enum Criterion {
         };
     }
 
-    /** This criterion's value for a fitted cell. */
+    /**
+     * This criterion's value for a cell.
+     *
+     * @param cell a cell of the search
+     * @return its BIC, AIC or ICL, lower is better; NaN for a failed cell
+     */
     public double of(Cell cell) {
         return switch (this) {
             case BIC -> cell.bic();
@@ -48,7 +70,11 @@ public enum Criterion {
         };
     }
 
-    /** bic, aic, icl. */
+    /**
+     * Every criterion's command-line name, for help and error messages.
+     *
+     * @return bic, aic, icl, in that order
+     */
     public static List<String> labels() {
         return Arrays.stream(values()).map(Criterion::label).toList();
     }
@@ -56,6 +82,8 @@ public enum Criterion {
     /**
      * The criterion with this label, in any case.
      *
+     * @param label bic, aic or icl, in any case; spaces around it are ignored
+     * @return the criterion it names
      * @throws IllegalArgumentException naming the choices
      */
     public static Criterion byLabel(String label) {

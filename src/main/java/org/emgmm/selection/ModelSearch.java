@@ -45,6 +45,17 @@ import org.emgmm.model.CovarianceType;
 public record ModelSearch(ComponentRange components, List<CovarianceType> types, InitMethod method,
         EmSettings settings, long seed, int restarts) {
 
+    /**
+     * Keeps each covariance type once, in the order first given.
+     *
+     * @param components the Ks
+     * @param types      the covariance types, at least one; a type given twice is kept once. Copied.
+     * @param method     how each restart's start is chosen
+     * @param settings   EM's settings for every run
+     * @param seed       the base seed of every cell's restarts
+     * @param restarts   R, runs per cell, at least 1
+     * @throws IllegalArgumentException if there is no covariance type, or {@code restarts} is below 1
+     */
     public ModelSearch {
         types = List.copyOf(new LinkedHashSet<>(types));
         if (types.isEmpty()) {
@@ -56,7 +67,13 @@ public record ModelSearch(ComponentRange components, List<CovarianceType> types,
         }
     }
 
-    /** Fits every cell, types outer and K inner, and returns them all, failed ones included. */
+    /**
+     * Fits every cell, types outer and K inner, and returns them all, failed ones included.
+     *
+     * @param algorithm the EM implementation that fits every cell
+     * @param data      the N×D points, with their sample weights if any. Not modified.
+     * @return one cell per covariance type and K, in that order
+     */
     public SelectionTable run(EmAlgorithm algorithm, DataMatrix data) {
         List<Cell> cells = new ArrayList<>();
         for (CovarianceType type : types) {

@@ -29,6 +29,7 @@ import org.emgmm.model.Prediction;
  */
 public final class ModelSelection {
 
+    /** Not instantiated: the methods are static. */
     private ModelSelection() {
     }
 

@@ -19,8 +19,10 @@ import org.emgmm.model.GaussianMixture;
  *       the whole block in loops over consecutive memory ({@link Kernels}), which HotSpot compiles to
  *       SIMD instructions. The triangular solve L z = x − μ runs one coordinate at a time across the
  *       block; the scatter Σ r (x − μ)(x − μ)ᵀ is added four points at a time as rank-4 updates.</li>
- *   <li><b>One pass less.</b> While a block's responsibilities are at hand, the E-step also adds up
- *       Nₖ = Σᵢ r[i][k] and Σᵢ r[i][k] xᵢ, so the M-step reads the data only once, for the scatter.</li>
+ *   <li><b>One pass per iteration.</b> While a block's responsibilities are at hand, the E-step also adds
+ *       up what the next M-step needs, about the current means: Nₖ = Σᵢ r[i][k], Σᵢ r[i][k] (xᵢ − μₖ) and
+ *       the scatter Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ. The M-step after it then reads no data at all
+ *       ({@link Workspace} has the formulas).</li>
  *   <li><b>Nothing allocated per step but the results.</b> A {@link Workspace} holds every buffer for a
  *       whole run; the data matrix is read block by block, never copied whole. What a step returns (the
  *       responsibilities, the new parameters) is copied out, never one of those buffers.</li>

@@ -151,11 +151,16 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         this.theta = new KernelParameters(k, d);
     }
 
+    /** The name of the implementation a workspace belongs to, {@link VectorisedEm#NAME}. */
     @Override
     public String name() {
         return VectorisedEm.NAME;
     }
 
+    /**
+     * The E-step, every slice on a worker thread; while each block's responsibilities are at hand it also
+     * takes the moment sums the next M-step needs (see the class comment).
+     */
     @Override
     public EStep eStep(DataMatrix points, GaussianMixture model) {
         requireOwnData(points);
@@ -282,7 +287,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         }
     }
 
-    /** Every covariance type: the M-step constrains the scatter matrices (see {@code CovarianceType}). */
+    /** Every covariance type: the M-step constrains the scatter matrices (see {@link CovarianceType}). */
     @Override
     public boolean supports(CovarianceType type) {
         return true;
@@ -294,6 +299,11 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         return true;
     }
 
+    /**
+     * The M-step from the slices' moment sums, added up in slice order. The sums of the last E-step are
+     * used when {@code given} and {@code previous} are that step's responsibilities and model; otherwise
+     * they are taken again, in one pass over the data ({@link #momentsAbout}).
+     */
     @Override
     public GaussianMixture mStep(DataMatrix points, Responsibilities given, GaussianMixture previous,
             double regCovar) {

@@ -7,8 +7,10 @@
  * reorganised for the machine. Then {@link org.emgmm.vectorised.VectorisedEm}'s class comment, then its
  * package-private helpers in the source: {@code Kernels} (the inner loops, shaped so that HotSpot turns
  * them into SIMD instructions), {@code Slices} (the fixed cut of the points that makes the threads'
- * sums bit-identical) and {@code Workspace} (the buffers of a whole run, and the one pass over the data
- * per iteration).
+ * sums bit-identical) and {@code Workspace} (one run's worker threads, and the one pass over the data
+ * per iteration), with the buffers it drives the kernels with: {@code KernelParameters} (θ laid out for
+ * the kernels), {@code BlockBuffers} (one worker's block of points) and {@code MomentSums} (one slice's
+ * sums, and the formulas that finish the M-step).
  *
  * <p>Siblings behind {@link org.emgmm.em.EmAlgorithm}: {@link org.emgmm.loops} (per-point loops, the
  * readable baseline), {@link org.emgmm.univariate} (D = 1) and {@link org.emgmm.explicitpdf} (the
