@@ -351,7 +351,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         return java.util.Arrays.equals(row.result().trace(), reference.trace())
                 ? "identical to " + outcome.reference()
-                : "within 1e-9 of " + outcome.reference();
+                : "within " + Comparison.TOLERANCE_TEXT + " of " + outcome.reference();
     }
 
     /** The caption under a picture on the page, by the picture's name; clusters' says what the type's shapes mean. */
