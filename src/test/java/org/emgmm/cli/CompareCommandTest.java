@@ -30,7 +30,6 @@ class CompareCommandTest {
     @TempDir
     Path directory;
 
-
     private static CommandRun run(String... args) {
         return CommandRun.of(args);
     }
