@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -157,5 +163,21 @@ class OwnWorkRulesTest {
                         exercise + ": " + hole[0] + "#" + hole[1]);
             }
         }
+    }
+
+    @Test
+    void theStudentsGuideShowsEachExercisesList() throws IOException {
+        Path base = Paths.get(System.getProperty("basedir", System.getProperty("user.dir")));
+        String guide = Files.readString(base.resolve("exercises/README.md"), StandardCharsets.UTF_8);
+        for (String file : AllowLists.files()) {
+            String row = "`" + file.replace(".java", "") + "` | " + AllowLists.describe(file) + " |";
+            assertTrue(guide.contains(row), "exercises/README.md should have the row\n" + row);
+        }
+        for (String exception : AllowLists.describeShared().split(", ")) {
+            assertTrue(guide.contains("`" + exception + "`"), "an exception every exercise may use: " + exception);
+        }
+        Map<String, Set<String>> four = AllowLists.of(ex(4));
+        assertTrue(AllowLists.describe(ex(4)).contains("logComponentDensity") && four.containsKey(
+                "org.emgmm.em.EStep"), AllowLists.describe(ex(4)));
     }
 }
