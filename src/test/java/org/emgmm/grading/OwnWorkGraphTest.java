@@ -120,7 +120,8 @@ class OwnWorkGraphTest {
                 "            double value() { return org.emgmm.selection.ModelSelection.bic(fit); }",
                 "        }.value();",
                 "    }", "}");
-        Map<String, List<String>> payers = byPayer(check(folder));
+        List<OwnWork.Violation> found = check(folder);
+        Map<String, List<String>> payers = byPayer(found);
         assertEquals(Set.of("Ex2LogSumExp.java", "Ex3CholeskyDensity.java", "Ex4EStep.java", "Ex5MStep.java",
                 "Ex6EmLoop.java", "Ex8KMeansPlusPlus.java", "Ex9Bic.java"), payers.keySet(),
                 "each exercise pays for its helper, no helper on its own: " + payers);
@@ -135,6 +136,14 @@ class OwnWorkGraphTest {
                 + payers.get(exercise)));
         payers.values().forEach(uses -> assertTrue(uses.stream().noneMatch(use -> use.startsWith("Ex")),
                 "the exercise files themselves use only what their lists allow: " + uses));
+        List<String> verdict = OwnWorkTest.verdict(found);
+        assertTrue(verdict.contains("Ex2LogSumExp.java would be graded as not started: Help2.java line 4 uses"
+                + " org.emgmm.model.LogSumExp.of, which this exercise may not use: write this part yourself (the"
+                + " exercises' README lists what each exercise may use from the library); Help2.java is held to the"
+                + " rules of Ex2LogSumExp.java, whose code calls it"), String.join("\n", verdict));
+        assertTrue(verdict.contains("Ex2LogSumExp.java may use from the library: nothing (and its exceptions:"
+                + " DataException, EmException, InvalidMixtureException, NotPositiveDefiniteException)"),
+                String.join("\n", verdict));
     }
 
     @Test
