@@ -73,23 +73,27 @@ final class UseScanner extends TreePathScanner<Void, Void> {
         this.found = found;
     }
 
+    /** An import alone runs nothing: what it imports is found where the code uses it. */
     @Override
     public Void visitImport(ImportTree tree, Void unused) {
         return null;
     }
 
+    /** A simple name: a class, a field, a method called, a local variable (the file's own code). */
     @Override
     public Void visitIdentifier(IdentifierTree tree, Void unused) {
         note(tree, trees.getElement(getCurrentPath()));
         return super.visitIdentifier(tree, unused);
     }
 
+    /** A qualified name or a member of an expression: {@code LogSumExp.of}, {@code model.weight}. */
     @Override
     public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
         note(tree, trees.getElement(getCurrentPath()));
         return super.visitMemberSelect(tree, unused);
     }
 
+    /** A method reference, {@code Help::of}, or a constructor reference, {@code EStep::new}. */
     @Override
     public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
         note(tree, trees.getElement(getCurrentPath()));
