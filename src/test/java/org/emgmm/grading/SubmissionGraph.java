@@ -39,8 +39,11 @@ import javax.lang.model.element.TypeElement;
  * "computing only" ({@link ComputingOnly}) wherever it is.
  *
  * <p><b>The verdict.</b> A use that breaks an exercise's rules is a {@link OwnWork.Violation} of that
- * exercise, with the file and line of the use: the grader grades that exercise as not started. A use
- * in a file no exercise reaches is a violation of that file alone: it is left out.
+ * exercise, with the file and line of the use: the grader grades that exercise as not started. Only
+ * the exercises whose lists the use breaks pay for it: when exercises 4 and 7 share a helper that uses
+ * the mixture's densities, exercise 7, which may not, is graded as not started, and exercise 4 keeps
+ * the helper (once exercise 7's file is its skeleton, only exercise 4 reaches it). A use in a file no
+ * exercise reaches is a violation of that file alone: it is left out.
  */
 public final class SubmissionGraph {
 
