@@ -28,6 +28,12 @@ import javax.tools.ToolProvider;
  * The replaced exercise then fails its tests as "not started", and its report shows the compiler's
  * message instead. A file missing from the submission is taken from the skeleton in the same way.
  *
+ * <p>Once everything compiles, the own-work check ({@link org.emgmm.grading.OwnWork}) judges the whole
+ * submission: an exercise whose code, in its own file or in any file it reaches (a helper class, another
+ * exercise), uses what that exercise may not use is graded from its skeleton, the note naming the use,
+ * its file and its line; a file no exercise reaches that breaks a rule is left out. Then it compiles
+ * again, until nothing is refused.
+ *
  * <p>Compiling runs no student code: annotation processing is off ({@code -proc:none}).
  */
 final class Compilation {
@@ -157,12 +163,12 @@ final class Compilation {
                     diagnostics, options, null, files.getJavaFileObjectsFromPaths(javaFiles));
             foreign.clear();
             ownWork.clear();
+            org.emgmm.grading.SubmissionGraph graph = new org.emgmm.grading.SubmissionGraph();
             task.addTaskListener(new com.sun.source.util.TaskListener() {
                 @Override
                 public void finished(com.sun.source.util.TaskEvent event) {
                     if (event.getKind() == com.sun.source.util.TaskEvent.Kind.ANALYZE && event.getTypeElement() != null) {
-                        org.emgmm.grading.OwnWork.checkClass(task, event.getTypeElement()).stream()
-                                .filter(violation -> rules.contains(violation.rule())).forEach(ownWork::add);
+                        graph.addClass(task, event.getTypeElement());
                     }
                     if (event.getKind() == com.sun.source.util.TaskEvent.Kind.ANALYZE && event.getTypeElement() != null
                             && event.getSourceFile() != null) {
@@ -177,6 +183,10 @@ final class Compilation {
                 }
             });
             boolean compiled = task.call();
+            if (compiled) {
+                // The own-work rules follow the code across files: judged once every class is analysed.
+                graph.violations().stream().filter(violation -> rules.contains(violation.rule())).forEach(ownWork::add);
+            }
             Map<Path, List<String>> errors = new LinkedHashMap<>();
             for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
                 if (diagnostic.getKind() == Diagnostic.Kind.ERROR && diagnostic.getSource() != null) {
@@ -238,23 +248,22 @@ final class Compilation {
     }
 
     /**
-     * Every file that uses what its exercise may not use: graded from its skeleton (a helper file: left
-     * out), with the first such use and its line in the note.
+     * Every exercise whose code (in its file or in a file it reaches) uses what it may not use: graded
+     * from its skeleton, with the first such use, its file and its line in the note. A file no exercise
+     * reaches that breaks a rule is left out.
      */
     private void leaveOutDelegation(Path sources, Path skeletons) throws IOException {
-        Map<String, org.emgmm.grading.OwnWork.Violation> first = new LinkedHashMap<>();
-        for (org.emgmm.grading.OwnWork.Violation violation : ownWork) {
-            first.putIfAbsent(violation.file(), violation);
-        }
-        for (org.emgmm.grading.OwnWork.Violation violation : first.values()) {
-            Path file = sources.resolve(violation.file());
-            Path skeleton = skeletons.resolve(violation.file());
+        for (Map.Entry<String, org.emgmm.grading.OwnWork.Violation> paying
+                : org.emgmm.grading.OwnWork.firstByPayer(ownWork).entrySet()) {
+            String name = paying.getKey();
+            Path file = sources.resolve(name);
+            Path skeleton = skeletons.resolve(name);
             if (Files.exists(skeleton)) {
                 Files.copy(skeleton, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                replaced.put(violation.file(), violation.message() + ", so graded as not started");
+                replaced.put(name, paying.getValue().message() + ", so graded as not started");
             } else if (Files.exists(file)) {
                 Files.delete(file);
-                replaced.put(violation.file(), violation.message() + ", so left out");
+                replaced.put(name, paying.getValue().message() + ", so left out");
             }
         }
         ownWork.clear();

@@ -1,142 +1,75 @@
 package org.emgmm.grading;
 
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.ImportTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
-import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.PackageElement;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * "Your own work only": what exercise code may use, checked on the compiled syntax tree, so that a
- * one-line call into the library cannot stand in for an exercise, and so that exercise code can do
- * nothing but compute. The grader leaves a file that breaks a rule out (graded as not started, with the
- * use and its line in the report), and {@code OwnWorkTest} shows students the same check in their own
- * {@code mvn test}.
+ * "Your own work only": what exercise code may use, checked on the compiled syntax tree of the whole
+ * submission before any of it runs, so that a call into the library cannot stand in for an exercise,
+ * and so that exercise code can do nothing but compute. The grader grades an exercise whose code breaks
+ * a rule as not started (with the use, its file and its line in the report), and {@code OwnWorkTest}
+ * shows students the same check, with the same lists and the same verdict, in their own {@code mvn test}.
  *
- * <p><b>Computing only.</b> Exercise code may use, besides its own package and the library:
- * <ul>
- *   <li>from {@code java.lang}: numbers and text ({@code Math}, {@code StrictMath}, {@code String},
- *       {@code StringBuilder}, the boxes), {@code Object}, {@code Iterable}, {@code Comparable},
- *       {@code Record}, {@code Enum}, the everyday exceptions and annotations; {@code System} only for
- *       {@code out}, {@code err}, {@code arraycopy}, {@code nanoTime} and {@code currentTimeMillis}, and
- *       a {@code PrintStream} only to print;</li>
- *   <li>{@code java.util} (with {@code function}, {@code stream} and {@code random}) except what loads
- *       classes, starts threads or touches files ({@code ServiceLoader}, {@code ResourceBundle},
- *       {@code Timer}, {@code Formatter}, {@code Scanner}, {@code Properties}, {@code concurrent},
- *       {@code logging}, {@code prefs}, {@code jar}, {@code zip}, {@code spi});</li>
- *   <li>{@code java.math}.</li>
- * </ul>
- * Everything else is refused: files, processes, threads, {@code System.exit}, properties and the
- * environment, reflection and method handles, class loaders, native code, and every other library on
- * the class path (the tests' own harness among them). That is what keeps a submission from forging
- * its grade from inside the grading JVM: code that cannot name a file, a thread or a field of another
- * class cannot write a report or switch a guard off.
+ * <p><b>Own work, by list.</b> Each exercise names the few library members it may use: the types that
+ * carry its data and parameters, and what reads or builds them, never an algorithm ({@link AllowLists};
+ * the students' guide, {@code exercises/README.md}, shows the same lists). Whatever else of
+ * {@code org.emgmm} an exercise uses is refused ({@link Rule#OWN_WORK}): the library's other EM
+ * implementations, its loop, its densities, its log-sum-exp, its Cholesky factor, its k-means++, its
+ * criteria, its predictions, and whatever it gains later.
  *
- * <p><b>The library.</b> Exercise code may use {@code org.emgmm.model}, {@code em}, {@code linalg}
- * and {@code data} (but not the CSV reader and writer), and the criteria of {@code selection}
- * ({@code ModelSelection}, not the search), except:
- * <ul>
- *   <li>{@code EmLoop.run}, the library's whole EM loop, anywhere;</li>
- *   <li>in the exercise that teaches it: {@code LogSumExp} in exercises 2 and 4 (whose rows it
- *       normalises); {@code Cholesky} and the
- *       mixture's own densities in exercise 3; {@code Responsibilities.componentTotals} in exercise 5;
- *       {@code EmAlgorithm.fit} (which runs the library's loop) in exercises 6 and 7, and the mixture's
- *       densities in exercise 7; the library's k-means++ ({@code KMeansPlusPlus}, {@code Lloyd},
- *       {@code InitMethod}, {@code Initialisation.kMeansPlusPlus} and {@code kMeans}) in exercise 8;
- *       the library's BIC ({@code ModelSelection}) in exercise 9.</li>
- * </ul>
- * Every other package of the library ({@code loops}, {@code vectorised}, {@code univariate},
- * {@code explicitpdf}, {@code compare}, {@code bench}, {@code cli}, {@code plot}, {@code io}, …) is
- * refused. Exercise 4 may use {@code GaussianMixture.logComponentDensity}, {@code Responsibilities.wrap}
- * and {@code EStep}, as its text says, so that a slip in exercise 3 does not cost it points.
+ * <p><b>Computing only.</b> Besides, exercise code may use only what computes: {@code java.lang}'s
+ * numbers and text, {@code java.util} (with {@code function}, {@code stream} and {@code random}),
+ * {@code java.math}, and printing ({@link ComputingOnly}). Files, processes, threads (the common pool's
+ * too), {@code System.exit}, system properties, the default locale and time zone, reflection, method
+ * handles, class loaders, native code, closing {@code System.out}, {@code finalize()}, the library's
+ * file readers and writers and every other library on the class path (the tests' own harness among
+ * them) are refused ({@link Rule#COMPUTING_ONLY}). That is what keeps a submission from forging its
+ * grade from inside the grading JVM: code that cannot name a file, a thread or a field of another class
+ * cannot write a report or switch a guard off.
+ *
+ * <p><b>The whole submission.</b> The rules follow the code, not the file names: an exercise is held to
+ * its list in its own file and in every file its code reaches, helper classes and other exercises'
+ * files alike ({@link SubmissionGraph}). A helper that two exercises call is held to both lists.
  */
 public final class OwnWork {
 
     /** The package of the exercises. */
     static final String EXERCISES = "org.emgmm.exercises";
 
-    /** The library packages exercise code may use. */
-    private static final Set<String> LIBRARY_PACKAGES = Set.of("org.emgmm.model", "org.emgmm.em",
-            "org.emgmm.linalg", "org.emgmm.data");
+    /**
+     * The library's packages that compute: a use of them not on the exercise's list does the
+     * exercise's own job ({@link Rule#OWN_WORK}). The library's other packages ({@code io}, {@code cli},
+     * {@code plot}, {@code bench}) read and write files.
+     */
+    private static final Set<String> LIBRARY_PACKAGES = Set.of("org.emgmm", "org.emgmm.model", "org.emgmm.em",
+            "org.emgmm.linalg", "org.emgmm.data", "org.emgmm.selection", "org.emgmm.loops", "org.emgmm.vectorised",
+            "org.emgmm.univariate", "org.emgmm.explicitpdf", "org.emgmm.compare");
 
-    /** Library classes outside those packages that exercise code may use: the criteria's formulas. */
-    private static final Set<String> LIBRARY_CLASSES = Set.of("org.emgmm.selection.ModelSelection");
-
-    /** Library classes in those packages that read or write files. */
-    private static final Set<String> LIBRARY_REFUSED = Set.of("org.emgmm.data.CsvReader",
-            "org.emgmm.data.CsvWriter", "org.emgmm.data.CsvRecords");
-
-    /** The JDK packages exercise code may use, whole but for {@link #JDK_REFUSED}. */
-    private static final Set<String> JDK_PACKAGES = Set.of("java.util", "java.util.function", "java.util.stream",
-            "java.util.random", "java.math");
-
-    /** Classes of those packages that load classes, start threads or reach files. */
-    private static final Set<String> JDK_REFUSED = Set.of("java.util.ServiceLoader", "java.util.ResourceBundle",
-            "java.util.ListResourceBundle", "java.util.PropertyResourceBundle", "java.util.Timer",
-            "java.util.TimerTask", "java.util.Formatter", "java.util.Scanner", "java.util.Properties");
-
-    /** The java.lang classes exercise code may use whole. */
-    private static final Set<String> JAVA_LANG = Set.of("Object", "Math", "StrictMath", "String", "StringBuilder",
-            "CharSequence", "Number", "Integer", "Long", "Double", "Float", "Short", "Byte", "Character", "Boolean",
-            "Void", "Comparable", "Iterable", "Record", "Enum", "Cloneable", "AutoCloseable", "Runnable",
-            "Override", "SuppressWarnings", "FunctionalInterface", "SafeVarargs", "Deprecated",
-            "Throwable", "Exception", "RuntimeException", "Error", "AssertionError", "ArithmeticException",
-            "IllegalArgumentException", "IllegalStateException", "IndexOutOfBoundsException",
-            "ArrayIndexOutOfBoundsException", "NullPointerException", "UnsupportedOperationException",
-            "NumberFormatException", "ClassCastException", "NegativeArraySizeException",
-            "CloneNotSupportedException");
-
-    /** Classes exercise code may name, but use only in part: class → the members it may use. */
-    private static final Map<String, Set<String>> ONLY_MEMBERS = Map.of(
-            "java.lang.System", Set.of("out", "err", "arraycopy", "nanoTime", "currentTimeMillis", "lineSeparator"),
-            "java.io.PrintStream", Set.of("print", "println", "printf", "format", "flush"));
-
-    /** Members refused everywhere in classes otherwise allowed. */
-    private static final Set<String> REFUSED_MEMBERS = Set.of("org.emgmm.em.EmLoop#run");
-
-    /** File name prefix → what that exercise may not use besides the above. */
-    private static final Map<String, List<String>> FORBIDDEN_IN = Map.of(
-            "Ex2", List.of("org.emgmm.model.LogSumExp"),
-            "Ex4", List.of("org.emgmm.model.LogSumExp"),
-            "Ex3", List.of("org.emgmm.linalg.Cholesky", "org.emgmm.model.GaussianMixture#logComponentDensity",
-                    "org.emgmm.model.GaussianMixture#logDensity", "org.emgmm.model.GaussianMixture#cholesky"),
-            "Ex5", List.of("org.emgmm.em.Responsibilities#componentTotals"),
-            "Ex6", List.of("org.emgmm.em.EmAlgorithm#fit"),
-            "Ex9", List.of("org.emgmm.selection.ModelSelection"),
-            "Ex7", List.of("org.emgmm.em.EmAlgorithm#fit", "org.emgmm.model.GaussianMixture#logComponentDensity",
-                    "org.emgmm.model.GaussianMixture#logDensity"),
-            "Ex8", List.of("org.emgmm.em.KMeansPlusPlus", "org.emgmm.em.Lloyd", "org.emgmm.em.InitMethod",
-                    "org.emgmm.em.Initialisation#kMeansPlusPlus", "org.emgmm.em.Initialisation#kMeans"));
+    /** Classes of those packages that read or write files: beyond computing, whatever the exercise. */
+    private static final Set<String> LIBRARY_FILES = Set.of("org.emgmm.data.CsvReader", "org.emgmm.data.CsvWriter",
+            "org.emgmm.data.CsvRecords", "org.emgmm.data.Datasets");
 
     /** Why a use is refused: the second half of a violation's message. */
     public enum Rule {
         /** The library would do the exercise's own job. */
-        OWN_WORK("which this exercise may not use: write this part yourself (see the exercise's comment for"
-                + " what the library may do for you)"),
+        OWN_WORK("which this exercise may not use: write this part yourself (the exercises' README lists what"
+                + " each exercise may use from the library)"),
         /** Outside what exercise code may touch at all. */
         COMPUTING_ONLY("which exercise code may not use: exercises compute with java.lang's numbers and text,"
-                + " java.util, java.math and the library classes their comments name, and nothing else");
+                + " java.util, java.math and the library members their README lists, and nothing else");
 
         private final String text;
 
@@ -148,160 +81,114 @@ public final class OwnWork {
     /**
      * One use of something an exercise may not use.
      *
-     * @param file the exercise file, e.g. {@code Ex4EStep.java}
-     * @param line its line
-     * @param used what it uses, e.g. {@code org.emgmm.loops.LoopsEm#eStep}
-     * @param rule the rule it breaks
+     * @param file     the file of the use, e.g. {@code Ex4EStep.java} or a helper's {@code Helper.java}
+     * @param line     its line
+     * @param used     what it uses, e.g. {@code org.emgmm.loops.LoopsEm#eStep}
+     * @param rule     the rule it breaks
+     * @param exercise the exercise file whose rules it breaks, which reaches {@code file} (or is it), e.g.
+     *                 {@code Ex4EStep.java}; null when no exercise reaches {@code file}, which is then held
+     *                 to what every exercise may use
      */
-    public record Violation(String file, long line, String used, Rule rule) {
+    public record Violation(String file, long line, String used, Rule rule, String exercise) {
 
-        /** "Ex4EStep.java line 57 uses org.emgmm.loops.LoopsEm.eStep, which this exercise may not use: ...". */
+        /**
+         * The use, why it is refused, and whose rules it breaks when that is not its own file's:
+         * "Helper.java line 5 uses org.emgmm.model.LogSumExp.of, which this exercise may not use: …;
+         * Helper.java is held to the rules of Ex2LogSumExp.java, whose code calls it".
+         *
+         * @return the message, in one line
+         */
         public String message() {
-            return String.format(Locale.ROOT, "%s line %d uses %s, %s", file, line, used.replace('#', '.'),
-                    rule.text);
+            String whose = exercise == null ? "; no exercise calls " + file + ", so it is held to what every"
+                    + " exercise may use" : exercise.equals(file) ? "" : "; " + file + " is held to the rules of "
+                    + exercise + ", whose code calls it";
+            return String.format(Locale.ROOT, "%s line %d uses %s, %s%s", file, line, used.replace('#', '.'),
+                    rule.text, whose);
+        }
+
+        /** {@return the file that pays for this use: the exercise whose rules it breaks, or its own file} */
+        public String payer() {
+            return exercise != null ? exercise : file;
         }
     }
 
     private OwnWork() {
     }
 
-    /** The rule a use of {@code ownerClass} (or its {@code member}) breaks in {@code file}, or null when it may. */
+    /**
+     * The rule a use of {@code ownerClass} (or its {@code member}) breaks in the code of {@code file}, or
+     * null when it may be used there.
+     *
+     * @param file       an exercise file, whose list applies; any other name gets what every exercise may use
+     * @param ownerClass the class used, qualified
+     * @param member     its member ({@code new} for a constructor), or null for the class itself
+     * @return the rule broken, or null
+     */
     static Rule broken(String file, String ownerClass, String member) {
         int dot = ownerClass.lastIndexOf('.');
         return broken(file, dot < 0 ? "" : ownerClass.substring(0, dot), ownerClass, member);
     }
 
     /**
-     * The rule a use of {@code ownerClass} (or its {@code member}) breaks in {@code file}, or null when it
-     * may be used there.
+     * As {@link #broken(String, String, String)}, with the owner's package given (not the outer class of a
+     * nested one).
      *
-     * @param pack the owner's package (not the outer class of a nested one)
+     * @param file       an exercise file, whose list applies; any other name gets what every exercise may use
+     * @param pack       the owner's package
+     * @param ownerClass the class used, qualified
+     * @param member     its member ({@code new} for a constructor), or null for the class itself
+     * @return the rule broken, or null
      */
     static Rule broken(String file, String pack, String ownerClass, String member) {
-        String qualified = member == null ? ownerClass : ownerClass + "#" + member;
-        if (pack.isEmpty()) {
-            return null;                 // the arrays' own class (length, clone)
+        if (pack.isEmpty() || pack.equals(EXERCISES)) {
+            return null;                 // the arrays' own class (length, clone), or the exercises' package
         }
-        if (pack.equals(EXERCISES)) {
-            return null;
+        if (LIBRARY_PACKAGES.contains(pack) && LIBRARY_FILES.stream().noneMatch(files -> ownerClass.equals(files)
+                || ownerClass.startsWith(files + "."))) {
+            return AllowLists.allows(AllowLists.of(file), ownerClass, member) ? null : Rule.OWN_WORK;
         }
-        if (pack.equals("org.emgmm.loops") || pack.equals("org.emgmm.vectorised") || pack.equals("org.emgmm.univariate")
-                || pack.equals("org.emgmm.explicitpdf") || ownerClass.equals("org.emgmm.Implementations")
-                || REFUSED_MEMBERS.contains(qualified)) {
-            return Rule.OWN_WORK;        // another implementation of EM, or the library's loop
-        }
-        if (LIBRARY_PACKAGES.contains(pack) && !LIBRARY_REFUSED.contains(ownerClass)
-                || LIBRARY_CLASSES.contains(ownerClass)) {
-            for (Map.Entry<String, List<String>> rules : FORBIDDEN_IN.entrySet()) {
-                String prefix = rules.getKey();
-                boolean thisExercise = file.startsWith(prefix) && file.length() > prefix.length()
-                        && Character.isUpperCase(file.charAt(prefix.length()));
-                if (thisExercise && (rules.getValue().contains(ownerClass) || rules.getValue().contains(qualified))) {
-                    return Rule.OWN_WORK;
-                }
-            }
-            return null;
-        }
-        boolean allowed = (pack.equals("java.lang") && JAVA_LANG.contains(ownerClass.substring(pack.length() + 1)))
-                || (JDK_PACKAGES.contains(pack) && !JDK_REFUSED.contains(ownerClass))
-                || (ONLY_MEMBERS.containsKey(ownerClass) && (member == null
-                        || ONLY_MEMBERS.get(ownerClass).contains(member)));
-        return allowed ? null : Rule.COMPUTING_ONLY;
+        return ComputingOnly.allows(pack, ownerClass, member) ? null : Rule.COMPUTING_ONLY;
     }
 
     /**
-     * The violations in the compilation units of {@code task}, which must have been analysed (after
-     * {@link JavacTask#analyze()}).
+     * The violations in a whole submission: the compilation units of {@code task}, which must have been
+     * analysed (after {@link JavacTask#analyze()}).
+     *
+     * @param task  the compilation
+     * @param units its files: every file of the submission
+     * @return the violations, as {@link SubmissionGraph#violations()} gives them
      */
     public static List<Violation> check(JavacTask task, Iterable<? extends CompilationUnitTree> units) {
-        List<Violation> found = new ArrayList<>();
+        SubmissionGraph graph = new SubmissionGraph();
         for (CompilationUnitTree unit : units) {
-            scanner(task, unit, found).scan(unit, null);
+            graph.addUnit(task, unit);
         }
-        return found;
+        return graph.violations();
     }
 
     /**
-     * The violations in one top-level class, from a task listener's ANALYZE event for it. Each class is
-     * checked when javac has just analysed it: a compilation unit's other classes may not be analysed
-     * yet at that moment, and the ones before it may already have been rewritten for code generation.
+     * The verdict: for each file that pays for a violation (an exercise file, graded as not started, or a
+     * file no exercise reaches, left out), its first violation.
+     *
+     * @param found violations, from {@link #check} or {@link SubmissionGraph#violations()}
+     * @return paying file name → its first violation, in the order of {@code found}
      */
-    public static List<Violation> checkClass(JavacTask task, TypeElement type) {
-        List<Violation> found = new ArrayList<>();
-        com.sun.source.util.TreePath path = Trees.instance(task).getPath(type);
-        if (path != null) {
-            scanner(task, path.getCompilationUnit(), found).scan(path, null);
+    public static Map<String, Violation> firstByPayer(List<Violation> found) {
+        Map<String, Violation> first = new LinkedHashMap<>();
+        for (Violation violation : found) {
+            first.putIfAbsent(violation.payer(), violation);
         }
-        return found;
-    }
-
-    /** A scanner that adds to {@code found} every use in {@code unit}'s trees that breaks a rule. */
-    private static TreePathScanner<Void, Void> scanner(JavacTask task, CompilationUnitTree unit, List<Violation> found) {
-        Trees trees = Trees.instance(task);
-        String file = Path.of(unit.getSourceFile().toUri()).getFileName().toString();
-        return new TreePathScanner<Void, Void>() {
-            @Override
-            public Void visitImport(ImportTree tree, Void unused) {
-                return null;     // an import alone uses nothing
-            }
-
-            @Override
-            public Void visitIdentifier(IdentifierTree tree, Void unused) {
-                note(tree);
-                return super.visitIdentifier(tree, unused);
-            }
-
-            @Override
-            public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-                note(tree);
-                return super.visitMemberSelect(tree, unused);
-            }
-
-            @Override
-            public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-                note(tree);
-                return super.visitMemberReference(tree, unused);
-            }
-
-            private void note(Tree tree) {
-                Element element = trees.getElement(getCurrentPath());
-                if (element == null || element.getKind() == ElementKind.PACKAGE) {
-                    return;
-                }
-                TypeElement owner = element instanceof TypeElement type ? type : enclosingType(element);
-                if (owner == null) {
-                    return;
-                }
-                String ownerName = owner.getQualifiedName().toString();
-                String member = element instanceof TypeElement ? null : element.getSimpleName().toString();
-                String pack = task.getElements().getPackageOf(owner).getQualifiedName().toString();
-                Rule rule = broken(file, pack, ownerName, member);
-                if (rule != null) {
-                    long position = trees.getSourcePositions().getStartPosition(unit, tree);
-                    String used = member == null ? ownerName : ownerName + "#" + member;
-                    Violation violation = new Violation(file, unit.getLineMap().getLineNumber(position), used, rule);
-                    if (!found.contains(violation)) {
-                        found.add(violation);
-                    }
-                }
-            }
-        };
-    }
-
-    private static TypeElement enclosingType(Element element) {
-        Element enclosing = element.getEnclosingElement();
-        while (enclosing != null && !(enclosing instanceof TypeElement)) {
-            if (enclosing instanceof PackageElement) {
-                return null;
-            }
-            enclosing = enclosing.getEnclosingElement();
-        }
-        return (TypeElement) enclosing;
+        return first;
     }
 
     /**
-     * Checks the exercise files in {@code folder} (its {@code .java} files), compiled in memory against
-     * {@code classpath}; nothing is written.
+     * Checks the exercise files in {@code folder} (its {@code .java} files) as one submission, compiled in
+     * memory against {@code classpath}; nothing is written.
+     *
+     * @param folder    the folder of the exercise files
+     * @param classpath the library and what else they compile against
+     * @return the violations, as {@link #check} gives them
+     * @throws IOException if the folder cannot be read
      */
     public static List<Violation> checkFolder(Path folder, String classpath) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
