@@ -30,6 +30,11 @@ import java.util.zip.ZipFile;
  * entry whose path would leave the target folder is refused, and the unpacked size and file count
  * are capped ({@link #MAX_UNPACKED_BYTES}, {@link #MAX_FILES}) so that a zip bomb cannot fill the disk.
  *
+ * <p>An id is made of letters, digits, {@code .}, {@code _} and {@code -} only, never starts with a
+ * dot (so it is never {@code .} or {@code ..}), and differs from every other id of the batch even
+ * where file names ignore case; each submission's report goes into a folder of that name under
+ * {@code OUT/submissions/}, apart from the batch's own files.
+ *
  * @param id     the name in reports and the gradebook: the folder's or zip's name without {@code .zip}
  * @param origin what the instructor named on the command line
  */
@@ -82,7 +87,8 @@ record Submission(String id, Path origin) {
 
     /**
      * The submissions with ids that differ: when two names clean to the same id ("ana maria" and
-     * "ana_maria", or a folder and a zip), the later ones, in the order found, get "-2", "-3", ... so that
+     * "ana_maria", or a folder and a zip), or to ids that differ only in case ("Ana", "ana": one folder
+     * where file names ignore case), the later ones, in the order found, get "-2", "-3", ... so that
      * every report has a folder and a gradebook row of its own. Each report names its source.
      */
     static List<Submission> distinctIds(List<Submission> found) {
@@ -90,7 +96,7 @@ record Submission(String id, Path origin) {
         List<Submission> distinct = new ArrayList<>();
         for (Submission submission : found) {
             String id = submission.id();
-            for (int copy = 2; !taken.add(id); copy++) {
+            for (int copy = 2; !taken.add(id.toLowerCase(java.util.Locale.ROOT)); copy++) {
                 id = submission.id() + "-" + copy;
             }
             distinct.add(new Submission(id, submission.origin()));
@@ -99,9 +105,23 @@ record Submission(String id, Path origin) {
     }
 
     private static Submission of(Path path) {
-        String name = path.toAbsolutePath().normalize().getFileName().toString();
-        String id = isZip(path) ? name.substring(0, name.length() - ".zip".length()) : name;
-        return new Submission(id.replaceAll("[^A-Za-z0-9._-]", "_"), path);
+        Path absolute = path.toAbsolutePath().normalize();
+        String name = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
+        return new Submission(id(isZip(path) ? name.substring(0, name.length() - ".zip".length()) : name), path);
+    }
+
+    /**
+     * The id for a folder's or zip's name: every character but letters, digits, {@code .}, {@code _} and
+     * {@code -} becomes {@code _}, and a name that would be empty or start with a dot ({@code .},
+     * {@code ..}, a hidden folder's name) gets a {@code _} in front, so that every id is a folder name of
+     * its own under the reports' folder.
+     *
+     * @param name the folder's name, or the zip's without {@code .zip}
+     * @return the id
+     */
+    static String id(String name) {
+        String id = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return id.isEmpty() || id.startsWith(".") ? "_" + id : id;
     }
 
     static boolean isZip(Path path) {

@@ -70,7 +70,7 @@ class HostileSubmissionsIT {
     private record Batch(Path grades, String output, int exitCode) {
 
         JsonObject results(String id) throws IOException {
-            return SubmissionReport.read(grades.resolve(id).resolve("results.json"));
+            return SubmissionReport.read(grades.resolve("submissions").resolve(id).resolve("results.json"));
         }
 
         int score(String id) throws IOException {
@@ -349,7 +349,7 @@ class HostileSubmissionsIT {
                 .findFirst().orElseThrow().strip();
         for (Batch batch : List.of(graded, sandboxOnly)) {
             for (String id : List.of("reading", "perfect", "loud")) {
-                Path report = batch.grades().resolve(id).resolve("results.json");
+                Path report = batch.grades().resolve("submissions").resolve(id).resolve("results.json");
                 if (Files.exists(report)) {
                     assertFalse(Files.readString(report).contains(secret), id + "'s report quotes the worked solution");
                 }
