@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Parameters;
  * </pre>
  * For each submission, in turn:
  * <ol>
- *   <li>find its exercise files ({@link Submission}; a zip is unpacked with care);</li>
+ *   <li>take in its exercise files, regular files only, never through a link ({@link Intake}; a zip is
+ *       unpacked with care);</li>
  *   <li>compile them, a file that does not compile replaced by its skeleton ({@link Compilation});</li>
  *   <li>run the graded tests in a fresh JVM with the limits ({@link GradingJvm});</li>
  *   <li>complete and write its report ({@link SubmissionReport}) into {@code OUT/submissions/<id>/}
@@ -316,10 +319,12 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         Compilation.deleteTree(reportFolder);
         SubmissionReport report;
         try {
-            Path sources = submission.sources(scratch, expectedFiles);
-            Compilation compiled = Compilation.compile(sources, skeletons, library, scratch, rules);
+            Intake.Taken sources = Intake.take(submission, scratch, expectedFiles);
+            Compilation compiled = Compilation.compile(sources.folder(), skeletons, library, scratch, rules);
             GradingJvm.Outcome outcome = jvm.run(compiled.classes(), submission.id(), scratch.resolve("report"));
-            report = SubmissionReport.graded(submission.id(), outcome.results(), template, compiled.replaced(), outcome,
+            Map<String, String> notes = new TreeMap<>(compiled.replaced());
+            notes.putAll(sources.notes());              // a refused file's note says more than "missing"
+            report = SubmissionReport.graded(submission.id(), outcome.results(), template, notes, outcome,
                     submissionSeconds);
             Files.createDirectories(reportFolder);
             Files.copy(scratch.resolve("report/log.txt"), reportFolder.resolve("log.txt"));
