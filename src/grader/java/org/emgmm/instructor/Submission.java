@@ -69,6 +69,9 @@ record Submission(String id, Path origin) {
      * "ana_maria", or a folder and a zip), or to ids that differ only in case ("Ana", "ana": one folder
      * where file names ignore case), the later ones, in the order found, get "-2", "-3", ... so that
      * every report has a folder and a gradebook row of its own. Each report names its source.
+     *
+     * @param found the submissions, in the order found
+     * @return the same submissions, in the same order, with ids that differ
      */
     static List<Submission> distinctIds(List<Submission> found) {
         Set<String> taken = new java.util.HashSet<>();
