@@ -57,7 +57,7 @@ public final class Autograder {
             mvn -q -o test-compile -Pgrade \\
               -Dgrade="--single $autograder/submission --out $grades/out --sandbox auto"
             mkdir -p "$autograder/results"
-            cp "$grades/out/submission/results.json" "$autograder/results/results.json"
+            cp "$grades/out/submissions/submission/results.json" "$autograder/results/results.json"
             """;
 
     private Autograder() {

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,10 +34,12 @@ import picocli.CommandLine.Parameters;
  * </pre>
  * For each submission, in turn:
  * <ol>
- *   <li>find its exercise files ({@link Submission}; a zip is unpacked with care);</li>
+ *   <li>take in its exercise files, regular files only, never through a link ({@link Intake}; a zip is
+ *       unpacked with care);</li>
  *   <li>compile them, a file that does not compile replaced by its skeleton ({@link Compilation});</li>
  *   <li>run the graded tests in a fresh JVM with the limits ({@link GradingJvm});</li>
- *   <li>complete and write its report ({@link SubmissionReport}).</li>
+ *   <li>complete and write its report ({@link SubmissionReport}) into {@code OUT/submissions/<id>/}
+ *       ({@link GradesFolder}).</li>
  * </ol>
  * Before the first, the untouched skeletons go through the same steps: their report, every test
  * failing, is the template for a submission that yields no report of its own, and a check that the
@@ -45,9 +49,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Grades students' exercise submissions, each in its own JVM with time and memory limits.",
-            "Writes OUT/<submission>/results.json (Gradescope's format), OUT/<submission>/score.txt,"
-                + " OUT/<submission>/log.txt, OUT/gradebook.csv, and the class report OUT/class-report.csv,"
-                + " .png and .svg (pass rate per graded test, distribution of total scores)."},
+            "Writes OUT/gradebook.csv, the class report OUT/class-report.csv, .png and .svg (pass rate per"
+                + " graded test, distribution of total scores), and per submission OUT/submissions/<id>/results.json"
+                + " (Gradescope's format), score.txt and log.txt."},
         footer = {"", "A SUBMISSION is an exercises/ folder, or a zip of one; a folder of submissions grades"
             + " every zip and folder in it.", "Exit code 0 when every submission was graded (whatever the scores),"
             + " 2 for a usage error."})
@@ -149,9 +153,7 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
             throw new IllegalArgumentException("no submissions found in " + submissions + ": name exercise folders,"
                     + " zips of them, or folders that hold them");
         }
-        for (Submission submission : found) {
-            requireReportFolderFree(out.resolve(submission.id()));
-        }
+        new GradesFolder(out).check(found);
         Path bwrap = sandboxChoice.executable(spec.commandLine().getErr());
         List<String> testClasses = gradedTestClasses(classpath);
         Path scratch = Files.createTempDirectory("em-gmm-grade");
@@ -249,29 +251,6 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** The files a submission's report folder holds; a regrade replaces them. */
-    static final Set<String> REPORT_FILES = Set.of("results.json", "score.txt", "log.txt");
-
-    /**
-     * A report folder is replaced when the submission is graded again: it must hold nothing but an
-     * earlier report, so that an --out in the wrong place never costs anyone a file.
-     */
-    private static void requireReportFolderFree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> children = Files.list(folder)) {
-            List<String> others = children.map(child -> child.getFileName().toString())
-                    .filter(name -> !REPORT_FILES.contains(name) && !name.startsWith(".")).sorted().toList();
-            if (!Files.isDirectory(folder) || !others.isEmpty()) {
-                throw new IllegalArgumentException(folder + " holds other files than a report (" + others + "):"
-                        + " choose an --out folder for the reports only");
-            }
-        } catch (java.nio.file.NotDirectoryException e) {
-            throw new IllegalArgumentException(folder + " is a file: choose an --out folder for the reports only");
-        }
-    }
-
     /** The report of the untouched skeletons, which must score 0. */
     private JsonObject template(GradingJvm jvm, Path skeletons, String library, Path scratch) throws Exception {
         Compilation compiled = Compilation.compile(skeletons, skeletons, library, scratch);
@@ -336,14 +315,16 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
     private SubmissionReport gradeOne(Submission submission, GradingJvm jvm, Path skeletons, String library,
             JsonObject template, Set<String> expectedFiles, Path scratch) throws Exception {
         Files.createDirectories(scratch);
-        Path reportFolder = out.resolve(submission.id());
+        Path reportFolder = new GradesFolder(out).report(submission.id());
         Compilation.deleteTree(reportFolder);
         SubmissionReport report;
         try {
-            Path sources = submission.sources(scratch, expectedFiles);
-            Compilation compiled = Compilation.compile(sources, skeletons, library, scratch, rules);
+            Intake.Taken sources = Intake.take(submission, scratch, expectedFiles);
+            Compilation compiled = Compilation.compile(sources.folder(), skeletons, library, scratch, rules);
             GradingJvm.Outcome outcome = jvm.run(compiled.classes(), submission.id(), scratch.resolve("report"));
-            report = SubmissionReport.graded(submission.id(), outcome.results(), template, compiled.replaced(), outcome,
+            Map<String, String> notes = new TreeMap<>(compiled.replaced());
+            notes.putAll(sources.notes());              // a refused file's note says more than "missing"
+            report = SubmissionReport.graded(submission.id(), outcome.results(), template, notes, outcome,
                     submissionSeconds);
             Files.createDirectories(reportFolder);
             Files.copy(scratch.resolve("report/log.txt"), reportFolder.resolve("log.txt"));

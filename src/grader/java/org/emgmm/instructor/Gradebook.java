@@ -18,6 +18,12 @@ import org.emgmm.io.AtomicFiles;
  * </pre>
  * The {@code hidden} column appears only when there are hidden tests. Fields are quoted as RFC 4180
  * says, so that notes with commas and quotes open correctly in a spreadsheet.
+ *
+ * <p>A spreadsheet reads a cell that starts with {@code =}, {@code +}, {@code -} or {@code @} (or a tab
+ * or carriage return) as a formula, and a note quotes what a student wrote: a file named
+ * {@code =HYPERLINK(…).java}, say. So every such cell gets a single quote in front ({@code '=…}), which
+ * spreadsheets show as text, unless the whole cell is a plain number such as {@code -3}: numbers stay
+ * numbers ({@link #neutralised(String)}). The class report's CSV is written the same way.
  */
 final class Gradebook {
 
@@ -59,13 +65,39 @@ final class Gradebook {
         return file;
     }
 
-    /** One CSV line, fields quoted as RFC 4180 says where they need it. */
+    /**
+     * One CSV line: each field {@linkplain #neutralised(String) neutralised}, then quoted as RFC 4180 says
+     * where it needs it.
+     *
+     * @param fields the cells, in order
+     * @return the line, ending with a newline
+     */
     static String row(List<String> fields) {
         List<String> quoted = new ArrayList<>();
-        for (String field : fields) {
-            boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n");
+        for (String raw : fields) {
+            String field = neutralised(raw);
+            boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n")
+                    || field.contains("\r");
             quoted.add(needsQuotes ? "\"" + field.replace("\"", "\"\"") + "\"" : field);
         }
         return String.join(",", quoted) + "\n";
+    }
+
+    /** The first characters that make a spreadsheet read a cell as a formula. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    /** A plain decimal number, which a spreadsheet reads as a number whatever its sign. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+    /**
+     * A cell a spreadsheet cannot run: one that starts like a formula gets a single quote in front,
+     * unless it is a plain decimal number ({@code -3}, {@code 0.25}).
+     *
+     * @param field a cell's text
+     * @return the text, with {@code '} in front when it would start a formula
+     */
+    static String neutralised(String field) {
+        boolean formula = !field.isEmpty() && FORMULA_STARTS.indexOf(field.charAt(0)) >= 0;
+        return formula && !NUMBER.matcher(field).matches() ? "'" + field : field;
     }
 }

@@ -76,9 +76,14 @@ class GradeIT {
         assertTrue(gradebook.get(0).startsWith("submission,score,max_score,exercise_1,"), gradebook.get(0));
         assertTrue(gradebook.get(1).startsWith("faulty,"), gradebook.get(1));
         assertTrue(gradebook.get(2).startsWith("notes,0,"), gradebook.get(2));
+        try (java.util.stream.Stream<Path> written = Files.list(grades)) {
+            assertEquals(List.of("class-report.csv", "class-report.png", "class-report.svg", "gradebook.csv",
+                    "submissions"), written.map(path -> path.getFileName().toString()).sorted().toList(),
+                    "the batch's files, and the submissions' reports in a folder of their own");
+        }
         for (String id : List.of("faulty", "perfect", "zipped", "notes")) {
-            assertTrue(Files.isRegularFile(grades.resolve(id).resolve("results.json")), id);
-            assertTrue(Files.isRegularFile(grades.resolve(id).resolve("score.txt")), id);
+            assertTrue(Files.isRegularFile(grades.resolve("submissions").resolve(id).resolve("results.json")), id);
+            assertTrue(Files.isRegularFile(grades.resolve("submissions").resolve(id).resolve("score.txt")), id);
         }
     }
 
@@ -156,7 +161,7 @@ class GradeIT {
         assertFailuresMention("3.", " uses java.lang.System.exit, which exercise code may not use");
         assertFailuresMention("8.", "OutOfMemoryError");
         assertFailuresMention("9.", "IllegalStateException: planted");
-        String table = Files.readString(grades.resolve("faulty/score.txt"));
+        String table = Files.readString(grades.resolve("submissions/faulty/score.txt"));
         assertTrue(table.contains("Ex1NormalPdf.java does not compile"), table);
     }
 
@@ -182,7 +187,7 @@ class GradeIT {
     }
 
     private static JsonObject results(String id) throws IOException {
-        return SubmissionReport.read(grades.resolve(id).resolve("results.json"));
+        return SubmissionReport.read(grades.resolve("submissions").resolve(id).resolve("results.json"));
     }
 
     private static Map<Integer, Integer> pointsByExercise(String id) throws IOException {

@@ -42,7 +42,7 @@ class GradeTest {
         Path submission = folder.resolve("submissions/perfect");
         copySolutions(submission);
         Path out = folder.resolve("project");
-        Path mine = out.resolve("perfect/Notes.java");
+        Path mine = out.resolve("submissions/perfect/Notes.java");
         Files.createDirectories(mine.getParent());
         Files.writeString(mine, "keep me");
         StringWriter err = new StringWriter();

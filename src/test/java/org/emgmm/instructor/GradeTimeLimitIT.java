@@ -55,7 +55,7 @@ class GradeTimeLimitIT {
             testClasspath()}, new PrintWriter(out, true), new PrintWriter(out, true));
         assertEquals(0, code, out.toString());
 
-        JsonObject results = SubmissionReport.read(grades.resolve("slow/results.json"));
+        JsonObject results = SubmissionReport.read(grades.resolve("submissions/slow/results.json"));
         assertTrue(results.get("output").getAsString().contains("stopped at the time limit"), results.toString());
         int unfinished = 0;
         int finished = 0;
