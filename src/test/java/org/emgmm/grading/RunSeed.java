@@ -105,7 +105,7 @@ public final class RunSeed {
      * @param seed a seed
      * @return {@code 0x} and 16 hexadecimal digits, upper case
      */
-    static String format(long seed) {
+    public static String format(long seed) {
         return String.format(Locale.ROOT, "0x%016X", seed);
     }
 
@@ -116,7 +116,7 @@ public final class RunSeed {
      * @return the seed
      * @throws IllegalArgumentException in one line naming the forms it takes
      */
-    static long parse(String text) {
+    public static long parse(String text) {
         String trimmed = text.strip();
         try {
             if (trimmed.startsWith("0x") || trimmed.startsWith("0X")) {
