@@ -542,17 +542,22 @@ public final class Promises {
         SplittableRandom random = random("squaredDistancesLeavesTheCentres");
         // Three centres in the array, of which the first one or two are measured against: the third must
         // stay too (k-means++ fills the array as it goes). Whole coordinates, so that every squared
-        // distance is exact, whatever the order of the sums.
+        // distance is exact, whatever the order of the sums; one point sits on the second centre, so that
+        // the distance to the nearest of two differs from the distance to the first.
         int n = 4 + random.nextInt(5);
+        double[] centres = new double[6];
+        do {
+            for (int j = 0; j < centres.length; j++) {
+                centres[j] = random.nextInt(-20, 21);
+            }
+        } while (centres[0] == centres[2] && centres[1] == centres[3]);
         double[][] rows = new double[n][];
+        int onSecond = random.nextInt(n);
         for (int i = 0; i < n; i++) {
-            rows[i] = new double[] {random.nextInt(-20, 21), random.nextInt(-20, 21)};
+            rows[i] = i == onSecond ? new double[] {centres[2], centres[3]}
+                    : new double[] {random.nextInt(-20, 21), random.nextInt(-20, 21)};
         }
         DataMatrix data = DataMatrix.ofRows(rows);
-        double[] centres = new double[6];
-        for (int j = 0; j < centres.length; j++) {
-            centres[j] = random.nextInt(-20, 21);
-        }
         double[] before = centres.clone();
         for (int count = 1; count <= 2; count++) {
             double[] distances = squaredDistances.of(data, centres, count);
