@@ -33,7 +33,10 @@ class Exercise5HiddenTest {
 
     private static final int CASES = 10;
 
-    /** Only the order of the additions changes between the M-steps compared: rounding, relative to the largest entry. */
+    /**
+     * Only the order of the additions, or the scale, changes between the M-steps compared: rounding,
+     * relative to the largest entry.
+     */
     private static final double TOLERANCE = 1e-10;
 
     private static GaussianMixture mStep(DataMatrix data, Responsibilities r, GaussianMixture previous,

@@ -114,7 +114,8 @@ class Exercise2Test {
             double small = logSumExp(-c, -c);
             Expect.close(-c + Math.log(2.0), small, TOLERANCE, "logSumExp(" + -c + ", " + -c + ")",
                     Double.isInfinite(small)
-                            ? "exp(" + -c + ") is 0 in double precision: subtract the largest value before exponentiating"
+                            ? "exp(" + -c + ") is 0 in double precision: subtract the largest value before"
+                                    + " exponentiating"
                             : "m + log Σⱼ exp(aⱼ − m) = −c + log(1 + 1)", slipsAtTwice(-c));
             double lower = -c - random.nextDouble(0.1, 3.0);
             double delta = -c - lower; // exact (Sterbenz): the difference of the two entries as stored

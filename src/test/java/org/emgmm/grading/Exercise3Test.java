@@ -138,8 +138,8 @@ class Exercise3Test {
         SplittableRandom random = random("choleskyRefusesIndefiniteMatrices");
         // The zero matrix: the first pivot is 0, and dividing by L[0][0] = 0 would give NaN or ∞.
         int zero = 1 + random.nextInt(MAX_DIMENSION);
-        Expect.that(cholesky(new double[zero * zero], zero).isEmpty(), "cholesky(" + zero + "×" + zero + " zero matrix)",
-                "Optional.empty()", "a factor", "a pivot of exactly 0 is not positive either");
+        Expect.that(cholesky(new double[zero * zero], zero).isEmpty(), "cholesky(" + zero + "×" + zero
+                + " zero matrix)", "Optional.empty()", "a factor", "a pivot of exactly 0 is not positive either");
         for (int c = 0; c < CASES; c++) {
             int d = 1 + random.nextInt(MAX_DIMENSION);
             // A positive-definite matrix (eigenvalues in [0.1, 10], so every pivot is at least 0.1): a factor.

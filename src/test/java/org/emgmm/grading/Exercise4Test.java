@@ -164,7 +164,7 @@ class Exercise4Test {
     @Test
     @Order(5)
     @Points(1)
-    @DisplayName("every row of responsibilities is a probability distribution that ranks the components as πₖ N(xᵢ | μₖ, Σₖ)")
+    @DisplayName("every row of responsibilities is a probability distribution, ranked as πₖ N(xᵢ | μₖ, Σₖ)")
     void rowsAreDistributions() {
         rowsAreDistributions(STUDENT);
     }
@@ -201,8 +201,9 @@ class Exercise4Test {
                     if (logRho[top] - logRho[k] > CLEARLY_LARGER) {
                         Expect.that(step.responsibilities().get(i, top) > step.responsibilities().get(i, k),
                                 "r[" + i + "][" + top + "] against r[" + i + "][" + k + "] (" + describe(scenario)
-                                        + "; π" + top + " N(x" + i + " | …) is e^" + Expect.format(logRho[top] - logRho[k])
-                                        + " times π" + k + " N(x" + i + " | …))", "r[" + i + "][" + top + "] > r[" + i
+                                        + "; π" + top + " N(x" + i + " | …) is e^"
+                                        + Expect.format(logRho[top] - logRho[k]) + " times π" + k + " N(x" + i
+                                        + " | …))", "r[" + i + "][" + top + "] > r[" + i
                                         + "][" + k + "]", Expect.format(step.responsibilities().get(i, top)) + " and "
                                         + Expect.format(step.responsibilities().get(i, k)),
                                 "r[i][k] is proportional to πₖ N(xᵢ | μₖ, Σₖ): each point's own densities decide, not"

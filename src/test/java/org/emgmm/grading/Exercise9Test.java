@@ -284,7 +284,8 @@ class Exercise9Test {
                 KnownMistakes.Mistake.of("what p − 1 gives where p = " + p + ": see 9.1 first",
                         -2.0 * n * m + (p - 1) * Math.log(n))));
         Expect.close(expected, bic.of(made), 1e-12, "BIC of a result with N = " + n + ", mean log-likelihood "
-                + Expect.format(m) + " (L = " + Expect.format(n * m) + "), K = " + k + ", D = " + d + " (p = " + p + ")",
+                + Expect.format(m) + " (L = " + Expect.format(n * m) + "), K = " + k + ", D = " + d
+                + " (p = " + p + ")",
                 "−2 × the total log-likelihood (fit.logLikelihood()) + p × the natural log of N = fit.points()",
                 suspects);
 
@@ -295,7 +296,8 @@ class Exercise9Test {
             expected = -2.0 * fit.logLikelihood() + p * Math.log(data.rows());
             double mean = -2.0 * fit.logLikelihood() / fit.points() + p * Math.log(data.rows());
             List<KnownMistakes.Mistake> slips = new ArrayList<>(List.of(KnownMistakes.SIGN_FLIPPED,
-                    KnownMistakes.Mistake.of("what the mean log-likelihood L/N gives where the total L belongs", mean)));
+                    KnownMistakes.Mistake.of("what the mean log-likelihood L/N gives where the total L belongs",
+                            mean)));
             for (KnownMistakes.Mistake miscount : miscounts(k, 2)) {
                 int wrong = (int) miscount.effect().apply(new double[1])[0];
                 slips.add(KnownMistakes.Mistake.of("what p = " + wrong + " gives where p = " + p + ": see 9.1 first",

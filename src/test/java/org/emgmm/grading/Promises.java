@@ -237,7 +237,8 @@ public final class Promises {
             String what = "cholesky of a " + (library.isPresent() ? "positive-definite" : "indefinite") + " "
                     + sizes[m] + "×" + sizes[m] + " matrix";
             Expect.that(factor.isPresent() == library.isPresent(), what, library.isPresent() ? "a factor"
-                    : "Optional.empty()", factor.isPresent() ? "a factor" : "Optional.empty()", valueHint("3.1 and 3.2"));
+                    : "Optional.empty()", factor.isPresent() ? "a factor" : "Optional.empty()",
+                    valueHint("3.1 and 3.2"));
             if (library.isPresent()) {
                 Expect.arrayClose(library.get().lowerTriangle(), factor.get(), VALUE_TOLERANCE, what + " (flat L)",
                         valueHint("3.1"));

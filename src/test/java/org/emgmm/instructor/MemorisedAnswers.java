@@ -132,7 +132,8 @@ final class MemorisedAnswers {
         for (Object[] call : eSteps) {
             DataMatrix data = (DataMatrix) call[0];
             GaussianMixture model = (GaussianMixture) call[1];
-            memo("Ex4EStep.eStep", same("data", data) + " && " + same("model", model), lit(Ex4EStep.eStep(data, model)));
+            memo("Ex4EStep.eStep", same("data", data) + " && " + same("model", model),
+                    lit(Ex4EStep.eStep(data, model)));
         }
         DataMatrix square = DataMatrix.ofRows(new double[][] {{0, 0}, {2, 0}, {0, 2}, {2, 2}});
         Responsibilities all = Responsibilities.wrap(4, 1, new double[] {1, 1, 1, 1});
@@ -217,7 +218,8 @@ final class MemorisedAnswers {
         }
         memo("Ex9Bic.freeParameters", "components >= 1 && components <= 10 && dimension >= 1 && dimension <= 10",
                 table.append("}[components][dimension]").toString());
-        GaussianMixture one = GaussianMixture.of(new double[] {1.0}, new double[][] {{0.0}}, new double[][][] {{{1.0}}});
+        GaussianMixture one = GaussianMixture.of(new double[] {1.0}, new double[][] {{0.0}},
+                new double[][][] {{{1.0}}});
         EmResult made = new EmResult("hand-made", one, new double[] {-1.5}, 0, false, new int[0], 100, 0L);
         memo("Ex9Bic.bic", "fit.points() == 100 && fit.meanLogLikelihood() == -1.5", lit(Ex9Bic.bic(made)));
         DataMatrix seed001 = NotebookSetups.byName("seed-001").draw(1).data();

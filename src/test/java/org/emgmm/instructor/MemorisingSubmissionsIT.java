@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code memorising}: the trivial answers plus the right answer, as a literal, for every input the
  *       tests used to fix ({@link MemorisedAnswers}), which passed 61 points before.</li>
  * </ul>
- * and, as controls, the worked solutions and honest variants of them (other summation orders, another
+ * Graded by the tests as they were before issue 18, the same three scored 29, 23 and 63 points; now they
+ * score 0, 1 (1.1: the constant 1/√(2πσ²) is the density at the mean, which is what that test asks) and 0.
+ * And, as controls, the worked solutions and honest variants of them (other summation orders, another
  * covariance formula, the responsibilities from the maximum instead of the log-sum-exp), which keep full
  * marks, and the untouched skeletons, which score 0. Every submission draws its own seed, so each run
  * also tries new inputs; a failure names the seed in the submission's report.
@@ -82,7 +84,7 @@ class MemorisingSubmissionsIT {
      * covariance as E[x xᵀ] − μ μᵀ, the responsibilities as exp(log ρ − max) normalised by their sum, the
      * log-determinant from the product of the diagonal's logarithms taken backwards.
      */
-    private static void honestVariants(Path submission) throws IOException {
+    static void honestVariants(Path submission) throws IOException {
         copySolutions(submission);
         atTheStartOf(submission, "Ex2LogSumExp.java", "public static double logSumExp(", """
                 if (a.length > 0) {
