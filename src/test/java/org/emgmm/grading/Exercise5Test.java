@@ -281,6 +281,7 @@ class Exercise5Test {
                 expected[k] = (double) test.count(k) / test.data().rows();
             }
             GaussianMixture next = mStep(test.data(), test.r(), test.previous(), 1e-6, test.describe());
+            // Nₖ is a sum of ones and zeros, exact in any order; Nₖ/N is one rounding: 1e-12 is ample.
             Expect.arrayClose(expected, next.weights(), 1e-12, "weights after the M-step (" + test.describe() + ")",
                     "πₖ = Nₖ / N in every M-step", List.of(KnownMistakes.Mistake.of("the previous weights kept: πₖ is"
                             + " not updated (seed 004's bug)", test.previous().weights())));
@@ -356,6 +357,7 @@ class Exercise5Test {
             GaussianMixture previous = scenario.start();
             String what = "D=" + scenario.dimension() + " K=" + k + " N=" + n + ", component " + empty + " empty";
             GaussianMixture next = mStep(scenario.data(), r, previous, 1e-6, what);
+            // Its column is all zeros, so Nₑ = 0 exactly and πₑ = 0/N = 0.
             Expect.close(0.0, next.weight(empty), 1e-15, "weight of the empty component " + empty + " (" + what + ")",
                     "πₖ = Nₖ/N as usual, also for an empty component: 0 here");
             Expect.arrayClose(previous.mean(empty), next.mean(empty), 0.0, "mean of the empty component " + empty
