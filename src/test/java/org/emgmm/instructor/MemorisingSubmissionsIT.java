@@ -214,12 +214,20 @@ class MemorisingSubmissionsIT {
         }
     }
 
-    /** Asserts that submission {@code id} scored at most {@link #AT_MOST}, naming the tests it passed. */
+    /**
+     * Asserts that submission {@code id} scored at most {@link #AT_MOST}, naming the tests it passed, and
+     * that it was graded as planted: no file refused or left out (which would grade its skeleton instead,
+     * and prove nothing), no test answered by a skeleton's TODO.
+     */
     private static void atMost(String id) throws IOException {
         JsonObject results = results(id);
+        List<String> lines = results.get("output").getAsString().lines().toList();
+        assertEquals(2, lines.size(), id + " was graded with notes (a file refused or left out?): " + lines);
+        assertTrue(lines.get(0).endsWith(", graded"), lines.get(0));
         List<String> passed = new ArrayList<>();
         for (JsonElement element : results.getAsJsonArray("tests")) {
             JsonObject test = element.getAsJsonObject();
+            assertTrue(!test.get("output").getAsString().contains("not done yet"), id + ": " + test);
             if ("passed".equals(test.get("status").getAsString())) {
                 passed.add(test.get("number").getAsString() + " (" + test.get("score").getAsInt() + ")");
             }
