@@ -94,6 +94,14 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
             + " warning when not), bwrap (refuse to grade without it) or none (default: ${DEFAULT-VALUE})")
     private SandboxChoice sandboxChoice = SandboxChoice.auto;
 
+    @Option(names = "--seed", paramLabel = "SEED", description = "the seed of the graded tests' random inputs, for"
+            + " every submission: a report's seed draws its inputs again (default: a new seed per submission,"
+            + " written into its report)")
+    private String seedOption;
+
+    /** Draws each submission's seed when {@code --seed} gives none. */
+    private static final java.security.SecureRandom SEEDS = new java.security.SecureRandom();
+
     @Option(names = "--skeletons", paramLabel = "DIR", description = "the untouched exercises/ folder"
             + " (default: ${DEFAULT-VALUE})")
     private Path skeletonRoot = Path.of("exercises");
@@ -249,6 +257,20 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file: name a folder");
         }
+        if (seedOption != null) {
+            try {
+                org.emgmm.grading.RunSeed.parse(seedOption);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--seed " + seedOption + " is not a seed: give the one a report"
+                        + " printed, e.g. --seed 0x5DEECE66D0A1B2C3 (or a decimal number)");
+            }
+        }
+    }
+
+    /** The seed of one submission's random inputs: {@code --seed}, or a new one. */
+    private String seedForOneSubmission() {
+        long seed = seedOption != null ? org.emgmm.grading.RunSeed.parse(seedOption) : SEEDS.nextLong();
+        return org.emgmm.grading.RunSeed.format(seed);
     }
 
     /** The report of the untouched skeletons, which must score 0. */
@@ -321,11 +343,13 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         try {
             Intake.Taken sources = Intake.take(submission, scratch, expectedFiles);
             Compilation compiled = Compilation.compile(sources.folder(), skeletons, library, scratch, rules);
-            GradingJvm.Outcome outcome = jvm.run(compiled.classes(), submission.id(), scratch.resolve("report"));
+            String seed = seedForOneSubmission();
+            GradingJvm.Outcome outcome = jvm.withSeed(seed).run(compiled.classes(), submission.id(),
+                    scratch.resolve("report"));
             Map<String, String> notes = new TreeMap<>(compiled.replaced());
             notes.putAll(sources.notes());              // a refused file's note says more than "missing"
             report = SubmissionReport.graded(submission.id(), outcome.results(), template, notes, outcome,
-                    submissionSeconds);
+                    submissionSeconds).withSeed(seed);
             Files.createDirectories(reportFolder);
             Files.copy(scratch.resolve("report/log.txt"), reportFolder.resolve("log.txt"));
         } catch (Submission.NotASubmission e) {

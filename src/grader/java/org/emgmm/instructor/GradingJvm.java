@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.emgmm.grading.GradingExtension;
 import org.emgmm.grading.ResultChannel;
+import org.emgmm.grading.RunSeed;
 
 /**
  * Runs the graded tests on one compiled submission in a JVM of its own ({@link RunGradedTests}),
@@ -24,6 +25,8 @@ import org.emgmm.grading.ResultChannel;
  *       the test that caused it;</li>
  *   <li><b>time per test</b>: passed on as {@code -Demgmm.grade.timeout}; an endless loop fails the
  *       tests that run into it, and the others go on;</li>
+ *   <li><b>random inputs</b>: from the seed passed on as {@code -Demgmm.grade.seed} ({@link #withSeed}),
+ *       which the grader draws for each submission and writes into its report;</li>
  *   <li><b>time in all</b>: the JVM is stopped (with every process it started) when the whole run
  *       takes longer; the report then keeps the tests finished so far (the harness sends a signed
  *       report after every test) and marks the rest as not finished;</li>
@@ -81,16 +84,21 @@ final class GradingJvm {
     /** The core this JVM is pinned to, or −1 for any. */
     private final int core;
 
+    /** The seed of the tests' random inputs, as {@code -Demgmm.grade.seed} takes it; null: the JVM draws one. */
+    private final String seed;
+
     GradingJvm(String libraryClasspath, Limits limits, List<String> testClasses, Sandbox sandbox) {
-        this(libraryClasspath, limits, testClasses, sandbox, -1);
+        this(libraryClasspath, limits, testClasses, sandbox, -1, null);
     }
 
-    private GradingJvm(String libraryClasspath, Limits limits, List<String> testClasses, Sandbox sandbox, int core) {
+    private GradingJvm(String libraryClasspath, Limits limits, List<String> testClasses, Sandbox sandbox, int core,
+            String seed) {
         this.libraryClasspath = libraryClasspath;
         this.limits = limits;
         this.testClasses = List.copyOf(testClasses);
         this.sandbox = sandbox;
         this.core = core;
+        this.seed = seed;
     }
 
     /** Where taskset is installed (util-linux, on every Debian). */
@@ -103,7 +111,18 @@ final class GradingJvm {
 
     /** The same JVM settings, pinned to {@code core} (with every thread and process it starts); −1: any core. */
     GradingJvm onCore(int core) {
-        return new GradingJvm(libraryClasspath, limits, testClasses, sandbox, core);
+        return new GradingJvm(libraryClasspath, limits, testClasses, sandbox, core, seed);
+    }
+
+    /**
+     * The same JVM settings, with the graded tests drawing their random inputs from {@code seed}
+     * ({@code org.emgmm.grading.RunSeed}).
+     *
+     * @param seed as {@code -Demgmm.grade.seed} takes it, e.g. {@code 0x5DEECE66D0A1B2C3}
+     * @return the settings with that seed
+     */
+    GradingJvm withSeed(String seed) {
+        return new GradingJvm(libraryClasspath, limits, testClasses, sandbox, core, seed);
     }
 
     /**
@@ -279,6 +298,9 @@ final class GradingJvm {
             command.add("-Djava.security.manager=allow");
         }
         command.add("-D" + GradingExtension.TIMEOUT_PROPERTY + "=" + limits.testSeconds());
+        if (seed != null) {
+            command.add("-D" + RunSeed.PROPERTY + "=" + seed);
+        }
         command.add("-Demgmm.exercises.dir=" + label);
         command.add("-classpath");
         command.add(libraryClasspath + java.io.File.pathSeparator + classes.toAbsolutePath());

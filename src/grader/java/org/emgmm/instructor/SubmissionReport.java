@@ -261,6 +261,34 @@ final class SubmissionReport {
         return points;
     }
 
+    /**
+     * Records the seed the graded tests drew their random inputs from ({@code org.emgmm.grading.RunSeed}):
+     * in results.json as {@code extra_data.seed} and a last line of its {@code output}, and in the score
+     * table, so that the same inputs can be drawn again with {@code --seed}.
+     *
+     * @param seed the seed given to the grading JVM
+     * @return this report
+     */
+    SubmissionReport withSeed(String seed) {
+        JsonObject extra = new JsonObject();
+        extra.addProperty("seed", seed);
+        results.add("extra_data", extra);
+        results.addProperty("output", results.get("output").getAsString() + "\n" + seedLine(seed));
+        return this;
+    }
+
+    /** What the report says of the seed: where the inputs came from, and how to draw them again. */
+    private static String seedLine(String seed) {
+        return "random inputs from seed " + seed + "; the same inputs again with: grade --seed " + seed;
+    }
+
+    /** The seed recorded by {@link #withSeed}, or null. */
+    private String seed() {
+        JsonElement extra = results.get("extra_data");
+        return extra != null && extra.isJsonObject() && extra.getAsJsonObject().has("seed")
+                ? extra.getAsJsonObject().get("seed").getAsString() : null;
+    }
+
     /** The notes, on one line, for the gradebook. */
     String notesLine() {
         return String.join(" | ", notes);
@@ -281,6 +309,9 @@ final class SubmissionReport {
                 .append("\n");
         for (String note : notes) {
             text.append("  ").append(note).append("\n");
+        }
+        if (seed() != null) {
+            text.append("  ").append(seedLine(seed())).append("\n");
         }
         text.append("\n");
         for (JsonElement element : results.getAsJsonArray("tests")) {

@@ -13,12 +13,30 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Exercise 1: normal density")
 class Exercise1Test {
 
-    /** Agreement with the library's density: both are a handful of roundings. */
+    /** Agreement with the library's density and with the closed forms: both are a handful of roundings. */
     private static final double TOLERANCE = 1e-12;
 
-    /** Random cases per property; the seed makes them the same on every run. */
+    /** Random cases per test, drawn from the run's seed ({@link RunSeed}): new ones in every run. */
     private static final int CASES = 200;
-    private static final long SEED = 0x1E1E1L;
+
+    /** Cases of the tests built around one closed form: enough that no answer can be guessed. */
+    private static final int FORM_CASES = 20;
+
+    /** The generator of one test's inputs. */
+    private static SplittableRandom random(String test) {
+        return RunSeed.forTest(Exercise1Test.class, test);
+    }
+
+    /** A mean μ in [−100, 100]. */
+    private static double mean(SplittableRandom random) {
+        return random.nextDouble(-100.0, 100.0);
+    }
+
+    /** A variance σ² from e^−4 to e^4, never within a factor e^0.5 of 1 (where σ and σ² would be alike). */
+    private static double variance(SplittableRandom random) {
+        double log = random.nextDouble(0.5, 4.0);
+        return Math.exp(random.nextBoolean() ? log : -log);
+    }
 
     /** The library's log N(x | μ, σ²): a one-component, one-dimensional mixture. */
     private static double libraryLogPdf(double x, double mean, double variance) {
@@ -42,9 +60,15 @@ class Exercise1Test {
     @Points(1)
     @DisplayName("pdf at the mean is 1/√(2πσ²)")
     void pdfAtTheMean() {
-        // At x = μ the exponent is 0, so N(μ | μ, σ²) = 1/√(2πσ²); with σ² = 4 that is 1/√(8π).
-        Expect.close(1.0 / Math.sqrt(8.0 * Math.PI), pdf(3.0, 3.0, 4.0), TOLERANCE, "pdf(3, 3, 4)",
-                "the normalising constant is 1/√(2π σ²), with the variance σ² under the root");
+        // At x = μ the exponent is 0, so N(μ | μ, σ²) = 1/√(2πσ²): the constant alone, for random μ and σ².
+        SplittableRandom random = random("pdfAtTheMean");
+        for (int c = 0; c < FORM_CASES; c++) {
+            double mean = mean(random);
+            double variance = variance(random);
+            Expect.close(1.0 / Math.sqrt(2.0 * Math.PI * variance), pdf(mean, mean, variance), TOLERANCE,
+                    "pdf(" + mean + ", " + mean + ", " + variance + ")",
+                    "the normalising constant is 1/√(2π σ²), with the variance σ² under the root");
+        }
     }
 
     @Test
@@ -52,11 +76,23 @@ class Exercise1Test {
     @Points(1)
     @DisplayName("pdf takes the variance, not the standard deviation")
     void pdfTakesTheVariance() {
-        // One standard deviation (σ = 2 for σ² = 4) from the mean: exp(−(2)²/(2·4)) / √(8π) = e^(−1/2) / √(8π).
-        // Reading 4 as the standard deviation would give exp(−4/32)/√(32π) instead.
-        Expect.close(Math.exp(-0.5) / Math.sqrt(8.0 * Math.PI), pdf(5.0, 3.0, 4.0), TOLERANCE, "pdf(5, 3, 4)",
-                "the third argument is the variance σ², as in GaussianMixture: divide (x − μ)² by 2σ², not by 2σ⁴"
-                        + " or 2σ");
+        // A few standard deviations s·σ from the mean: N(x | μ, σ²) = exp(−(x − μ)²/(2σ²)) / √(2πσ²), with
+        // x − μ as the double x − μ gives it (so that the expected value has the rounding of x itself).
+        // Reading σ² as the standard deviation would give exp(−(x − μ)²/(2σ⁴)) / √(2πσ⁴) instead.
+        SplittableRandom random = random("pdfTakesTheVariance");
+        for (int c = 0; c < FORM_CASES; c++) {
+            double mean = mean(random);
+            double variance = variance(random);
+            double x = mean + (random.nextBoolean() ? 1 : -1) * random.nextDouble(0.5, 3.0) * Math.sqrt(variance);
+            double deviation = x - mean;
+            double expected = Math.exp(-deviation * deviation / (2.0 * variance)) / Math.sqrt(2.0 * Math.PI * variance);
+            double squared = variance * variance;
+            Expect.close(expected, pdf(x, mean, variance), TOLERANCE, "pdf(" + x + ", " + mean + ", " + variance + ")",
+                    "the third argument is the variance σ², as in GaussianMixture: divide (x − μ)² by 2σ², not by"
+                            + " 2σ⁴ or 2σ", List.of(KnownMistakes.Mistake.of("what reading the variance as the standard"
+                            + " deviation gives", Math.exp(-deviation * deviation / (2.0 * squared))
+                            / Math.sqrt(2.0 * Math.PI * squared))));
+        }
     }
 
     @Test
@@ -64,7 +100,7 @@ class Exercise1Test {
     @Points(2)
     @DisplayName("pdf matches the library on random points")
     void pdfMatchesTheLibrary() {
-        SplittableRandom random = new SplittableRandom(SEED);
+        SplittableRandom random = random("pdfMatchesTheLibrary");
         for (int c = 0; c < CASES; c++) {
             double mean = random.nextDouble(-100.0, 100.0);
             double variance = Math.exp(random.nextDouble(-4.0, 4.0));
@@ -83,7 +119,7 @@ class Exercise1Test {
     @Points(2)
     @DisplayName("logPdf matches the library on random points")
     void logPdfMatchesTheLibrary() {
-        SplittableRandom random = new SplittableRandom(SEED + 1);
+        SplittableRandom random = random("logPdfMatchesTheLibrary");
         for (int c = 0; c < CASES; c++) {
             double mean = random.nextDouble(-100.0, 100.0);
             double variance = Math.exp(random.nextDouble(-4.0, 4.0));
@@ -99,13 +135,23 @@ class Exercise1Test {
     @Points(2)
     @DisplayName("logPdf stays finite 40 standard deviations out")
     void logPdfInTheFarTail() {
-        // log N(40 | 0, 1) = −½ log 2π − 40²/2 = −½ log 2π − 800 ≈ −800.92, an ordinary number, while the
-        // density exp(−800.92) is below the smallest positive double (about 4.9e-324) and rounds to 0.
-        double expected = -0.5 * Math.log(2.0 * Math.PI) - 800.0;
-        double actual = logPdf(40.0, 0.0, 1.0);
-        Expect.close(expected, actual, TOLERANCE, "logPdf(40, 0, 1)", actual == Double.NEGATIVE_INFINITY
-                ? "Math.log(pdf(...)) is log 0 = −∞ this far out: expand the logarithm by hand"
-                : "log N(x | μ, σ²) = −½ log(2πσ²) − (x − μ)²/(2σ²), both terms",
-                List.of(KnownMistakes.Mistake.of("what leaving out the constant −½ log(2πσ²) gives", -800.0)));
+        // k = 40 to 60 standard deviations from the mean: log N = −½ log(2πσ²) − (x − μ)²/(2σ²), about
+        // −½ log(2πσ²) − k²/2 ≤ −800, an ordinary number, while the density exp(−800) is below the
+        // smallest positive double (about 4.9e-324) and rounds to 0.
+        SplittableRandom random = random("logPdfInTheFarTail");
+        for (int c = 0; c < FORM_CASES; c++) {
+            double mean = mean(random);
+            double variance = variance(random);
+            double x = mean + (random.nextBoolean() ? 1 : -1) * random.nextDouble(40.0, 60.0) * Math.sqrt(variance);
+            double deviation = x - mean;
+            double exponent = deviation * deviation / (2.0 * variance);
+            double expected = -0.5 * Math.log(2.0 * Math.PI * variance) - exponent;
+            double actual = logPdf(x, mean, variance);
+            Expect.close(expected, actual, TOLERANCE, "logPdf(" + x + ", " + mean + ", " + variance + ")",
+                    actual == Double.NEGATIVE_INFINITY
+                            ? "Math.log(pdf(...)) is log 0 = −∞ this far out: expand the logarithm by hand"
+                            : "log N(x | μ, σ²) = −½ log(2πσ²) − (x − μ)²/(2σ²), both terms",
+                    List.of(KnownMistakes.Mistake.of("what leaving out the constant −½ log(2πσ²) gives", -exponent)));
+        }
     }
 }

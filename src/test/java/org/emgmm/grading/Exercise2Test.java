@@ -16,16 +16,27 @@ class Exercise2Test {
     /** Agreement with the library and with closed forms: a few roundings per term. */
     private static final double TOLERANCE = 1e-12;
 
-    /** Random cases per property, from a fixed seed: every run checks the same ones, in well under a second. */
+    /** Random cases per property, drawn from the run's seed ({@link RunSeed}): new ones in every run. */
     private static final int CASES = 200;
-    private static final long SEED = 0x2E2E2L;
+
+    /** Cases of the tests built around one closed form: enough that no answer can be guessed. */
+    private static final int FORM_CASES = 20;
+
+    /** The largest x whose exp(x) is finite is about 709.78: from 720 up, exp(x) overflows to ∞. */
+    private static final double OVERFLOWS = 720.0;
+
+    /** The generator of one test's inputs. */
+    private static SplittableRandom random(String test) {
+        return RunSeed.forTest(Exercise2Test.class, test);
+    }
 
     private static final double NEG_INF = Double.NEGATIVE_INFINITY;
 
-    /** What the known slips give for logSumExp(1000, 1000): m not added back, one term left out. */
-    private static final List<KnownMistakes.Mistake> SLIPS_AT_1000 = List.of(
-            KnownMistakes.Mistake.of("log 2: the shift m is not added back", Math.log(2.0)),
-            KnownMistakes.Mistake.of("what one term too few gives: an off-by-one in a loop bound", 1000.0));
+    /** What the known slips give for logSumExp(c, c): m not added back (log 2), one term left out (c). */
+    private static List<KnownMistakes.Mistake> slipsAtTwice(double c) {
+        return List.of(KnownMistakes.Mistake.of("log 2: the shift m is not added back", Math.log(2.0)),
+                KnownMistakes.Mistake.of("what one term too few gives: an off-by-one in a loop bound", c));
+    }
 
     private static double logSumExp(double... a) {
         double[] copy = a.clone();
@@ -40,7 +51,7 @@ class Exercise2Test {
     @Points(1)
     @DisplayName("logSumExp matches the library on random arrays")
     void matchesTheLibrary() {
-        SplittableRandom random = new SplittableRandom(SEED);
+        SplittableRandom random = random("matchesTheLibrary");
         for (int c = 0; c < CASES; c++) {
             double[] a = new double[1 + random.nextInt(10)];
             for (int j = 0; j < a.length; j++) {
@@ -65,17 +76,29 @@ class Exercise2Test {
     @Points(2)
     @DisplayName("large values do not overflow")
     void largeValuesDoNotOverflow() {
-        // log(e^1000 + e^1000) = log(2 e^1000) = 1000 + log 2, although e^1000 overflows to ∞.
-        // Known slips: m not added back gives log 2; a loop that skips a term gives 1000.
-        double both = logSumExp(1000.0, 1000.0);
-        Expect.close(1000.0 + Math.log(2.0), both, TOLERANCE, "logSumExp(1000, 1000)", Double.isInfinite(both)
-                ? "exp(1000) is ∞ in double precision: subtract the largest value before exponentiating"
-                : "m + log Σⱼ exp(aⱼ − m) = 1000 + log(1 + 1)", SLIPS_AT_1000);
-        // log(e^1000 + e^0) = 1000 + log(1 + e^−1000) = 1000 to double precision.
-        double apart = logSumExp(0.0, 1000.0);
-        Expect.close(1000.0, apart, TOLERANCE, "logSumExp(0, 1000)", Double.isInfinite(apart)
-                ? "exp(1000 − 0) is ∞: shift by the largest value, wherever it is in the array, not by the first"
-                : "m + log Σⱼ exp(aⱼ − m) with m = 1000, the largest");
+        // For c from 720 to 1000, e^c overflows to ∞, yet log(e^c + e^c) = log(2 e^c) = c + log 2.
+        // Known slips: m not added back gives log 2; a loop that skips a term gives c.
+        SplittableRandom random = random("largeValuesDoNotOverflow");
+        for (int k = 0; k < FORM_CASES; k++) {
+            double c = random.nextDouble(OVERFLOWS, 1000.0);
+            double both = logSumExp(c, c);
+            Expect.close(c + Math.log(2.0), both, TOLERANCE, "logSumExp(" + c + ", " + c + ")", Double.isInfinite(both)
+                    ? "exp(" + c + ") is ∞ in double precision: subtract the largest value before exponentiating"
+                    : "m + log Σⱼ exp(aⱼ − m) = c + log(1 + 1)", slipsAtTwice(c));
+            // log(e^c + e^(c − δ)) = c + log(1 + e^−δ): not the largest value alone.
+            double lower = c - random.nextDouble(0.1, 3.0);
+            double delta = c - lower; // exact (Sterbenz): the difference of the two entries as stored
+            Expect.close(c + Math.log1p(Math.exp(-delta)), logSumExp(c, lower), TOLERANCE,
+                    "logSumExp(" + c + ", " + lower + ")", "m + log Σⱼ exp(aⱼ − m) = c + log(1 + e^−δ): every"
+                            + " term counts, not only the largest");
+            // log(e^b + e^c) with b near 0: c + log(1 + e^(b − c)) = c to double precision.
+            double b = random.nextDouble(-5.0, 5.0);
+            double apart = logSumExp(b, c);
+            Expect.close(c, apart, TOLERANCE, "logSumExp(" + b + ", " + c + ")", Double.isInfinite(apart)
+                    ? "exp(" + c + " − " + b + ") is ∞: shift by the largest value, wherever it is in the array, not by"
+                            + " the first"
+                    : "m + log Σⱼ exp(aⱼ − m) with m = " + c + ", the largest");
+        }
     }
 
     @Test
@@ -83,14 +106,25 @@ class Exercise2Test {
     @Points(1)
     @DisplayName("small values do not underflow")
     void smallValuesDoNotUnderflow() {
-        // log(e^−1000 + e^−1000) = −1000 + log 2, although e^−1000 underflows to 0 (and log 0 = −∞).
-        double small = logSumExp(-1000.0, -1000.0);
-        Expect.close(-1000.0 + Math.log(2.0), small, TOLERANCE, "logSumExp(−1000, −1000)", Double.isInfinite(small)
-                ? "exp(−1000) is 0 in double precision: subtract the largest value before exponentiating"
-                : "m + log Σⱼ exp(aⱼ − m) = −1000 + log(1 + 1)", List.of(
-                        KnownMistakes.Mistake.of("log 2: the shift m is not added back", Math.log(2.0)),
-                        KnownMistakes.Mistake.of("what one term too few gives: an off-by-one in a loop bound",
-                                -1000.0)));
+        // For c from 750 to 1000, e^−c underflows to 0 (and log 0 = −∞), yet log(e^−c + e^−c) = −c + log 2,
+        // and log(e^−c + e^(−c − δ)) = −c + log(1 + e^−δ).
+        SplittableRandom random = random("smallValuesDoNotUnderflow");
+        for (int k = 0; k < FORM_CASES; k++) {
+            double c = random.nextDouble(750.0, 1000.0);
+            double small = logSumExp(-c, -c);
+            Expect.close(-c + Math.log(2.0), small, TOLERANCE, "logSumExp(" + -c + ", " + -c + ")",
+                    Double.isInfinite(small)
+                            ? "exp(" + -c + ") is 0 in double precision: subtract the largest value before"
+                                    + " exponentiating"
+                            : "m + log Σⱼ exp(aⱼ − m) = −c + log(1 + 1)", slipsAtTwice(-c));
+            double lower = -c - random.nextDouble(0.1, 3.0);
+            double delta = -c - lower; // exact (Sterbenz): the difference of the two entries as stored
+            double apart = logSumExp(lower, -c);
+            Expect.close(-c + Math.log1p(Math.exp(-delta)), apart, TOLERANCE,
+                    "logSumExp(" + lower + ", " + -c + ")", Double.isInfinite(apart)
+                            ? "both exponentials are 0 in double precision: subtract the largest value first"
+                            : "m + log Σⱼ exp(aⱼ − m) = −c + log(1 + e^−δ): every term counts");
+        }
     }
 
     @Test
@@ -98,11 +132,18 @@ class Exercise2Test {
     @Points(1)
     @DisplayName("−∞ entries contribute nothing")
     void negativeInfinityContributesNothing() {
-        // exp(−∞) = 0: log(0 + e^0) = 0 and log(e^2 + 0) = 2; with every term 0 the sum is 0, log 0 = −∞.
-        Expect.close(0.0, logSumExp(NEG_INF, 0.0), TOLERANCE, "logSumExp(−∞, 0)",
-                "a first entry of −∞ must not become the shift: shift by the maximum");
-        Expect.close(2.0, logSumExp(2.0, NEG_INF), TOLERANCE, "logSumExp(2, −∞)",
-                "exp(−∞ − m) is 0: such an entry adds nothing");
+        // exp(−∞) = 0: log(0 + e^a) = a, whichever side the −∞ is on; two equal entries after a −∞ give
+        // log(0 + 2e^a) = a + log 2; with every term 0 the sum is 0, and log 0 = −∞.
+        SplittableRandom random = random("negativeInfinityContributesNothing");
+        for (int k = 0; k < FORM_CASES; k++) {
+            double a = random.nextDouble(-50.0, 50.0);
+            Expect.close(a, logSumExp(NEG_INF, a), TOLERANCE, "logSumExp(−∞, " + a + ")",
+                    "a first entry of −∞ must not become the shift: shift by the maximum");
+            Expect.close(a, logSumExp(a, NEG_INF), TOLERANCE, "logSumExp(" + a + ", −∞)",
+                    "exp(−∞ − m) is 0: such an entry adds nothing");
+            Expect.close(a + Math.log(2.0), logSumExp(NEG_INF, a, a), TOLERANCE,
+                    "logSumExp(−∞, " + a + ", " + a + ")", "the −∞ adds nothing, the two others e^a each: a + log 2");
+        }
         Expect.close(NEG_INF, logSumExp(NEG_INF, NEG_INF), 0.0, "logSumExp(−∞, −∞)",
                 "when every entry is −∞ the answer is −∞ (check for it: −∞ − (−∞) is NaN)");
     }
@@ -112,21 +153,25 @@ class Exercise2Test {
     @Points(1)
     @DisplayName("normalise gives probabilities, also for very negative logarithms")
     void normaliseGivesProbabilities() {
-        // exp(a − max) for a = (−1000, −1001, −1002) is (1, e^−1, e^−2): divided by their sum
-        // s = 1 + e^−1 + e^−2 these are the probabilities, although every exp(aⱼ) underflows to 0.
-        double s = 1.0 + Math.exp(-1.0) + Math.exp(-2.0);
-        double[] expected = {1.0 / s, Math.exp(-1.0) / s, Math.exp(-2.0) / s};
-        double[] a = {-1000.0, -1001.0, -1002.0};
+        // exp(a − max) for a = (−c, −c − 1, −c − 2) is (1, e^−d₁, e^−d₂) with d₁ ≈ 1 and d₂ ≈ 2 the exact
+        // differences of the stored entries: divided by their sum s = 1 + e^−d₁ + e^−d₂ these are the
+        // probabilities, although every exp(aⱼ) underflows to 0.
+        SplittableRandom random = random("normaliseGivesProbabilities");
+        double c = random.nextDouble(750.0, 1000.0);
+        double[] a = {-c, -c - 1.0, -c - 2.0};
+        double d1 = a[0] - a[1];
+        double d2 = a[0] - a[2];
+        double s = 1.0 + Math.exp(-d1) + Math.exp(-d2);
+        double[] expected = {1.0 / s, Math.exp(-d1) / s, Math.exp(-d2) / s};
         double[] actual = StudentCode.call("Ex2LogSumExp.normalise(" + Expect.format(a) + ")",
                 () -> Ex2LogSumExp.normalise(a.clone()));
         boolean finite = actual != null && java.util.Arrays.stream(actual).allMatch(Double::isFinite);
-        Expect.arrayClose(expected, actual, TOLERANCE, "normalise(−1000, −1001, −1002)", finite
+        Expect.arrayClose(expected, actual, TOLERANCE, "normalise(" + Expect.format(a) + ")", finite
                 ? "pⱼ = exp(aⱼ − logSumExp(a)); if 2.1 or 2.2 fails, see them first: normalise builds on logSumExp"
                 : "a NaN or ∞: every exp(aⱼ) underflows to 0 here and their ratio is 0/0; use pⱼ = exp(aⱼ −"
                         + " logSumExp(a))");
 
-        SplittableRandom random = new SplittableRandom(SEED + 1);
-        for (int c = 0; c < CASES; c++) {
+        for (int k = 0; k < CASES; k++) {
             double[] logs = new double[1 + random.nextInt(8)];
             for (int j = 0; j < logs.length; j++) {
                 logs[j] = random.nextDouble(-800.0, 800.0);

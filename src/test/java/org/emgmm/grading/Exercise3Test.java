@@ -23,10 +23,20 @@ class Exercise3Test {
      */
     private static final double TOLERANCE = 1e-10;
 
-    /** Random cases per property, from a fixed seed: every run checks the same ones, in well under a second. */
+    /** Random cases per property, drawn from the run's seed ({@link RunSeed}): new ones in every run. */
     private static final int CASES = 100;
-    private static final long SEED = 0x3E3E3L;
     private static final int MAX_DIMENSION = 8;
+
+    /**
+     * The smallest pivot, in absolute value, of the matrices 3.2 asks about: a pivot this far from 0 has the
+     * same sign however the sums that make it are rounded (their rounding is below 1e-12 here).
+     */
+    private static final double CLEAR_PIVOT = 1e-3;
+
+    /** The generator of one test's inputs. */
+    static SplittableRandom random(String test) {
+        return RunSeed.forTest(Exercise3Test.class, test);
+    }
 
     /** A random SPD matrix with eigenvalues in [0.1, 10]. */
     private static double[] randomCovariance(SplittableRandom random, int d) {
@@ -61,7 +71,7 @@ class Exercise3Test {
                 "L[i][i] = √(A[i][i] − Σ_{m<i} L[i][m]²), L[i][j] = (A[i][j] − Σ_{m<j} L[i][m] L[j][m]) / L[j][j],"
                         + " zeros above the diagonal");
 
-        SplittableRandom random = new SplittableRandom(SEED);
+        SplittableRandom random = random("choleskyFactorsTheMatrix");
         for (int c = 0; c < CASES; c++) {
             int d = 1 + random.nextInt(MAX_DIMENSION);
             double[] a = randomCovariance(random, d);
@@ -73,29 +83,82 @@ class Exercise3Test {
         }
     }
 
+    /**
+     * The pivots A[j][j] − Σ_{m<j} L[j][m]² of the Cholesky factorisation of {@code a} up to the first that
+     * is not positive (by elimination without pivoting, the test's own): their signs say whether A is
+     * positive-definite, their size whether rounding could change that.
+     */
+    static double[] pivots(double[] a, int d) {
+        double[] work = a.clone();
+        double[] pivots = new double[d];
+        for (int j = 0; j < d; j++) {
+            pivots[j] = work[j * d + j];
+            if (!(pivots[j] > 0.0)) {
+                return java.util.Arrays.copyOf(pivots, j + 1);
+            }
+            for (int i = j + 1; i < d; i++) {
+                double factor = work[i * d + j] / pivots[j];
+                for (int m = j; m < d; m++) {
+                    work[i * d + m] -= factor * work[j * d + m];
+                }
+            }
+        }
+        return pivots;
+    }
+
+    /** Whether every pivot of {@code a} is at least {@link #CLEAR_PIVOT} from 0. */
+    private static boolean clearPivots(double[] a, int d) {
+        return java.util.Arrays.stream(pivots(a, d)).allMatch(p -> Math.abs(p) >= CLEAR_PIVOT);
+    }
+
+    /** A random symmetric d×d matrix with one eigenvalue in [−10, −0.1], the others in [0.1, 10], clear pivots. */
+    private static double[] randomIndefinite(SplittableRandom random, int d) {
+        while (true) {
+            double[] eigenvalues = new double[d];
+            for (int j = 0; j < d; j++) {
+                eigenvalues[j] = random.nextDouble(0.1, 10.0);
+            }
+            eigenvalues[random.nextInt(d)] *= -1.0;
+            double[] a = Generators.withEigenvalues(Generators.rotation(random, d), eigenvalues);
+            if (clearPivots(a, d)) {
+                return a;
+            }
+        }
+    }
+
     @Test
     @Order(2)
     @Points(2)
-    @DisplayName("cholesky says when a matrix is not positive-definite")
+    @DisplayName("cholesky says when a matrix is not positive-definite, and only then")
     void choleskyRefusesIndefiniteMatrices() {
         // [[1, 2], [2, 1]] has eigenvalues 3 and −1: the second pivot is 1 − 2² = −3 < 0.
         Expect.that(cholesky(new double[] {1.0, 2.0, 2.0, 1.0}, 2).isEmpty(), "cholesky([[1, 2], [2, 1]])",
                 "Optional.empty()", "a factor", "the second pivot is 1 − 2² = −3: check that each pivot is > 0"
                         + " before taking its square root (Math.sqrt(−3) is NaN, not an error)");
+        SplittableRandom random = random("choleskyRefusesIndefiniteMatrices");
         // The zero matrix: the first pivot is 0, and dividing by L[0][0] = 0 would give NaN or ∞.
-        Expect.that(cholesky(new double[9], 3).isEmpty(), "cholesky(3×3 zero matrix)", "Optional.empty()",
-                "a factor", "a pivot of exactly 0 is not positive either");
-        // A random SPD matrix with the sign of one diagonal entry flipped has a negative pivot at that row
-        // or before (a positive-definite matrix has a positive diagonal).
-        SplittableRandom random = new SplittableRandom(SEED + 1);
+        int zero = 1 + random.nextInt(MAX_DIMENSION);
+        Expect.that(cholesky(new double[zero * zero], zero).isEmpty(), "cholesky(" + zero + "×" + zero
+                + " zero matrix)", "Optional.empty()", "a factor", "a pivot of exactly 0 is not positive either");
         for (int c = 0; c < CASES; c++) {
             int d = 1 + random.nextInt(MAX_DIMENSION);
+            // A positive-definite matrix (eigenvalues in [0.1, 10], so every pivot is at least 0.1): a factor.
             double[] a = randomCovariance(random, d);
+            Expect.that(cholesky(a, d).isPresent(), "cholesky of a random " + d + "×" + d + " positive-definite"
+                    + " matrix", "a factor", "Optional.empty()", "every pivot A[i][i] − Σ L[i][m]² is positive for a"
+                            + " positive-definite matrix: refuse only a pivot ≤ 0");
+            // The same with the sign of one diagonal entry flipped: a pivot ≤ −0.1 at that row or before (a
+            // positive-definite matrix has a positive diagonal).
             int flip = random.nextInt(d);
             a[flip * d + flip] = -a[flip * d + flip];
             Expect.that(cholesky(a, d).isEmpty(), "cholesky of a " + d + "×" + d + " matrix with A[" + flip + "]["
                     + flip + "] < 0", "Optional.empty()", "a factor",
                     "a negative diagonal entry makes a pivot ≤ 0 at that row or before");
+            // One negative eigenvalue, often with every diagonal entry positive: only the pivots tell.
+            double[] indefinite = randomIndefinite(random, d);
+            Expect.that(cholesky(indefinite, d).isEmpty(), "cholesky of a random " + d + "×" + d + " matrix with one"
+                    + " negative eigenvalue", "Optional.empty()", "a factor", "compute every pivot A[i][i] − Σ_{m<i}"
+                            + " L[i][m]² and refuse as soon as one is ≤ 0: a positive diagonal is not enough");
         }
     }
 
@@ -104,7 +167,7 @@ class Exercise3Test {
     @Points(2)
     @DisplayName("forwardSubstitution solves L z = b")
     void forwardSubstitutionSolves() {
-        SplittableRandom random = new SplittableRandom(SEED + 2);
+        SplittableRandom random = random("forwardSubstitutionSolves");
         for (int c = 0; c < CASES; c++) {
             int d = 1 + random.nextInt(MAX_DIMENSION);
             double[] l = libraryFactor(randomCovariance(random, d), d);
@@ -135,7 +198,7 @@ class Exercise3Test {
     }
 
     static void logDeterminant(Promises.LogDeterminant logDeterminant) {
-        SplittableRandom random = new SplittableRandom(SEED + 3);
+        SplittableRandom random = random("logDeterminant");
         for (int c = 0; c < CASES; c++) {
             int d = 1 + random.nextInt(MAX_DIMENSION);
             double[] a = randomCovariance(random, d);
@@ -155,17 +218,19 @@ class Exercise3Test {
             Expect.close(library.logDeterminant(), actual, TOLERANCE, "log det A (" + d + "×" + d + ")",
                     "det A = (Π L[i][i])², so log det A = 2 Σ log L[i][i] over all d diagonal entries", suspects);
         }
-        // Σ = 10⁻⁴ I in 100 dimensions: L = 10⁻² I and log det Σ = 2 · 100 · log 10⁻² = 100 log 10⁻⁴
-        // ≈ −921.03, while det Σ = 10⁻⁴⁰⁰ is 0 in double precision.
+        // A diagonal factor in 100 dimensions, each L[i][i] between 0.005 and 0.015: log det Σ = 2 Σ log L[i][i]
+        // is about −900, while det Σ = (Π L[i][i])² is below 10⁻³⁶⁰, 0 in double precision.
         int d = 100;
         double[] l = new double[d * d];
+        double expected = 0.0;
         for (int i = 0; i < d; i++) {
-            l[i * d + i] = 1e-2;
+            l[i * d + i] = random.nextDouble(0.005, 0.015);
+            expected += 2.0 * Math.log(l[i * d + i]);
         }
         double actual = logDeterminant.of(l, d);
-        Expect.close(d * Math.log(1e-4), actual, TOLERANCE, "log det(10⁻⁴ I) in 100 dimensions",
-                Double.isInfinite(actual) ? "the product of the diagonal, 10⁻²⁰⁰, underflows to 0 and its log is −∞:"
-                        + " sum the logarithms of the diagonal instead" : "2 Σ log L[i][i] over the 100 diagonal entries",
+        Expect.close(expected, actual, TOLERANCE, "log det Σ for a diagonal factor in 100 dimensions (det Σ < 10⁻³⁶⁰)",
+                Double.isInfinite(actual) ? "det Σ = (Π L[i][i])² underflows to 0 and its log is −∞: sum the"
+                        + " logarithms of the diagonal instead" : "2 Σ log L[i][i] over the 100 diagonal entries",
                 KnownMistakes.GENERIC);
     }
 
@@ -179,7 +244,7 @@ class Exercise3Test {
     }
 
     static void logDensityMatchesTheLibrary(Promises.LogDensity logDensity) {
-        SplittableRandom random = new SplittableRandom(SEED + 4);
+        SplittableRandom random = random("logDensityMatchesTheLibrary");
         for (int c = 0; c < CASES; c++) {
             int d = 1 + random.nextInt(MAX_DIMENSION);
             double[] covariance = randomCovariance(random, d);
@@ -206,29 +271,40 @@ class Exercise3Test {
     @Points(2)
     @DisplayName("logDensity is finite in 100 dimensions where det Σ underflows")
     void logDensityInHighDimension() {
-        // Σ = 10⁻⁴ I, μ = 0, x = (0.01, …, 0.01) in D = 100: log det Σ = 100 log 10⁻⁴, and
-        // (x − μ)ᵀ Σ⁻¹ (x − μ) = 100 · 0.01² / 10⁻⁴ = 100, so
-        // log N = −½ (100 log 2π + 100 log 10⁻⁴ + 100) = −50 (log 2π + log 10⁻⁴ + 1) ≈ 318.6.
+        // Σ = diag(s₁, …, s₁₀₀) with each sᵢ between 10⁻⁵ and 5·10⁻⁴, and x − μ = δ with |δᵢ| ≤ 0.02, in
+        // D = 100: det Σ = Π sᵢ < 10⁻³³⁰ is 0 in double precision, but log det Σ = Σ log sᵢ and
+        // ‖z‖² = (x − μ)ᵀ Σ⁻¹ (x − μ) = Σ δᵢ²/sᵢ are ordinary numbers, so
+        // log N = −½ (100 log 2π + Σ log sᵢ + Σ δᵢ²/sᵢ).
+        SplittableRandom random = random("logDensityInHighDimension");
         int d = 100;
         double[] covariance = new double[d * d];
+        double[] mean = new double[d];
         double[] x = new double[d];
+        double logDet = 0.0;
+        double squared = 0.0;
         for (int i = 0; i < d; i++) {
-            covariance[i * d + i] = 1e-4;
-            x[i] = 0.01;
+            double s = random.nextDouble(1e-5, 5e-4);
+            covariance[i * d + i] = s;
+            mean[i] = random.nextDouble(-1.0, 1.0);
+            x[i] = mean[i] + random.nextDouble(-0.02, 0.02);
+            double deviation = x[i] - mean[i];
+            logDet += Math.log(s);
+            squared += deviation * deviation / s;
         }
-        double expected = -50.0 * (Math.log(2.0 * Math.PI) + Math.log(1e-4) + 1.0);
-        double actual = StudentCode.call("Ex3CholeskyDensity.logDensity(D = 100, Σ = 10⁻⁴ I)",
-                () -> Ex3CholeskyDensity.logDensity(x, new double[d], covariance));
-        // ‖z‖² = 100 here, so ‖z‖ for ‖z‖² gives −50 (log 2π + log 10⁻⁴) − 5, and log det without its 2
-        // gives −50 (log 2π + ½ log 10⁻⁴ + 1).
-        Expect.close(expected, actual, TOLERANCE, "log N(x | 0, 10⁻⁴ I) in 100 dimensions", Double.isFinite(actual)
-                ? "−½ (D log 2π + log det Σ + ‖z‖²), with log det Σ = 2 Σ log L[i][i] and ‖z‖² = 100 here"
-                : "det Σ = 10⁻⁴⁰⁰ is 0 in double precision: never form it, use log det Σ = 2 Σ log L[i][i]",
+        double constant = d * Math.log(2.0 * Math.PI);
+        double expected = -0.5 * (constant + logDet + squared);
+        double actual = StudentCode.call("Ex3CholeskyDensity.logDensity(D = 100, Σ diagonal, det Σ < 10⁻³³⁰)",
+                () -> Ex3CholeskyDensity.logDensity(x.clone(), mean.clone(), covariance.clone()));
+        Expect.close(expected, actual, TOLERANCE, "log N(x | μ, Σ) in 100 dimensions, det Σ < 10⁻³³⁰",
+                Double.isFinite(actual)
+                        ? "−½ (D log 2π + log det Σ + ‖z‖²), with log det Σ = 2 Σ log L[i][i] and ‖z‖² = "
+                                + Expect.format(squared) + " here"
+                        : "det Σ is 0 in double precision: never form it, use log det Σ = 2 Σ log L[i][i]",
                 List.of(KnownMistakes.SIGN_FLIPPED,
-                        KnownMistakes.Mistake.of("what ‖z‖ gives where ‖z‖² belongs", -50.0 * (Math.log(2.0 * Math.PI)
-                                + Math.log(1e-4)) - 5.0),
-                        KnownMistakes.Mistake.of("what log det Σ without its factor 2 gives: see 3.4 first", -50.0
-                                * (Math.log(2.0 * Math.PI) + 0.5 * Math.log(1e-4) + 1.0))));
+                        KnownMistakes.Mistake.of("what ‖z‖ gives where ‖z‖² belongs",
+                                -0.5 * (constant + logDet + Math.sqrt(squared))),
+                        KnownMistakes.Mistake.of("what log det Σ without its factor 2 gives: see 3.4 first",
+                                -0.5 * (constant + 0.5 * logDet + squared))));
     }
 
     @Test

@@ -23,9 +23,16 @@ class Exercise5Test {
     /** Against the library's per-point loops: the same sums, possibly in another order. */
     private static final double TOLERANCE = 1e-10;
 
-    /** Random cases per property, from a fixed seed: every run checks the same ones, in well under a second. */
+    /** Random cases per property, drawn from the run's seed ({@link RunSeed}): new ones in every run. */
     private static final int CASES = 25;
-    private static final long SEED = 0x5E5E5L;
+
+    /** Cases of the tests built around one closed form: enough that no answer can be guessed. */
+    private static final int FORM_CASES = 10;
+
+    /** The generator of one test's inputs. */
+    static SplittableRandom random(String test) {
+        return RunSeed.forTest(Exercise5Test.class, test);
+    }
 
     /** Four points at the corners of a square of side 2, centred on (1, 1). */
     private static final DataMatrix SQUARE = DataMatrix.ofRows(new double[][] {{0, 0}, {2, 0}, {0, 2}, {2, 2}});
@@ -68,6 +75,72 @@ class Exercise5Test {
                 + " the diagonal, gives", regEverywhere));
     }
 
+    /**
+     * Points each given wholly to one component (r[i][k] = 1 for its label, 0 for the others), every
+     * component at least two points: the M-step is then the plain mean and scatter of each group.
+     */
+    record Labelled(DataMatrix data, int[] labels, int components, Responsibilities r, GaussianMixture previous) {
+
+        /** A random scenario's points, K from 2 to 4, labels drawn at random (not by where the points lie). */
+        static Labelled random(SplittableRandom random) {
+            Scenario scenario = Generators.scenario(random, Spec.multivariate().withComponents(2, 4));
+            int n = scenario.points();
+            int k = scenario.components();
+            int[] labels = new int[n];
+            int[] order = Generators.permutation(random, n);
+            for (int i = 0; i < n; i++) {
+                labels[order[i]] = i < 2 * k ? i % k : random.nextInt(k);
+            }
+            double[] values = new double[n * k];
+            for (int i = 0; i < n; i++) {
+                values[i * k + labels[i]] = 1.0;
+            }
+            return new Labelled(scenario.data(), labels, k, Responsibilities.wrap(n, k, values), scenario.start());
+        }
+
+        /** How many points component k has. */
+        int count(int k) {
+            return (int) java.util.Arrays.stream(labels).filter(label -> label == k).count();
+        }
+
+        /** The mean of component k's points. */
+        double[] mean(int k) {
+            int d = data.columns();
+            double[] mean = new double[d];
+            for (int i = 0; i < data.rows(); i++) {
+                if (labels[i] != k) {
+                    continue;
+                }
+                for (int a = 0; a < d; a++) {
+                    mean[a] += data.get(i, a) / count(k);
+                }
+            }
+            return mean;
+        }
+
+        /** The scatter of component k's points about {@code centre}, divided by their number (flat D×D). */
+        double[] scatter(int k, double[] centre) {
+            int d = data.columns();
+            double[] scatter = new double[d * d];
+            for (int i = 0; i < data.rows(); i++) {
+                if (labels[i] != k) {
+                    continue;
+                }
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b < d; b++) {
+                        scatter[a * d + b] += (data.get(i, a) - centre[a]) * (data.get(i, b) - centre[b]) / count(k);
+                    }
+                }
+            }
+            return scatter;
+        }
+
+        String describe() {
+            return "D=" + data.columns() + " K=" + components + " N=" + data.rows() + ", each point wholly in one"
+                    + " component";
+        }
+    }
+
     private static Case randomCase(SplittableRandom random) {
         Scenario scenario = Generators.scenario(random, Spec.multivariate());
         return new Case(scenario, new LoopsEm().eStep(scenario.data(), scenario.start()).responsibilities());
@@ -85,7 +158,7 @@ class Exercise5Test {
     @Points(2)
     @DisplayName("effectiveCounts are the column sums Nₖ = Σᵢ r[i][k]")
     void effectiveCounts() {
-        SplittableRandom random = new SplittableRandom(SEED);
+        SplittableRandom random = random("effectiveCounts");
         for (int c = 0; c < CASES; c++) {
             Case test = randomCase(random);
             double[] counts = StudentCode.call("Ex5MStep.effectiveCounts(" + test.describe() + ")",
@@ -105,7 +178,7 @@ class Exercise5Test {
     }
 
     static void weightedMean(WeightedMean weightedMean) {
-        SplittableRandom random = new SplittableRandom(SEED + 1);
+        SplittableRandom random = random("weightedMean");
         for (int c = 0; c < CASES; c++) {
             Case test = randomCase(random);
             double[] counts = test.r().componentTotals();
@@ -143,7 +216,7 @@ class Exercise5Test {
                 List.of(KnownMistakes.Mistake.entrywise("what dividing by Nₖ − 1 = 3 (as np.cov does) instead of Nₖ = 4"
                         + " gives", value -> value * 4.0 / 3.0)));
 
-        SplittableRandom random = new SplittableRandom(SEED + 2);
+        SplittableRandom random = random("weightedCovariance");
         for (int c = 0; c < CASES; c++) {
             Case test = randomCase(random);
             double[] counts = test.r().componentTotals();
@@ -173,7 +246,7 @@ class Exercise5Test {
     @Points(3)
     @DisplayName("mStep matches the library on random mixtures")
     void mStepMatchesTheLibrary() {
-        SplittableRandom random = new SplittableRandom(SEED + 3);
+        SplittableRandom random = random("mStepMatchesTheLibrary");
         for (int c = 0; c < CASES; c++) {
             Case test = randomCase(random);
             for (double regCovar : new double[] {0.0, 1e-3}) {
@@ -198,15 +271,21 @@ class Exercise5Test {
     @Points(2)
     @DisplayName("the weights are updated to Nₖ/N (seed 004's bug)")
     void weightsAreUpdated() {
-        // Three of the four corners go to component 0 and one to component 1, from weights ½, ½:
-        // N₀ = 3, N₁ = 1, so π = (3/4, 1/4) whatever the previous weights were.
-        Responsibilities r = Responsibilities.wrap(4, 2, new double[] {1, 0, 1, 0, 1, 0, 0, 1});
-        GaussianMixture previous = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0, 0}, {2, 2}},
-                new double[][][] {{{1, 0}, {0, 1}}, {{1, 0}, {0, 1}}});
-        GaussianMixture next = mStep(SQUARE, r, previous, 1e-6, "three corners to component 0, one to 1");
-        Expect.arrayClose(new double[] {0.75, 0.25}, next.weights(), 1e-15, "weights after the M-step",
-                "πₖ = Nₖ / N in every M-step", List.of(KnownMistakes.Mistake.of("the previous weights kept: πₖ is not"
-                        + " updated (seed 004's bug)", 0.5, 0.5)));
+        // Each point wholly in one component: Nₖ is the number of points of component k, so πₖ = Nₖ/N whatever
+        // the previous weights were.
+        SplittableRandom random = random("weightsAreUpdated");
+        for (int c = 0; c < FORM_CASES; c++) {
+            Labelled test = Labelled.random(random);
+            double[] expected = new double[test.components()];
+            for (int k = 0; k < expected.length; k++) {
+                expected[k] = (double) test.count(k) / test.data().rows();
+            }
+            GaussianMixture next = mStep(test.data(), test.r(), test.previous(), 1e-6, test.describe());
+            // Nₖ is a sum of ones and zeros, exact in any order; Nₖ/N is one rounding: 1e-12 is ample.
+            Expect.arrayClose(expected, next.weights(), 1e-12, "weights after the M-step (" + test.describe() + ")",
+                    "πₖ = Nₖ / N in every M-step", List.of(KnownMistakes.Mistake.of("the previous weights kept: πₖ is"
+                            + " not updated (seed 004's bug)", test.previous().weights())));
+        }
     }
 
     @Test
@@ -214,23 +293,39 @@ class Exercise5Test {
     @Points(1)
     @DisplayName("reg-covar goes on the diagonal only")
     void regCovarOnTheDiagonal() {
-        // The square's covariance is the identity (see weightedCovariance); with reg-covar 0.5 it becomes
-        // 1.5 on the diagonal and stays 0 off it.
-        Responsibilities all = Responsibilities.wrap(4, 1, new double[] {1, 1, 1, 1});
-        GaussianMixture previous = GaussianMixture.of(new double[] {1.0}, new double[][] {{0, 0}},
-                new double[][][] {{{1, 0}, {0, 1}}});
-        GaussianMixture next = mStep(SQUARE, all, previous, 0.5, "square of side 2, reg-covar 0.5");
-        // Slips, by hand: reg-covar on every entry gives [[1.5, 0.5], [0.5, 1.5]], twice on the diagonal 2;
-        // the scatter around the previous mean (0, 0) is [[2, 1], [1, 2]] (squares 0, 4, 0, 4 and products
-        // 0, 0, 0, 4, over 4), plus 0.5 on the diagonal.
-        Expect.arrayClose(new double[] {1.5, 0, 0, 1.5}, next.covariance(0), 1e-15,
-                "Σ of the square with reg-covar 0.5 (flat 2×2)", "the square's Σ is the identity (see 5.3); add"
-                        + " regCovar to Σ[a][a] only, once", List.of(
-                        KnownMistakes.Mistake.of("what adding reg-covar to every entry, not only the diagonal, gives",
-                                1.5, 0.5, 0.5, 1.5),
-                        KnownMistakes.Mistake.of("what adding reg-covar twice gives", 2.0, 0.0, 0.0, 2.0),
-                        KnownMistakes.Mistake.of("the scatter around the previous mean (0, 0) instead of the new one"
-                                + " (1, 1)", 2.5, 1.0, 1.0, 2.5)));
+        // Each point wholly in one component: Σₖ is the scatter of its points about their mean, divided by their
+        // number, plus reg-covar (here 0.1 to 1, large enough to see) on the diagonal and nowhere else.
+        SplittableRandom random = random("regCovarOnTheDiagonal");
+        for (int c = 0; c < FORM_CASES; c++) {
+            Labelled test = Labelled.random(random);
+            double regCovar = random.nextDouble(0.1, 1.0);
+            GaussianMixture next = mStep(test.data(), test.r(), test.previous(), regCovar,
+                    test.describe() + ", reg-covar " + regCovar);
+            int d = test.data().columns();
+            for (int k = 0; k < test.components(); k++) {
+                double[] scatter = test.scatter(k, test.mean(k));
+                double[] expected = scatter.clone();
+                double[] everywhere = scatter.clone();
+                double[] twice = scatter.clone();
+                double[] aroundPrevious = test.scatter(k, test.previous().mean(k));
+                for (int e = 0; e < expected.length; e++) {
+                    boolean diagonal = e / d == e % d;
+                    expected[e] += diagonal ? regCovar : 0.0;
+                    everywhere[e] += regCovar;
+                    twice[e] += diagonal ? 2.0 * regCovar : 0.0;
+                    aroundPrevious[e] += diagonal ? regCovar : 0.0;
+                }
+                Expect.arrayClose(expected, next.covariance(k), TOLERANCE, "Σ of component " + k + " (flat " + d + "×"
+                        + d + "; " + test.describe() + ", reg-covar " + Expect.format(regCovar) + ")",
+                        "the scatter of the component's points about their new mean, divided by Nₖ; add regCovar to"
+                                + " Σ[a][a] only, once", List.of(
+                                KnownMistakes.Mistake.of("what adding reg-covar to every entry, not only the diagonal,"
+                                        + " gives", everywhere),
+                                KnownMistakes.Mistake.of("what adding reg-covar twice gives", twice),
+                                KnownMistakes.Mistake.of("the scatter around the previous mean instead of the new one",
+                                        aroundPrevious)));
+            }
+        }
     }
 
     @Test
@@ -238,20 +333,43 @@ class Exercise5Test {
     @Points(1)
     @DisplayName("an empty component keeps its mean and covariance")
     void emptyComponentKeepsItsParameters() {
-        // Component 1 has no responsibility at all: N₁ = 0 < EmptyComponents.THRESHOLD. Its weight becomes
-        // 0/4 = 0 and its mean and covariance stay as they were; component 0 takes all four corners.
-        Responsibilities r = Responsibilities.wrap(4, 2, new double[] {1, 0, 1, 0, 1, 0, 1, 0});
-        GaussianMixture previous = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0, 0}, {7, 8}},
-                new double[][][] {{{1, 0}, {0, 1}}, {{2, 0.5}, {0.5, 3}}});
-        GaussianMixture next = mStep(SQUARE, r, previous, 1e-6, "component 1 empty");
-        Expect.arrayClose(new double[] {1.0, 0.0}, next.weights(), 1e-15, "weights with component 1 empty",
-                "πₖ = Nₖ/N as usual, also for an empty component");
-        Expect.arrayClose(previous.mean(1), next.mean(1), 0.0, "mean of the empty component 1",
-                "when Nₖ < EmptyComponents.THRESHOLD keep μₖ from previous (0/0 is NaN)");
-        Expect.arrayClose(previous.covariance(1), next.covariance(1), 0.0, "covariance of the empty component 1",
-                "keep Σₖ from previous unchanged, without adding reg-covar again");
-        Expect.arrayClose(new double[] {1.0, 1.0}, next.mean(0), 1e-15, "mean of component 0",
-                "the other components are updated as usual");
+        // One component, chosen at random, has no responsibility at all: Nₑ = 0 < EmptyComponents.THRESHOLD.
+        // Its weight becomes 0/N = 0 and its mean and covariance stay as they were; the other components share
+        // every point (random responsibilities) and are updated as usual, as the library's M-step does.
+        SplittableRandom random = random("emptyComponentKeepsItsParameters");
+        for (int c = 0; c < FORM_CASES; c++) {
+            Scenario scenario = Generators.scenario(random, Spec.multivariate().withComponents(2, 4));
+            int n = scenario.points();
+            int k = scenario.components();
+            int empty = random.nextInt(k);
+            double[] values = new double[n * k];
+            for (int i = 0; i < n; i++) {
+                double total = 0.0;
+                for (int j = 0; j < k; j++) {
+                    values[i * k + j] = j == empty ? 0.0 : random.nextDouble(0.1, 1.0);
+                    total += values[i * k + j];
+                }
+                for (int j = 0; j < k; j++) {
+                    values[i * k + j] /= total;
+                }
+            }
+            Responsibilities r = Responsibilities.wrap(n, k, values);
+            GaussianMixture previous = scenario.start();
+            String what = "D=" + scenario.dimension() + " K=" + k + " N=" + n + ", component " + empty + " empty";
+            GaussianMixture next = mStep(scenario.data(), r, previous, 1e-6, what);
+            // Its column is all zeros, so Nₑ = 0 exactly and πₑ = 0/N = 0.
+            Expect.close(0.0, next.weight(empty), 1e-15, "weight of the empty component " + empty + " (" + what + ")",
+                    "πₖ = Nₖ/N as usual, also for an empty component: 0 here");
+            Expect.arrayClose(previous.mean(empty), next.mean(empty), 0.0, "mean of the empty component " + empty
+                    + " (" + what + ")", "when Nₖ < EmptyComponents.THRESHOLD keep μₖ from previous (0/0 is NaN)");
+            Expect.arrayClose(previous.covariance(empty), next.covariance(empty), 0.0, "covariance of the empty"
+                    + " component " + empty + " (" + what + ")", "keep Σₖ from previous unchanged, without adding"
+                            + " reg-covar again");
+            GaussianMixture expected = new LoopsEm().mStep(scenario.data(), r, previous, 1e-6);
+            Expect.mixtureClose(expected, next, TOLERANCE, "the M-step with component " + empty + " empty (" + what
+                    + ")", "the other components are updated as usual: πₖ = Nₖ/N, μₖ and Σₖ from their"
+                            + " responsibilities");
+        }
     }
 
     @Test

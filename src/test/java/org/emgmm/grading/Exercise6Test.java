@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Graded: exercise 6, the EM loop ({@link Ex6EmLoop}). The steps come from the library's
- * {@link LoopsEm}, so this exercise is graded on its own, whatever exercises 4 and 5 do.
+ * {@link LoopsEm}, so this exercise is graded on its own, whatever exercises 4 and 5 do; the student's
+ * loop gets them through a {@link LentAlgorithm}, which does the steps and nothing else, and only during
+ * the call.
  */
 @Exercise(6)
 @DisplayName("Exercise 6: EM loop")
@@ -27,15 +29,25 @@ class Exercise6Test {
     /** The loop adds nothing to the arithmetic of the steps: only the order of additions may differ. */
     private static final double TOLERANCE = 1e-12;
 
-    /** Random cases per property, from a fixed seed: every run checks the same ones, in well under a second. */
+    /** Random cases per property, drawn from the run's seed ({@link RunSeed}): new ones in every run. */
     private static final int CASES = 12;
-    private static final long SEED = 0x6E6E6L;
 
+    /** Cases of hasConverged: enough that no answer can be guessed. */
+    private static final int FORM_CASES = 20;
+
+    /** The library's steps: what the expected runs use, and what the student's loop gets, lent. */
     private static final EmAlgorithm STEPS = new LoopsEm();
 
+    /** The generator of one test's inputs. */
+    private static SplittableRandom random(String test) {
+        return RunSeed.forTest(Exercise6Test.class, test);
+    }
+
     private static EmResult run(DataMatrix data, GaussianMixture start, EmSettings settings, String what) {
-        EmResult result = StudentCode.call("Ex6EmLoop.run(" + what + ")",
-                () -> Ex6EmLoop.run(STEPS, data, start, settings));
+        EmResult result;
+        try (LentAlgorithm steps = LentAlgorithm.steps(STEPS)) {
+            result = StudentCode.call("Ex6EmLoop.run(" + what + ")", () -> Ex6EmLoop.run(steps, data, start, settings));
+        }
         Expect.notNull(result, "Ex6EmLoop.run(" + what + ")", "return new EmResult(…)");
         Expect.notNull(result.model(), "the model of the result (" + what + ")", "the parameters after the last"
                 + " iteration");
@@ -83,9 +95,9 @@ class Exercise6Test {
     @Test
     @Order(2)
     @Points(2)
-    @DisplayName("max-iter 0 returns the start with a one-entry trace")
+    @DisplayName("max-iter 0 returns the start with a one-entry trace, max-iter 1 takes one step")
     void zeroIterationsReturnTheStart() {
-        SplittableRandom random = new SplittableRandom(SEED);
+        SplittableRandom random = random("zeroIterationsReturnTheStart");
         Scenario scenario = Generators.scenario(random, Spec.multivariate().withComponents(2, 4));
         EmSettings settings = new EmSettings(0, 1e-6, 1e-6);
         EmResult result = run(scenario.data(), scenario.start(), settings, describe(scenario, settings));
@@ -102,6 +114,13 @@ class Exercise6Test {
                 "trace[0] = L(θ₀)/N: the E-step's log-likelihood divided by the number of points",
                 java.util.List.of(KnownMistakes.Mistake.of("the total L where the mean L/N belongs",
                         expected * scenario.points())));
+        // One iteration more: one M-step and one E-step, so a two-entry trace and the library's first iterate.
+        EmSettings one = new EmSettings(1, 1e-6, 1e-6);
+        EmResult first = run(scenario.data(), scenario.start(), one, describe(scenario, one));
+        Expect.that(first.iterations() == 1, "iterations after max-iter 1", 1, first.iterations(),
+                "the loop runs while iteration < maxIterations and the run has not converged: with maxIterations = 1,"
+                        + " one M-step and one E-step");
+        assertSameRun(EmLoop.run(STEPS, scenario.data(), scenario.start(), one), first, describe(scenario, one));
     }
 
     @Test
@@ -109,7 +128,7 @@ class Exercise6Test {
     @Points(3)
     @DisplayName("trace, iterations and model match the library's loop")
     void matchesTheLibrarysLoop() {
-        SplittableRandom random = new SplittableRandom(SEED + 1);
+        SplittableRandom random = random("matchesTheLibrarysLoop");
         for (int c = 0; c < CASES; c++) {
             Scenario scenario = Generators.scenario(random, Spec.multivariate());
             EmSettings settings = new EmSettings(1 + random.nextInt(15), 0.0, 1e-6);
@@ -124,7 +143,7 @@ class Exercise6Test {
     @Points(2)
     @DisplayName("stops when the mean log-likelihood changes by less than the tolerance")
     void stopsOnConvergence() {
-        SplittableRandom random = new SplittableRandom(SEED + 2);
+        SplittableRandom random = random("stopsOnConvergence");
         for (int c = 0; c < CASES; c++) {
             Scenario scenario = Generators.scenario(random, Spec.multivariate().withComponents(2, 5));
             EmSettings settings = new EmSettings(500, new double[] {1e-2, 1e-4, 1e-6}[c % 3], 1e-6);
@@ -139,15 +158,20 @@ class Exercise6Test {
     @Points(1)
     @DisplayName("with tolerance 0 it runs exactly max-iter iterations")
     void toleranceZeroRunsEveryIteration() {
-        SplittableRandom random = new SplittableRandom(SEED + 3);
+        SplittableRandom random = random("toleranceZeroRunsEveryIteration");
         Scenario scenario = Generators.scenario(random, Spec.multivariate().withComponents(1, 3));
-        EmSettings settings = new EmSettings(7, 0.0, 1e-6);
+        int iterations = 4 + random.nextInt(7);
+        EmSettings settings = new EmSettings(iterations, 0.0, 1e-6);
         EmResult result = run(scenario.data(), scenario.start(), settings, describe(scenario, settings));
-        Expect.that(result.iterations() == 7 && !result.converged(), "iterations and converged with tolerance 0",
-                "7 and false", result.iterations() + " and " + result.converged(),
+        Expect.that(result.iterations() == iterations && !result.converged(), "iterations and converged with"
+                + " tolerance 0", iterations + " and false", result.iterations() + " and " + result.converged(),
                 "|Δ| < 0 is never true: with tolerance 0 every iteration runs and the run does not converge");
-        Expect.that(result.trace() != null && result.trace().length == 8, "trace length after 7 iterations", 8,
-                result.trace() == null ? "null" : result.trace().length, "iterations + 1 entries");
+        Expect.that(result.trace() != null && result.trace().length == iterations + 1, "trace length after "
+                + iterations + " iterations", iterations + 1, result.trace() == null ? "null" : result.trace().length,
+                "iterations + 1 entries");
+        // Every one of those iterations is a real one: the trace and the model are the library loop's.
+        assertSameRun(EmLoop.run(STEPS, scenario.data(), scenario.start(), settings), result,
+                describe(scenario, settings));
     }
 
     @Test
@@ -155,27 +179,30 @@ class Exercise6Test {
     @Points(2)
     @DisplayName("hasConverged is |current − previous| < tolerance, strictly")
     void hasConverged() {
-        // (previous, current, tolerance, expected): a small rise, a large rise, a small dip and a large dip
-        // (the absolute value), a change of exactly the tolerance (strict <: not converged; 0.5 and 0.25 are
-        // exact in binary), tolerance 0.
-        Object[][] cases = {
-            {-1.0, -1.0 + 1e-7, 1e-6, true},
-            {-1.0, -0.9, 1e-6, false},
-            {-1.0, -1.0 - 1e-7, 1e-6, true},
-            {-1.0, -2.0, 1e-6, false},
-            {0.5, 0.75, 0.25, false},
-            {-2.0, -2.0, 0.0, false},
-        };
-        for (Object[] row : cases) {
-            double previous = (Double) row[0];
-            double current = (Double) row[1];
-            double tolerance = (Double) row[2];
-            boolean expected = (Boolean) row[3];
-            boolean actual = StudentCode.call("Ex6EmLoop.hasConverged(" + previous + ", " + current + ", "
-                    + tolerance + ")", () -> Ex6EmLoop.hasConverged(previous, current, tolerance));
-            Expect.that(expected == actual, "hasConverged(" + previous + ", " + current + ", " + tolerance + ")",
-                    expected, actual, "|current − previous| < tolerance: an absolute value, and a strict <");
+        // Numbers on a grid of the tolerance tol = 2^−j, so that previous ± tol is exact: a change of less than the
+        // tolerance (converged), of more (not), of exactly the tolerance (strict <: not converged), each up or
+        // down (the absolute value); and tolerance 0 with no change at all (never converged).
+        SplittableRandom random = random("hasConverged");
+        for (int c = 0; c < FORM_CASES; c++) {
+            double tolerance = Math.scalb(1.0, -random.nextInt(3, 21));
+            double previous = -random.nextInt(1, 1 << 10) * tolerance;
+            double sign = random.nextBoolean() ? 1.0 : -1.0;
+            double below = previous + sign * random.nextDouble(0.01, 0.9) * tolerance;
+            double above = previous + sign * random.nextDouble(1.1, 100.0) * tolerance;
+            double exactly = previous + sign * tolerance;
+            checkConverged(previous, below, tolerance, true);
+            checkConverged(previous, above, tolerance, false);
+            checkConverged(previous, exactly, tolerance, false);
+            checkConverged(previous, previous, 0.0, false);
         }
+    }
+
+    /** hasConverged(previous, current, tolerance) must be {@code expected}. */
+    private static void checkConverged(double previous, double current, double tolerance, boolean expected) {
+        boolean actual = StudentCode.call("Ex6EmLoop.hasConverged(" + previous + ", " + current + ", " + tolerance
+                + ")", () -> Ex6EmLoop.hasConverged(previous, current, tolerance));
+        Expect.that(expected == actual, "hasConverged(" + previous + ", " + current + ", " + tolerance + ")",
+                expected, actual, "|current − previous| < tolerance: an absolute value, and a strict <");
     }
 
     @Test
@@ -183,9 +210,10 @@ class Exercise6Test {
     @Points(1)
     @DisplayName("the last trace entry belongs to the returned model")
     void lastTraceEntryBelongsToTheModel() {
-        SplittableRandom random = new SplittableRandom(SEED + 4);
+        SplittableRandom random = random("lastTraceEntryBelongsToTheModel");
         Scenario scenario = Generators.scenario(random, Spec.multivariate().withComponents(2, 4));
-        EmSettings settings = new EmSettings(9, 0.0, 1e-6);
+        int iterations = 5 + random.nextInt(8);
+        EmSettings settings = new EmSettings(iterations, 0.0, 1e-6);
         EmResult result = run(scenario.data(), scenario.start(), settings, describe(scenario, settings));
         DataMatrix data = scenario.data();
         double total = 0.0;
@@ -196,6 +224,12 @@ class Exercise6Test {
         Expect.close(total / data.rows(), trace[trace.length - 1], 1e-10,
                 "the last trace entry against (1/N) Σᵢ log p(xᵢ | returned model)",
                 "end each iteration with the E-step on the new parameters, and return those parameters");
+        // And that model is the last iterate, after all the iterations asked for (tolerance 0), not the start.
+        EmResult expected = EmLoop.run(STEPS, data, scenario.start(), settings);
+        Expect.mixtureClose(expected.model(), result.model(), 1e-10, "the returned model after " + iterations
+                + " iterations (" + describe(scenario, settings) + ")", scenario.start().equals(result.model())
+                        ? "this is the start: return the parameters of the last M-step, after every iteration"
+                        : "return the parameters of the last M-step (whose E-step gave the last trace entry); see 6.3");
     }
 
     @Test
@@ -203,14 +237,30 @@ class Exercise6Test {
     @Points(1)
     @DisplayName("empty components are reported")
     void emptyComponentsAreReported() {
-        // Component 2 sits 10⁶ away with unit variance: its responsibility for every point is
-        // exp(−(10⁶)²/2) relative to the others, which is 0, so it is empty in every M-step.
-        DataMatrix data = DataMatrix.ofRows(new double[][] {{-0.5}, {0.0}, {0.5}, {9.5}, {10.0}, {10.5}});
-        GaussianMixture start = GaussianMixture.of(new double[] {0.4, 0.4, 0.2},
-                new double[][] {{0.0}, {10.0}, {1e6}}, new double[][][] {{{1.0}}, {{1.0}}, {{1.0}}});
-        EmResult result = run(data, start, new EmSettings(5, 1e-6, 1e-6), "a component far from all the data");
+        // Two groups of points around c₀ and c₁, and three components: one on each group, and one 10⁶ away with
+        // unit variance. That one's responsibility for every point is exp(−(10⁶)²/2) relative to the others,
+        // which is 0, so it is empty in every M-step; which of the three it is, is drawn.
+        SplittableRandom random = random("emptyComponentsAreReported");
+        double c0 = random.nextDouble(-20.0, 20.0);
+        double c1 = c0 + random.nextDouble(8.0, 15.0);
+        double[][] rows = new double[6 + random.nextInt(6)][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {(i % 2 == 0 ? c0 : c1) + random.nextDouble(-0.5, 0.5)};
+        }
+        DataMatrix data = DataMatrix.ofRows(rows);
+        int far = random.nextInt(3);
+        double[][] means = new double[3][];
+        double[] centres = {c0, c1};
+        for (int k = 0, group = 0; k < 3; k++) {
+            means[k] = new double[] {k == far ? c1 + (random.nextBoolean() ? 1e6 : -1e6) : centres[group++]};
+        }
+        GaussianMixture start = GaussianMixture.of(new double[] {0.4, 0.4, 0.2}, means,
+                new double[][][] {{{1.0}}, {{1.0}}, {{1.0}}});
+        EmResult result = run(data, start, new EmSettings(5, 1e-6, 1e-6), "component " + far + " far from all the"
+                + " data");
         int[] empty = Expect.notNull(result.emptyComponents(), "emptyComponents", "an array, empty if none");
-        Expect.that(empty.length == 1 && empty[0] == 2, "emptyComponents", "[2]", java.util.Arrays.toString(empty),
-                "before each M-step call recordEmptyComponents(r, set), and put the set into the result, ascending");
+        Expect.that(empty.length == 1 && empty[0] == far, "emptyComponents", "[" + far + "]",
+                java.util.Arrays.toString(empty), "before each M-step call recordEmptyComponents(r, set), and put the"
+                        + " set into the result, ascending");
     }
 }

@@ -26,10 +26,14 @@ class Exercise7Test {
     /** Against the library's univariate EM: the same scalar formulas, rounding only, over a few iterations. */
     private static final double TOLERANCE = 1e-9;
 
-    /** Random cases per property, from a fixed seed: every run checks the same ones, in well under a second. */
+    /** Random cases per property, drawn from the run's seed ({@link RunSeed}): new ones in every run. */
     private static final int CASES = 25;
-    private static final long SEED = 0x7E7E7L;
     private static final double REG_COVAR = 1e-6;
+
+    /** The generator of one test's inputs. */
+    static SplittableRandom random(String test) {
+        return RunSeed.forTest(Exercise7Test.class, test);
+    }
 
     private static final UnivariateEm LIBRARY = new UnivariateEm();
 
@@ -82,7 +86,7 @@ class Exercise7Test {
      * data, no outliers): then 7.2's failure explains the later tests' failures, which say so.
      */
     static boolean stepDiffersFromTheLibrary(Promises.UnivariateStep step) {
-        SplittableRandom random = new SplittableRandom(SEED + 1);
+        SplittableRandom random = random("oneStepMatchesTheLibrary");
         for (int c = 0; c < 3; c++) {
             Scenario scenario = Generators.scenario(random, Spec.univariate());
             try {
@@ -95,8 +99,8 @@ class Exercise7Test {
         return false;
     }
 
-    private static final String NAN_AT_60 = "a NaN or ∞: both densities at 60 underflow to 0, and r = 0/0;"
-            + " compute the responsibilities in log space, with log-sum-exp";
+    private static final String NAN_FAR_OUT = "a NaN or ∞: both densities at the far point underflow to 0, and"
+            + " r = 0/0; compute the responsibilities in log space, with log-sum-exp";
 
     /** {@code hint}, or "see 7.2 first" when {@code step} already differs from the library there. */
     private static String unlessStepDiffers(Promises.UnivariateStep step, String hint) {
@@ -111,7 +115,7 @@ class Exercise7Test {
     @Points(2)
     @DisplayName("logLikelihood matches the library")
     void logLikelihoodMatchesTheLibrary() {
-        SplittableRandom random = new SplittableRandom(SEED);
+        SplittableRandom random = random("logLikelihoodMatchesTheLibrary");
         for (int c = 0; c < CASES; c++) {
             Scenario scenario = Generators.scenario(random, Spec.univariate());
             double[] x = scenario.data().toFlatArray();
@@ -135,7 +139,7 @@ class Exercise7Test {
     }
 
     static void oneStepMatchesTheLibrary(Promises.UnivariateStep step) {
-        SplittableRandom random = new SplittableRandom(SEED + 1);
+        SplittableRandom random = random("oneStepMatchesTheLibrary");
         for (int c = 0; c < CASES; c++) {
             Scenario scenario = Generators.scenario(random, Spec.univariate());
             double[] x = scenario.data().toFlatArray();
@@ -156,7 +160,7 @@ class Exercise7Test {
     }
 
     static void fitMatchesTheLibrary(Promises.UnivariateFit fit, Promises.UnivariateStep step) {
-        SplittableRandom random = new SplittableRandom(SEED + 2);
+        SplittableRandom random = random("fitMatchesTheLibrary");
         for (int c = 0; c < CASES; c++) {
             Scenario scenario = Generators.scenario(random, Spec.univariate());
             GaussianMixture expected = libraryFit(scenario.data(), scenario.start(), 20);
@@ -181,10 +185,11 @@ class Exercise7Test {
     }
 
     static void seed004WeightsAreLearnt(Promises.UnivariateFit fit, Promises.UnivariateStep step) {
-        // The notebook's setup: 10,000 points, 70% from N(160, 20²) and 30% from N(240, 15²). Its loop fixes
-        // the weights at 0.3/0.7; started there, EM with weight updates must find about 0.7/0.3.
+        // The notebook's setup: 10,000 points, 70% from N(160, 20²) and 30% from N(240, 15²), drawn afresh from
+        // the run's seed. Its loop fixes the weights at 0.3/0.7; started there, EM with weight updates must find
+        // about 0.7/0.3.
         NotebookSetups.Setup setup = NotebookSetups.byName("seed-004");
-        DataMatrix data = setup.draw(4).data();
+        DataMatrix data = setup.draw(random("seed004WeightsAreLearnt").nextLong()).data();
         GaussianMixture start = GaussianMixture.of(new double[] {0.3, 0.7}, new double[][] {{150.0}, {250.0}},
                 new double[][][] {{{400.0}}, {{400.0}}});
         int iterations = 100; // ample for two groups this far apart to settle
@@ -220,32 +225,43 @@ class Exercise7Test {
     }
 
     static void farOutlierStaysFinite(Promises.UnivariateStep step) {
-        // The point 60 is 59 or more standard deviations from both components: both densities are below
-        // e^−1700 and underflow to 0, so outside log space its responsibilities are 0/0 = NaN.
-        double[] x = {0.1, -0.3, 0.2, 1.1, 0.9, 60.0};
-        GaussianMixture start = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0.0}, {1.0}},
-                new double[][][] {{{1.0}}, {{1.0}}});
-        GaussianMixture expected = libraryFit(DataMatrix.ofRows(new double[][] {{0.1}, {-0.3}, {0.2}, {1.1}, {0.9},
-            {60.0}}), start, 1);
+        // Five points near two components N(m₀, σ²) and N(m₁, σ²), m₀ < m₁, and one 60 to 80 standard deviations
+        // above m₁: both its densities are below e^−1700 and underflow to 0, so outside log space its
+        // responsibilities are 0/0 = NaN.
+        SplittableRandom random = random("farOutlierStaysFinite");
+        double variance = random.nextDouble(0.5, 2.0);
+        double sd = Math.sqrt(variance);
+        double m0 = random.nextDouble(-10.0, 10.0);
+        double m1 = m0 + random.nextDouble(0.5, 2.0) * sd;
+        double outlier = m1 + random.nextDouble(60.0, 80.0) * sd;
+        double[] x = new double[6];
+        double[][] rows = new double[6][];
+        for (int i = 0; i < 6; i++) {
+            x[i] = i == 5 ? outlier : (i % 2 == 0 ? m0 : m1) + random.nextDouble(-1.5, 1.5) * sd;
+            rows[i] = new double[] {x[i]};
+        }
+        GaussianMixture start = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{m0}, {m1}},
+                new double[][][] {{{variance}}, {{variance}}});
+        GaussianMixture expected = libraryFit(DataMatrix.ofRows(rows), start, 1);
         GaussianMixture result;
         try {
             result = step.of(x.clone(), start, REG_COVAR);
         } catch (AssertionFailedError refused) {
             // A NaN weight or variance is refused by GaussianMixture itself: the 0/0 of underflowed densities.
             if (String.valueOf(refused.getMessage()).contains("NaN")) {
-                throw Expect.failure("one EM step with a point at 60", "finite parameters",
+                throw Expect.failure("one EM step with a point at " + outlier, "finite parameters",
                         refused.getMessage().split("; hint: ")[0],
-                        NAN_AT_60, refused);
+                        NAN_FAR_OUT, refused);
             }
             throw refused;
         }
-        GaussianMixture actual = Expect.notNull(result, "Ex7UnivariateEm.step(five points near 0 and 1, one at 60)",
-                "return the parameters after the step");
+        GaussianMixture actual = Expect.notNull(result, "Ex7UnivariateEm.step(five points near " + m0 + " and " + m1
+                + ", one at " + outlier + ")", "return the parameters after the step");
         boolean finite = Arrays.stream(KnownMistakes.flat(actual)).allMatch(Double::isFinite);
-        Expect.mixtureClose(expected, actual, TOLERANCE, "one EM step with a point at 60", finite
-                ? unlessStepDiffers(step, "the point at 60 belongs almost wholly to the component at 1: r from log"
-                        + " πₖ + log N(60 | μₖ, σₖ²) by log-sum-exp")
-                : NAN_AT_60, stepMistakes(expected, start));
+        Expect.mixtureClose(expected, actual, TOLERANCE, "one EM step with a point at " + outlier, finite
+                ? unlessStepDiffers(step, "the point at " + outlier + " belongs almost wholly to the nearer component:"
+                        + " r from log πₖ + log N(x | μₖ, σₖ²) by log-sum-exp")
+                : NAN_FAR_OUT, stepMistakes(expected, start));
     }
 
     @Test

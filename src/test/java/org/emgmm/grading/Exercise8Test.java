@@ -26,19 +26,88 @@ import org.junit.jupiter.api.Test;
  * <p>The D² probabilities the frequency tests expect come from the library's k-means++,
  * {@link KMeansPlusPlus#squaredDistances}, which draws exactly as the exercise asks.
  *
- * <p>The frequency tests run the draw once for each seed 0, 1, 2, …, so they give the same counts on
- * every run. A count c of an outcome of probability p in n draws is binomial, with mean np and standard
- * deviation √(np(1 − p)); a test accepts |c − np| ≤ {@value #SIGMAS} standard deviations. A correct
- * draw misses such a bound with probability below 10⁻⁶ (normal approximation), while the usual wrong
- * rules (uniform, farthest point, D instead of D², distance to the last centre instead of the nearest)
- * are off by tens of standard deviations on these data.
+ * <p>The frequency tests run the draw once for each of many seeds drawn from the run's seed
+ * ({@link RunSeed}), new in every run. A count c of an outcome of probability p in n draws is binomial,
+ * with mean np and standard deviation √(np(1 − p)); a test accepts |c − np| ≤ {@value #SIGMAS} standard
+ * deviations. A correct draw misses such a bound with probability below 2·10⁻⁹ (normal approximation),
+ * so the twenty or so bounds of 8.7 and 8.8 together below 5·10⁻⁸, while the usual wrong rules (uniform,
+ * farthest point, D instead of D², distance to the last centre instead of the nearest) are off by 20 to
+ * 60 standard deviations on these data.
+ *
+ * <p>Centres that are merely distinct data points drawn at random pass 8.3 to 8.7 on their own merits
+ * (they are distinct data points, a seed fixes them, the first is uniform, …). So each of those tests
+ * also checks one consequence of the D² rule, {@link #farPointIsAlwaysChosen}: a point far from all the
+ * others is a centre in every draw, which random distinct points almost never manage (the bound is
+ * derived there).
  */
 @Exercise(8)
 @DisplayName("Exercise 8: k-means++")
 class Exercise8Test {
 
     /** Half-width of the acceptance band, in binomial standard deviations. */
-    private static final double SIGMAS = 5.0;
+    private static final double SIGMAS = 6.0;
+
+    /** How far the far point of {@link #farPointIsAlwaysChosen} lies from the others' centre. */
+    private static final double FAR = 1e6;
+
+    /** How many draws {@link #farPointIsAlwaysChosen} makes. */
+    private static final int FAR_DRAWS = 30;
+
+    /** The generator of one test's inputs. */
+    private static SplittableRandom random(String test) {
+        return RunSeed.forTest(Exercise8Test.class, test);
+    }
+
+    /**
+     * The D² rule's plainest consequence, which random distinct points fail: a cluster of m = 10 to 30
+     * points in a box of side 1 about a random centre, in D = 1 to 3 dimensions, and one point
+     * {@value #FAR} away; K = 2 or 3 centres drawn {@value #FAR_DRAWS} times, from seeds of the run. The far
+     * point must be a centre in every draw.
+     * <ul>
+     *   <li>k-means++: the far point is a centre when it comes first; otherwise the second centre is drawn
+     *       with probability D²/Σ D², the far point's D² is at least (10⁶ − √D)² > 0.99·10¹² and the
+     *       cluster's together at most m·D ≤ 90, so it is missed with probability below 10⁻¹⁰ per draw, and
+     *       in some draw of {@value #FAR_DRAWS} below 3·10⁻⁹: the five tests that make this check together
+     *       wrong a correct solution less than once in fifty million runs.</li>
+     *   <li>K distinct points drawn uniformly: the far point is among them with probability K/(m + 1) ≤ 3/11,
+     *       in all {@value #FAR_DRAWS} draws with probability below (3/11)^30 &lt; 10⁻¹⁶.</li>
+     * </ul>
+     *
+     * @param random the test's generator
+     */
+    static void farPointIsAlwaysChosen(SplittableRandom random) {
+        int m = 10 + random.nextInt(21);
+        int d = 1 + random.nextInt(3);
+        int k = 2 + random.nextInt(2);
+        double[] centre = Generators.uniformVector(random, d, -50.0, 50.0);
+        double[] direction = Generators.unitVector(random, d);
+        double[][] rows = new double[m + 1][];
+        int far = random.nextInt(m + 1);
+        for (int i = 0; i <= m; i++) {
+            rows[i] = new double[d];
+            for (int j = 0; j < d; j++) {
+                rows[i][j] = i == far ? centre[j] + FAR * direction[j] : centre[j] + random.nextDouble(-0.5, 0.5);
+            }
+        }
+        DataMatrix data = DataMatrix.ofRows(rows);
+        List<Double> farPoint = Arrays.stream(rows[far]).boxed().toList();
+        int chosen = 0;
+        for (int draw = 0; draw < FAR_DRAWS; draw++) {
+            double[] centres = centres(data, k, random.nextLong());
+            for (int c = 0; c < k; c++) {
+                if (Arrays.stream(Arrays.copyOfRange(centres, c * d, (c + 1) * d)).boxed().toList().equals(farPoint)) {
+                    chosen++;
+                    break;
+                }
+            }
+        }
+        Expect.that(chosen == FAR_DRAWS, "how often the one point " + Expect.format(FAR) + " away from " + m
+                + " others (within a box of side 1, D=" + d + ") is among K=" + k + " centres", "in all " + FAR_DRAWS
+                + " draws (k-means++ misses it with probability below 10⁻¹⁰ per draw)", "in " + chosen,
+                "each next centre is drawn with probability ∝ D², its squared distance to the nearest centre so far,"
+                        + " so a point this far from all the others is all but certain to be chosen; centres drawn"
+                        + " uniformly among the (distinct) points are not k-means++ (see 8.8)");
+    }
 
     private static DataMatrix line(double... values) {
         double[][] rows = new double[values.length][];
@@ -81,7 +150,7 @@ class Exercise8Test {
     @Points(1)
     @DisplayName("centres are distinct data points")
     void centresAreDistinctDataPoints() {
-        SplittableRandom random = new SplittableRandom(0x8E8E8L);
+        SplittableRandom random = random("centresAreDistinctDataPoints");
         for (int c = 0; c < 30; c++) {
             DataMatrix base = Generators.scenario(random, Spec.multivariate()).data();
             // Repeat the first ten rows, so that duplicates are there to be (wrongly) chosen twice.
@@ -108,6 +177,7 @@ class Exercise8Test {
                         "a chosen point has D² = 0; with the strict > of the cumulative search it is never drawn");
             }
         }
+        farPointIsAlwaysChosen(random);
     }
 
     @Test
@@ -115,10 +185,11 @@ class Exercise8Test {
     @Points(1)
     @DisplayName("the same seed gives the same centres, other seeds others")
     void seedFixesTheCentres() {
-        DataMatrix data = Generators.scenario(new SplittableRandom(0x8E8E9L), Spec.multivariate().withComponents(3, 5))
-                .data();
+        SplittableRandom random = random("seedFixesTheCentres");
+        DataMatrix data = Generators.scenario(random, Spec.multivariate().withComponents(3, 5)).data();
         Set<List<Double>> seen = new HashSet<>();
-        for (long seed = 0; seed < 20; seed++) {
+        for (int s = 0; s < 20; s++) {
+            long seed = random.nextLong();
             double[] first = centres(data, 3, seed);
             double[] again = centres(data, 3, seed);
             Expect.that(Arrays.equals(first, again), "centres for seed " + seed + ", drawn twice",
@@ -128,8 +199,9 @@ class Exercise8Test {
         }
         // At least 18 points (see Generators.minimumPoints) and 20 seeds: the first centres alone differ
         // somewhere unless the seed is ignored.
-        Expect.that(seen.size() > 1, "distinct results over seeds 0 to 19", "more than 1", seen.size(),
+        Expect.that(seen.size() > 1, "distinct results over 20 seeds", "more than 1", seen.size(),
                 "use the seed: new SplittableRandom(seed), not a fixed one");
+        farPointIsAlwaysChosen(random);
     }
 
     @Test
@@ -137,18 +209,44 @@ class Exercise8Test {
     @Points(2)
     @DisplayName("the first centre is uniform over the points")
     void firstCentreIsUniform() {
-        // K = 1 on four points: each should come first in a quarter of the draws, 1000 ± 137 of 4000.
-        double[] values = {0.0, 1.0, 3.0, 7.0};
+        // K = 1 on four random points: each should come first in a quarter of the draws, 1000 ± 164 of 4000.
+        SplittableRandom random = random("firstCentreIsUniform");
+        double[] values = distinctValues(random, 4);
         DataMatrix data = line(values);
         int draws = 4000;
         int[] counts = new int[values.length];
-        for (long seed = 0; seed < draws; seed++) {
-            counts[indexOf(values, centres(data, 1, seed)[0])]++;
+        for (int draw = 0; draw < draws; draw++) {
+            counts[indexOf(values, centres(data, 1, random.nextLong())[0])]++;
         }
         for (int i = 0; i < values.length; i++) {
-            binomial(counts[i], draws, 0.25, "how often the point " + values[i] + " is the first centre",
-                    "the first centre is x[random.nextInt(N)]: every point equally likely, not the first row");
+            binomial(counts[i], draws, 0.25, "how often the point " + values[i] + " (of " + Arrays.toString(values)
+                    + ") is the first centre", "the first centre is x[random.nextInt(N)]: every point equally likely,"
+                            + " not the first row");
         }
+        farPointIsAlwaysChosen(random);
+    }
+
+    /** {@code n} distinct values in [−10, 10], in random order. */
+    private static double[] distinctValues(SplittableRandom random, int n) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            double value;
+            do {
+                value = random.nextDouble(-10.0, 10.0);
+            } while (indexOfOrMinusOne(values, i, value) >= 0);
+            values[i] = value;
+        }
+        return values;
+    }
+
+    /** The index of {@code value} among the first {@code count} entries of {@code values}, or −1. */
+    private static int indexOfOrMinusOne(double[] values, int count, double value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
@@ -156,24 +254,29 @@ class Exercise8Test {
     @Points(2)
     @DisplayName("each next centre is drawn with probability ∝ D² to the nearest centre")
     void laterCentresFollowSquaredDistance() {
-        // K = 2 on 0, 1, 3: after the first centre f the second is s with probability D²(s)/Σ D², e.g. after 0,
-        // D² = (0, 1, 9): 1 with probability 0.1 and 3 with 0.9 (D would give 0.25/0.75, uniform 0.5/0.5).
-        // The draw counts are chosen so that every first choice (or pair) that matters is seen hundreds of
-        // times: about 2000 times each here, and the pair (0, 10) about 1770 times below.
-        double[] three = {0.0, 1.0, 3.0};
-        checkNextCentre(line(three), three, 2, 6000);
-        // K = 3 on 0, 2, 3, 10: the third centre is weighted by the distance to the NEAREST of the first two.
-        // After 0 and 10, D² = (0, 4, 9, 0): 2 with probability 4/13 ≈ 0.31; measured from 10 alone it would
-        // be 64/113 ≈ 0.57.
-        double[] four = {0.0, 2.0, 3.0, 10.0};
-        checkNextCentre(line(four), four, 3, 8000);
+        // The points a + s·v for a random shift a and scale s > 0: moving and scaling the points changes no
+        // probability below (every D² is multiplied by s²).
+        SplittableRandom random = random("laterCentresFollowSquaredDistance");
+        double a = random.nextDouble(-20.0, 20.0);
+        double s = random.nextDouble(0.5, 3.0);
+        // K = 2 on v = 0, 1, 3: after the first centre f the second is t with probability D²(t)/Σ D², e.g. after
+        // 0, D² = (0, 1, 9)s²: 1 with probability 0.1 and 3 with 0.9 (D would give 0.25/0.75, uniform
+        // 0.5/0.5). The draw counts are chosen so that every first choice (or pair) that matters is seen
+        // hundreds of times: about 2000 times each here, and the pair (0, 10) about 1770 times below.
+        double[] three = {a, a + s, a + 3.0 * s};
+        checkNextCentre(random, line(three), three, 2, 6000);
+        // K = 3 on v = 0, 2, 3, 10: the third centre is weighted by the distance to the NEAREST of the first
+        // two. After 0 and 10, D² = (0, 4, 9, 0)s²: 2 with probability 4/13 ≈ 0.31; measured from 10 alone it
+        // would be 64/113 ≈ 0.57.
+        double[] four = {a, a + 2.0 * s, a + 3.0 * s, a + 10.0 * s};
+        checkNextCentre(random, line(four), four, 3, 8000);
     }
 
-    /** Draws K centres for seeds 0 … draws − 1 and checks the last one given the ones before it. */
-    private static void checkNextCentre(DataMatrix data, double[] values, int k, int draws) {
+    /** Draws K centres for {@code draws} seeds of the run and checks the last one given the ones before it. */
+    private static void checkNextCentre(SplittableRandom random, DataMatrix data, double[] values, int k, int draws) {
         Map<List<Integer>, int[]> byPrefix = new HashMap<>();
-        for (long seed = 0; seed < draws; seed++) {
-            double[] centres = centres(data, k, seed);
+        for (int draw = 0; draw < draws; draw++) {
+            double[] centres = centres(data, k, random.nextLong());
             List<Integer> prefix = new ArrayList<>();
             for (int c = 0; c < k - 1; c++) {
                 prefix.add(indexOf(values, centres[c]));
@@ -205,19 +308,26 @@ class Exercise8Test {
     @Points(1)
     @DisplayName("with duplicates, D² makes the second centre certain")
     void duplicatesMakeTheChoiceCertain() {
-        // Three copies of 0 and one 10: after a 0 the only point with D² > 0 is 10, and after 10 every 0 has
-        // D² = 100 and 10 has 0, so for every seed the centres are {0, 10}.
-        double[] values = {0.0, 0.0, 0.0, 10.0};
+        // Three copies of c and one c + δ: after a c the only point with D² > 0 is c + δ, and after c + δ every c
+        // has D² = δ² and c + δ has 0, so for every seed the centres are {c, c + δ}.
+        SplittableRandom random = random("duplicatesMakeTheChoiceCertain");
+        double c = random.nextDouble(-10.0, 10.0);
+        double other = c + (random.nextBoolean() ? 1 : -1) * random.nextDouble(1.0, 20.0);
+        double[] values = {c, c, c, other};
         DataMatrix data = line(values);
-        for (long seed = 0; seed < 100; seed++) {
+        double[] expected = {Math.min(c, other), Math.max(c, other)};
+        for (int draw = 0; draw < 100; draw++) {
+            long seed = random.nextLong();
             double[] centres = centres(data, 2, seed);
             double[] sorted = centres.clone();
             Arrays.sort(sorted);
-            Expect.that(sorted[0] == 0.0 && sorted[1] == 10.0, "centres for data 0, 0, 0, 10 and seed " + seed,
-                    "0 and 10 (in some order)", Arrays.toString(centres),
-                    "after 0, the three 0s have D² = 0 and 10 has D² = 100: the second centre is drawn ∝ D², so it"
-                            + " is 10 with probability 1 (and with a running sum compared by >, never a 0)");
+            Expect.that(Arrays.equals(expected, sorted), "centres for data " + Arrays.toString(values) + " and seed "
+                    + seed, Arrays.toString(expected) + " (in some order)", Arrays.toString(centres),
+                    "after a " + c + ", the three copies have D² = 0 and " + other + " has D² > 0: the second centre"
+                            + " is drawn ∝ D², so it is " + other + " with probability 1 (and with a running sum"
+                            + " compared by >, never a copy)");
         }
+        farPointIsAlwaysChosen(random);
     }
 
     @Test
@@ -225,18 +335,48 @@ class Exercise8Test {
     @Points(1)
     @DisplayName("squaredDistances measures to the nearest of the first count centres")
     void squaredDistances() {
-        // Points (0,0), (3,4), (6,8); centres (0,0) and (6,8). From the first centre only, the squared
-        // distances are 0, 3² + 4² = 25, 6² + 8² = 100; from both, the last point is itself a centre: 0.
-        DataMatrix data = DataMatrix.ofRows(new double[][] {{0, 0}, {3, 4}, {6, 8}});
-        double[] centres = {0, 0, 6, 8};
-        double[] one = StudentCode.call("Ex8KMeansPlusPlus.squaredDistances(count 1)",
-                () -> Ex8KMeansPlusPlus.squaredDistances(data, centres.clone(), 1));
-        Expect.arrayClose(new double[] {0, 25, 100}, one, 0.0, "D² to the first centre (0, 0)",
-                "squared Euclidean distance, no square root, only to the first `count` centres");
-        double[] two = StudentCode.call("Ex8KMeansPlusPlus.squaredDistances(count 2)",
-                () -> Ex8KMeansPlusPlus.squaredDistances(data, centres.clone(), 2));
-        Expect.arrayClose(new double[] {0, 25, 0}, two, 0.0, "D² to the nearer of (0, 0) and (6, 8)",
-                "take the minimum over the centres, not the distance to the last one");
+        // Whole coordinates from −20 to 20, so that every squared distance is exact: (Δx)² + (Δy)² + … is a
+        // whole number below 2⁵³ whatever the order of the sums. One centre is a data point itself (D² = 0
+        // there), and the array holds one centre more than is measured against.
+        SplittableRandom random = random("squaredDistances");
+        for (int c = 0; c < 20; c++) {
+            int n = 3 + random.nextInt(8);
+            int d = 1 + random.nextInt(3);
+            double[][] rows = new double[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = new double[d];
+                for (int j = 0; j < d; j++) {
+                    rows[i][j] = random.nextInt(-20, 21);
+                }
+            }
+            DataMatrix data = DataMatrix.ofRows(rows);
+            int count = 1 + random.nextInt(3);
+            double[] centres = new double[(count + 1) * d];
+            for (int j = 0; j < centres.length; j++) {
+                centres[j] = random.nextInt(-20, 21);
+            }
+            System.arraycopy(rows[random.nextInt(n)], 0, centres, random.nextInt(count) * d, d);
+            double[] expected = new double[n];
+            double[] toTheLast = new double[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = Double.POSITIVE_INFINITY;
+                for (int centre = 0; centre < count; centre++) {
+                    double squared = 0.0;
+                    for (int j = 0; j < d; j++) {
+                        squared += (rows[i][j] - centres[centre * d + j]) * (rows[i][j] - centres[centre * d + j]);
+                    }
+                    expected[i] = Math.min(expected[i], squared);
+                    toTheLast[i] = squared;
+                }
+            }
+            double[] actual = StudentCode.call("Ex8KMeansPlusPlus.squaredDistances(N=" + n + ", D=" + d + ", count "
+                    + count + ")", () -> Ex8KMeansPlusPlus.squaredDistances(data, centres.clone(), count));
+            Expect.arrayClose(expected, actual, 0.0, "D² to the nearest of the first " + count + " centres (N=" + n
+                    + ", D=" + d + ")", "squared Euclidean distance, no square root, minimum over the first `count`"
+                            + " centres only", List.of(KnownMistakes.Mistake.of("the distance to the last centre, not"
+                            + " the nearest", toTheLast), KnownMistakes.Mistake.entrywise("the distance where its"
+                            + " square belongs", Math::sqrt)));
+        }
     }
 
     @Test
@@ -244,12 +384,25 @@ class Exercise8Test {
     @Points(1)
     @DisplayName("too few distinct points, or K < 1, is a DataException")
     void tooFewDistinctPoints() {
-        DataMatrix same = line(1.0, 1.0, 1.0);
-        StudentCode.expectThrows(DataException.class, "Ex8KMeansPlusPlus.centres(data 1, 1, 1; K = 2)",
-                () -> Ex8KMeansPlusPlus.centres(same, 2, 0L),
+        SplittableRandom random = random("tooFewDistinctPoints");
+        // One value three times, K = 2 or 3; two values, each twice, K = 3: Σ D² reaches 0 before K centres.
+        double c = random.nextDouble(-10.0, 10.0);
+        double other = c + random.nextDouble(1.0, 10.0);
+        int k = 2 + random.nextInt(2);
+        long seed = random.nextLong();
+        DataMatrix same = line(c, c, c);
+        StudentCode.expectThrows(DataException.class, "Ex8KMeansPlusPlus.centres(data " + c + " three times; K = " + k
+                + ")", () -> Ex8KMeansPlusPlus.centres(same, k, seed),
                 "when Σ D² is 0 no further distinct point exists: throw a DataException saying so");
-        StudentCode.expectThrows(DataException.class, "Ex8KMeansPlusPlus.centres(K = 0)",
-                () -> Ex8KMeansPlusPlus.centres(line(1.0, 2.0), 0, 0L), "refuse K < 1 with a DataException");
+        DataMatrix two = line(c, other, other, c);
+        StudentCode.expectThrows(DataException.class, "Ex8KMeansPlusPlus.centres(two distinct values, each twice; K ="
+                + " 3)", () -> Ex8KMeansPlusPlus.centres(two, 3, seed),
+                "when Σ D² is 0 no further distinct point exists: throw a DataException saying so");
+        int below = -random.nextInt(3);
+        StudentCode.expectThrows(DataException.class, "Ex8KMeansPlusPlus.centres(K = " + below + ")",
+                () -> Ex8KMeansPlusPlus.centres(line(c, other), below, seed),
+                "refuse K < 1 with a DataException");
+        farPointIsAlwaysChosen(random);
     }
 
     @Test

@@ -12,20 +12,46 @@ import org.emgmm.em.EmSettings;
 import org.emgmm.em.Initialisation;
 import org.emgmm.exercises.Ex9Bic;
 import org.emgmm.model.GaussianMixture;
+import org.emgmm.testing.Generators;
 import org.emgmm.vectorised.VectorisedEm;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Graded: exercise 9, choosing K by BIC ({@link Ex9Bic}). */
+/**
+ * Graded: exercise 9, choosing K by BIC ({@link Ex9Bic}). The data are drawn from the run's seed
+ * ({@link RunSeed}); where a test's point needs a particular answer (three blobs give K = 3), the data are
+ * drawn until the library's own BIC choice is that answer, which the first draw almost always is. The
+ * fits come from the library's {@link VectorisedEm}, which {@code chooseComponents} gets through a
+ * {@link LentAlgorithm}: its {@code fit} and nothing else, and only during the call.
+ */
 @Exercise(9)
 @DisplayName("Exercise 9: choosing K by BIC")
 class Exercise9Test {
 
     private static final EmAlgorithm LIBRARY = new VectorisedEm();
     private static final EmSettings SETTINGS = EmSettings.defaults();
-    /** The seed of every start; any would do, as the test computes the expected choice with the same one. */
-    private static final long START_SEED = 3;
+
+    /** How many data sets a test draws, at most, to find one on which its premise holds. */
+    private static final int PREMISE_DRAWS = 10;
+
+    /** Random (K, D) cases of freeParameters beyond the table of 9.1. */
+    private static final int FORM_CASES = 50;
+
+    /** The generator of one test's inputs. */
+    static SplittableRandom random(String test) {
+        return RunSeed.forTest(Exercise9Test.class, test);
+    }
+
+    /**
+     * The seed of every start, drawn from the run's seed: any would do, as the test computes the expected
+     * choice with the same one.
+     *
+     * @return the same seed for the whole run
+     */
+    static long startSeed() {
+        return random("startSeed").nextLong();
+    }
 
     /** Ex9Bic.freeParameters. */
     @FunctionalInterface
@@ -50,8 +76,13 @@ class Exercise9Test {
             + ", D = " + d + ")", () -> Ex9Bic.freeParameters(k, d));
     static final Bic BIC = fit -> StudentCode.call("Ex9Bic.bic(K = " + fit.model().components() + ", N = "
             + fit.points() + ")", () -> Ex9Bic.bic(fit));
-    static final Choose CHOOSE = (data, min, max) -> StudentCode.call("Ex9Bic.chooseComponents(K from " + min
-            + " to " + max + ")", () -> Ex9Bic.chooseComponents(data, min, max, LIBRARY, SETTINGS, START_SEED));
+    static final Choose CHOOSE = (data, min, max) -> {
+        try (LentAlgorithm fits = LentAlgorithm.fits(LIBRARY)) {
+            long seed = startSeed();
+            return StudentCode.call("Ex9Bic.chooseComponents(K from " + min + " to " + max + ", seed " + seed + ")",
+                    () -> Ex9Bic.chooseComponents(data, min, max, fits, SETTINGS, seed));
+        }
+    };
 
     /** K − 1 weights, K·D means, K·D(D+1)/2 covariance entries: counted afresh. */
     private static int parameters(int k, int d) {
@@ -62,7 +93,7 @@ class Exercise9Test {
     private static double[] bics(DataMatrix data, int min, int max) {
         double[] values = new double[max - min + 1];
         for (int k = min; k <= max; k++) {
-            EmResult fit = LIBRARY.fit(data, Initialisation.randomPoints(data, k, START_SEED), SETTINGS);
+            EmResult fit = LIBRARY.fit(data, Initialisation.randomPoints(data, k, startSeed()), SETTINGS);
             values[k - min] = -2.0 * fit.logLikelihood() + parameters(k, data.columns()) * Math.log(data.rows());
         }
         return values;
@@ -86,6 +117,34 @@ class Exercise9Test {
     }
 
     /**
+     * The first of up to {@value #PREMISE_DRAWS} data sets from {@code draw} whose lowest BIC over every range
+     * in {@code ranges} is {@code wanted}; a test premise that fails when none is (then the data or the
+     * ranges need changing, not the student's code).
+     */
+    private static DataMatrix whereTheLowestBicIs(int wanted, java.util.function.Supplier<DataMatrix> draw,
+            String what, int[]... ranges) {
+        int found = -1;
+        for (int attempt = 0; attempt < PREMISE_DRAWS; attempt++) {
+            DataMatrix data = draw.get();
+            boolean all = true;
+            for (int[] range : ranges) {
+                found = lowestBic(data, range[0], range[1]);
+                all &= found == wanted;
+            }
+            if (all) {
+                return data;
+            }
+        }
+        throw Expect.failure("(test premise) the library's lowest BIC for " + what, wanted, found + " in "
+                + PREMISE_DRAWS + " data sets", "this test's data need changing: tell your instructor");
+    }
+
+    /** The points of seed 001's setup (three blobs, 300 points), drawn from {@code random}. */
+    private static DataMatrix seed001(SplittableRandom random) {
+        return NotebookSetups.byName("seed-001").draw(random.nextLong()).data();
+    }
+
+    /**
      * What a wrong choice of K says: "see 9.1/9.2 first" when freeParameters or bic is wrong (the choice
      * compares bic's values), else the known mistake it matches (the highest BIC, a K left out of the
      * range by an off-by-one), else {@code check}.
@@ -103,7 +162,7 @@ class Exercise9Test {
         }
         double[] values = bics(data, min, max);
         for (int k = min; k <= max; k++) {
-            EmResult fit = LIBRARY.fit(data, Initialisation.randomPoints(data, k, START_SEED), SETTINGS);
+            EmResult fit = LIBRARY.fit(data, Initialisation.randomPoints(data, k, startSeed()), SETTINGS);
             double theirs = safely(() -> bic.of(fit));  // NaN when the call fails
             if (!Expect.isClose(values[k - min], theirs, 1e-12)) {
                 return "see 9.2 first: bic gives " + Expect.format(theirs) + " for the K = " + k + " fit, where −2 L"
@@ -183,6 +242,14 @@ class Exercise9Test {
                         "(K − 1) + K·D + K·D(D+1)/2", miscounts(k, d));
             }
         }
+        // And beyond the table: K and D up to 60, drawn from the run's seed.
+        SplittableRandom random = random("freeParameters");
+        for (int c = 0; c < FORM_CASES; c++) {
+            int k = 1 + random.nextInt(60);
+            int d = 1 + random.nextInt(60);
+            Expect.close(parameters(k, d), free.of(k, d), 0.0, "freeParameters(K = " + k + ", D = " + d + ")",
+                    "(K − 1) + K·D + K·D(D+1)/2", miscounts(k, d));
+        }
     }
 
     @Test
@@ -194,32 +261,43 @@ class Exercise9Test {
     }
 
     static void bicFormula(Bic bic) {
-        // A hand-made result: 100 points with mean log-likelihood −1.5, so L = −150, for K = 1, D = 1 (p = 2):
-        // BIC = −2·(−150) + 2 log 100 = 300 + 2 log 100 ≈ 309.21.
-        GaussianMixture single = GaussianMixture.of(new double[] {1.0}, new double[][] {{0.0}},
-                new double[][][] {{{1.0}}});
-        EmResult made = new EmResult("hand-made", single, new double[] {-1.5}, 0, false, new int[0], 100, 0L);
-        // Known slips: the mean −1.5 for L gives 3 + 2 log 100; log₁₀ gives 300 + 2·2; BIC = 2L − p log N
-        // (to be maximised) flips the sign; p off by one (see 9.1) gives 300 + (2 ± 1) log 100.
+        SplittableRandom random = random("bicFormula");
+        // A hand-made result: N points with mean log-likelihood m, so L = N·m, for a random K and D:
+        // BIC = −2 N m + p log N with p = (K − 1) + K·D + K·D(D+1)/2.
+        int n = 20 + random.nextInt(981);
+        double m = -random.nextDouble(0.5, 5.0);
+        int k = 1 + random.nextInt(3);
+        int d = 1 + random.nextInt(3);
+        int p = parameters(k, d);
+        GaussianMixture model = Generators.mixture(random, d, k);
+        EmResult made = new EmResult("hand-made", model, new double[] {m}, 0, false, new int[0], n, 0L);
+        double expected = -2.0 * n * m + p * Math.log(n);
+        // Known slips: the mean m for L gives −2m + p log N; log₁₀ gives −2Nm + p log₁₀ N; BIC = 2L − p log N
+        // (to be maximised) flips the sign; p off by one (see 9.1) gives −2Nm + (p ± 1) log N.
         List<KnownMistakes.Mistake> suspects = new ArrayList<>(List.of(KnownMistakes.SIGN_FLIPPED,
-                KnownMistakes.Mistake.of("what the mean log-likelihood −1.5 (the trace's last entry) gives where the"
-                        + " total L = −150 belongs", 3.0 + 2.0 * Math.log(100.0)),
-                KnownMistakes.Mistake.of("what log₁₀ N gives where the natural log N belongs", 300.0 + 2.0 * 2.0),
-                KnownMistakes.Mistake.of("what p = 3 gives where p = 2: see 9.1 first", 300.0 + 3.0 * Math.log(100.0)),
-                KnownMistakes.Mistake.of("what p = 1 gives where p = 2: see 9.1 first", 300.0 + Math.log(100.0))));
-        Expect.close(300.0 + 2.0 * Math.log(100.0), bic.of(made), 1e-12,
-                "BIC of a result with L = −150, N = 100, p = 2",
+                KnownMistakes.Mistake.of("what the mean log-likelihood (the trace's last entry) gives where the total"
+                        + " L = N × mean belongs", -2.0 * m + p * Math.log(n)),
+                KnownMistakes.Mistake.of("what log₁₀ N gives where the natural log N belongs",
+                        -2.0 * n * m + p * Math.log10(n)),
+                KnownMistakes.Mistake.of("what p + 1 gives where p = " + p + ": see 9.1 first",
+                        -2.0 * n * m + (p + 1) * Math.log(n)),
+                KnownMistakes.Mistake.of("what p − 1 gives where p = " + p + ": see 9.1 first",
+                        -2.0 * n * m + (p - 1) * Math.log(n))));
+        Expect.close(expected, bic.of(made), 1e-12, "BIC of a result with N = " + n + ", mean log-likelihood "
+                + Expect.format(m) + " (L = " + Expect.format(n * m) + "), K = " + k + ", D = " + d
+                + " (p = " + p + ")",
                 "−2 × the total log-likelihood (fit.logLikelihood()) + p × the natural log of N = fit.points()",
                 suspects);
 
-        DataMatrix data = NotebookSetups.byName("seed-001").draw(1).data();
-        for (int k = 1; k <= 4; k++) {
-            EmResult fit = LIBRARY.fit(data, Initialisation.randomPoints(data, k, START_SEED), SETTINGS);
-            int p = (k - 1) + 2 * k + 3 * k; // D = 2: K − 1 weights, 2K mean values, 3K covariance entries
-            double expected = -2.0 * fit.logLikelihood() + p * Math.log(data.rows());
+        DataMatrix data = seed001(random);
+        for (k = 1; k <= 4; k++) {
+            EmResult fit = LIBRARY.fit(data, Initialisation.randomPoints(data, k, startSeed()), SETTINGS);
+            p = parameters(k, 2); // D = 2: K − 1 weights, 2K mean values, 3K covariance entries
+            expected = -2.0 * fit.logLikelihood() + p * Math.log(data.rows());
             double mean = -2.0 * fit.logLikelihood() / fit.points() + p * Math.log(data.rows());
             List<KnownMistakes.Mistake> slips = new ArrayList<>(List.of(KnownMistakes.SIGN_FLIPPED,
-                    KnownMistakes.Mistake.of("what the mean log-likelihood L/N gives where the total L belongs", mean)));
+                    KnownMistakes.Mistake.of("what the mean log-likelihood L/N gives where the total L belongs",
+                            mean)));
             for (KnownMistakes.Mistake miscount : miscounts(k, 2)) {
                 int wrong = (int) miscount.effect().apply(new double[1])[0];
                 slips.add(KnownMistakes.Mistake.of("what p = " + wrong + " gives where p = " + p + ": see 9.1 first",
@@ -239,10 +317,9 @@ class Exercise9Test {
     }
 
     static void chooseThreeBlobs(Choose choose, FreeParameters free, Bic bic) {
-        DataMatrix data = NotebookSetups.byName("seed-001").draw(1).data();
-        int expected = lowestBic(data, 1, 5);
-        Expect.that(expected == 3, "(test premise) the library's lowest BIC for seed 001", 3, expected,
-                "this test's data or seed needs changing: tell your instructor");
+        SplittableRandom random = random("chooseThreeBlobs");
+        DataMatrix data = whereTheLowestBicIs(3, () -> seed001(random), "seed 001's three blobs", new int[] {1, 5});
+        int expected = 3;
         int actual = choose.of(data, 1, 5);
         Expect.that(actual == expected, "K chosen for seed 001's three blobs", expected, actual,
                 chooseHint(data, 1, 5, expected, actual, free, bic, "fit every K in the range from"
@@ -253,22 +330,29 @@ class Exercise9Test {
     @Test
     @Order(3)
     @Points(1)
-    @DisplayName("chooseComponents finds one component in one Gaussian")
+    @DisplayName("chooseComponents finds one component in one Gaussian, two in two")
     void chooseOneComponent() {
         chooseOneComponent(CHOOSE, FREE_PARAMETERS, BIC);
     }
 
     static void chooseOneComponent(Choose choose, FreeParameters free, Bic bic) {
-        GaussianMixture one = GaussianMixture.of(new double[] {1.0}, new double[][] {{2.0, -1.0}},
-                new double[][][] {{{2.0, 0.6}, {0.6, 1.0}}});
-        DataMatrix data = MixtureSampler.sample(one, 300, 9).data();
-        int expected = lowestBic(data, 1, 4);
-        Expect.that(expected == 1, "(test premise) the library's lowest BIC for one Gaussian", 1, expected,
-                "this test's data or seed needs changing: tell your instructor");
-        int actual = choose.of(data, 1, 4);
-        Expect.that(actual == expected, "K chosen for 300 points from one Gaussian", expected, actual,
-                chooseHint(data, 1, 4, expected, actual, free, bic, "the penalty p log N outweighs the small gain in"
-                        + " L from extra components here: compare the BIC of each K as computed by bic"));
+        // 200 to 400 points from one random Gaussian in two dimensions: K = 1. And as many from two Gaussians
+        // well apart (Generators' separation): K = 2, so that the smallest K of the range is not always right.
+        SplittableRandom random = random("chooseOneComponent");
+        for (int components = 1; components <= 2; components++) {
+            int truth = components;
+            DataMatrix data = whereTheLowestBicIs(truth, () -> MixtureSampler.sample(Generators.mixture(random, 2,
+                    truth), 200 + random.nextInt(201), random.nextLong()).data(), truth == 1 ? "one Gaussian"
+                            : "two Gaussians well apart", new int[] {1, 4});
+            int actual = choose.of(data, 1, 4);
+            String what = truth == 1 ? "one Gaussian" : "two Gaussians well apart";
+            Expect.that(actual == truth, "K chosen for " + data.rows() + " points from " + what + ", K from 1 to 4",
+                    truth, actual, chooseHint(data, 1, 4, truth, actual, free, bic, truth == 1
+                            ? "the penalty p log N outweighs the small gain in L from extra components here: compare"
+                                    + " the BIC of each K as computed by bic"
+                            : "fit every K in the range and keep the one with the lowest BIC: here two components fit"
+                                    + " far better than one, and more gain too little for their penalty"));
+        }
     }
 
     @Test
@@ -280,7 +364,8 @@ class Exercise9Test {
     }
 
     static void agreesWithTheLowestBic(Choose choose, FreeParameters free, Bic bic) {
-        DataMatrix seed002 = NotebookSetups.byName("seed-002").draw(2).data();
+        SplittableRandom random = random("agreesWithTheLowestBic");
+        DataMatrix seed002 = NotebookSetups.byName("seed-002").draw(random.nextLong()).data();
         int expected = lowestBic(seed002, 2, 4);
         int actual = choose.of(seed002, 2, 4);
         Expect.that(actual == expected, "K chosen for seed 002's data, K from 2 to 4", expected, actual,
@@ -288,22 +373,23 @@ class Exercise9Test {
                         + " inclusive; keep the first K with the lowest BIC"));
         // Seed 001's three blobs again, with 3 at the top and at the bottom of the range: a loop that stops
         // one short of maxComponents, or starts one past minComponents, cannot find it.
-        DataMatrix blobs = NotebookSetups.byName("seed-001").draw(1).data();
-        for (int[] range : new int[][] {{1, 3}, {3, 5}}) {
-            expected = lowestBic(blobs, range[0], range[1]);
-            Expect.that(expected == 3, "(test premise) the library's lowest BIC for seed 001, K from " + range[0]
-                    + " to " + range[1], 3, expected, "this test's data or seed needs changing: tell your instructor");
+        int[][] ranges = {{1, 3}, {3, 5}};
+        DataMatrix blobs = whereTheLowestBicIs(3, () -> seed001(random), "seed 001's three blobs, K from 1 to 3 and"
+                + " from 3 to 5", ranges);
+        for (int[] range : ranges) {
             actual = choose.of(blobs, range[0], range[1]);
-            Expect.that(actual == expected, "K chosen for seed 001's three blobs, K from " + range[0] + " to "
-                    + range[1], expected, actual, chooseHint(blobs, range[0], range[1], expected, actual, free, bic,
+            Expect.that(actual == 3, "K chosen for seed 001's three blobs, K from " + range[0] + " to " + range[1], 3,
+                    actual, chooseHint(blobs, range[0], range[1], 3, actual, free, bic,
                             "K runs from minComponents to maxComponents, both included"));
         }
-        GaussianMixture two = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0.0}, {4.0}},
+        double apart = random.nextDouble(3.0, 6.0);
+        GaussianMixture two = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0.0}, {apart}},
                 new double[][][] {{{1.0}}, {{1.0}}});
-        DataMatrix line = MixtureSampler.sample(two, 400, new SplittableRandom(5).nextLong()).data();
+        DataMatrix line = MixtureSampler.sample(two, 400, random.nextLong()).data();
         expected = lowestBic(line, 1, 3);
         actual = choose.of(line, 1, 3);
-        Expect.that(actual == expected, "K chosen for two normals 4 apart, K from 1 to 3", expected, actual,
-                chooseHint(line, 1, 3, expected, actual, free, bic, "the same procedure, in one dimension"));
+        Expect.that(actual == expected, "K chosen for two normals " + Expect.format(apart) + " apart, K from 1 to 3",
+                expected, actual, chooseHint(line, 1, 3, expected, actual, free, bic, "the same procedure, in one"
+                        + " dimension"));
     }
 }

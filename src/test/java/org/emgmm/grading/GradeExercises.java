@@ -24,7 +24,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>It runs {@code Exercise1Test} to {@code Exercise9Test} and, where an instructor's build has them,
  * the hidden tests; {@code -Dexercise} chooses exercises as in any build. A graded test that fails is
  * a lost point, not a broken build: the program ends with 0 whatever the score, and with 2 and one line
- * naming the valid values when {@code -Dexercise} names no exercise.
+ * naming the valid values when {@code -Dexercise} names no exercise or {@code -Demgmm.grade.seed} is not
+ * a number. The tests draw their random inputs from a seed of the run ({@link RunSeed}), which the table
+ * shows; {@code -Demgmm.grade.seed=…} draws the same inputs again.
  *
  * <p>The tests run in a second JVM that this one starts and watches, for one reason: Java 17 prints a
  * four-line warning when the guard against {@code System.exit} ({@link ExitGuard}) is installed, on a
@@ -46,6 +48,7 @@ public final class GradeExercises {
         String chosen = System.getProperty(GradingExtension.EXERCISE_PROPERTY);
         try {
             GradingExtension.parseExercises(chosen);
+            RunSeed.value();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

@@ -30,10 +30,12 @@ import org.junit.platform.launcher.TestPlan;
  * standard output (also written to {@code score.txt}), and {@code results.json} in the format of
  * Gradescope's autograder:
  * <pre>
- *   {"score": 87, "max_score": 100, "output": "…",
+ *   {"score": 87, "max_score": 100, "output": "…", "extra_data": {"seed": "0x5DEECE66D0A1B2C3"},
  *    "tests": [{"name": "Exercise 4: E-step › …", "number": "4.1", "score": 4, "max_score": 4,
  *               "status": "passed", "output": ""}, …]}
  * </pre>
+ * The seed is the run's ({@link RunSeed}), from which every graded test drew its random inputs; the table
+ * names it too, with the option that draws the same inputs again.
  * Both go to the directory named by the system property {@value #DIRECTORY_PROPERTY} (the pom sets it
  * to {@code ${project.build.directory}/grade}), or {@code target/grade} without it. The table is printed
  * where students grade their work ({@link GradeExercises}); the project's own {@code mvn test} and

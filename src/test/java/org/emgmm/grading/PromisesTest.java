@@ -27,6 +27,10 @@ import org.opentest4j.AssertionFailedError;
  * method and the promise it broke; the same methods done right (from the library, or written here
  * without the bug) must pass. The wrong versions compute the right values, so that only the promise
  * can catch them; they are what scored full marks before these checks existed.
+ *
+ * <p>The last test goes the other way: versions that keep every promise because they compute nothing
+ * (zeros, a copy of the input, {@code Optional.empty()}, the weights as responsibilities, the start
+ * returned) must fail on their value, which the checks verify too.
  */
 class PromisesTest {
 
@@ -389,5 +393,52 @@ class PromisesTest {
         };
         failsNaming(() -> Promises.squaredDistancesLeavesTheCentres(clearsRest),
                 "squaredDistances wrote into its input centres: the comment promises centres is not modified");
+    }
+
+    // ---- Trivial answers -----------------------------------------------------------------------------
+
+    /** Runs {@code check}, which must fail on the value, the promise kept. */
+    private static void failsOnTheValue(Executable check) {
+        failsNaming(check, "hint: the arrays were left alone, but the result must be right too");
+    }
+
+    @Test
+    void answersThatComputeNothingKeepEveryPromiseAndFailOnTheirValue() {
+        failsOnTheValue(() -> Promises.logSumExpLeavesItsInput(a -> 0.0));
+        failsOnTheValue(() -> Promises.logSumExpLeavesItsInput(a -> Arrays.stream(a).max().orElse(0.0)));
+        failsOnTheValue(() -> Promises.normaliseLeavesItsInputAndReturnsANewArray(a -> new double[a.length]));
+        failsOnTheValue(() -> Promises.normaliseLeavesItsInputAndReturnsANewArray(double[]::clone));
+        failsOnTheValue(() -> Promises.choleskyLeavesItsMatrix((a, d) -> Optional.empty()));
+        failsOnTheValue(() -> Promises.choleskyLeavesItsMatrix((a, d) -> Optional.of(new double[d * d])));
+        failsOnTheValue(() -> Promises.forwardSubstitutionLeavesItsInputsAndReturnsANewArray(
+                (lower, d, b) -> new double[d]));
+        failsOnTheValue(() -> Promises.forwardSubstitutionLeavesItsInputsAndReturnsANewArray(
+                (lower, d, b) -> b.clone()));
+        failsOnTheValue(() -> Promises.logDeterminantLeavesItsFactor((lower, d) -> 0.0));
+        failsOnTheValue(() -> Promises.logDensityLeavesItsArguments((x, mean, covariance) -> 0.0));
+        failsOnTheValue(() -> Promises.eStepResultsStayAsTheyWere((data, model) -> {
+            double[] weights = new double[data.rows() * model.components()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = model.weight(i % model.components());
+            }
+            return new EStep(Responsibilities.wrap(data.rows(), model.components(), weights), 0.0);
+        }));
+        failsOnTheValue(() -> Promises.weightedCovarianceLeavesTheMean(
+                (data, r, k, nk, mean, regCovar) -> new double[mean.length * mean.length]));
+        // The covariance of all the points, whatever their responsibilities: what an M-step that ignores them
+        // gives.
+        failsOnTheValue(() -> Promises.weightedCovarianceLeavesTheMean((data, r, k, nk, mean, regCovar) -> {
+            double[] ones = new double[data.rows()];
+            Arrays.fill(ones, 1.0);
+            return scatter(data, Responsibilities.wrap(data.rows(), 1, ones), 0, data.rows(), mean, regCovar);
+        }));
+        failsOnTheValue(() -> Promises.univariateEmLeavesX((x, model) -> 0.0,
+                (x, model, regCovar) -> fitted(x, model, 1, regCovar), PromisesTest::fitted));
+        failsOnTheValue(() -> Promises.univariateEmLeavesX(PromisesTest::likelihood, (x, model, regCovar) -> model,
+                PromisesTest::fitted));
+        failsOnTheValue(() -> Promises.univariateEmLeavesX(PromisesTest::likelihood,
+                (x, model, regCovar) -> fitted(x, model, 1, regCovar), (x, start, iterations, regCovar) -> start));
+        failsOnTheValue(() -> Promises.squaredDistancesLeavesTheCentres(
+                (data, centres, count) -> new double[data.rows()]));
     }
 }

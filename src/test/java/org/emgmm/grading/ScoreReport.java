@@ -103,7 +103,11 @@ final class ScoreReport {
         results.addProperty("score", score);
         results.addProperty("max_score", maxScore);
         results.addProperty("output", summary() + "; exercises from " + exercisesDirectory()
-                + selection() + (broken.isEmpty() ? "" : "; does not compile: " + String.join(", ", broken.keySet())));
+                + selection() + (broken.isEmpty() ? "" : "; does not compile: " + String.join(", ", broken.keySet()))
+                + "; " + seedLine());
+        JsonObject extra = new JsonObject();
+        extra.addProperty("seed", RunSeed.text());
+        results.add("extra_data", extra);
         results.add("tests", tests);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(results) + "\n";
     }
@@ -115,6 +119,15 @@ final class ScoreReport {
      */
     private static String exercisesDirectory() {
         return System.getProperty("emgmm.exercises.dir", "solutions");
+    }
+
+    /**
+     * The run's seed and how to replay it: the tests draw their random inputs from it ({@link RunSeed}).
+     *
+     * @return e.g. "random inputs from seed 0x…; the same again with -Demgmm.grade.seed=0x…"
+     */
+    static String seedLine() {
+        return "random inputs from seed " + RunSeed.text() + "; the same inputs again with " + RunSeed.replayOption();
     }
 
     /**
@@ -147,6 +160,7 @@ final class ScoreReport {
             text.append(checks).append(rule);
         }
         text.append("GRADE  exercises from ").append(exercisesDirectory()).append(selection()).append("\n");
+        text.append("SEED   ").append(seedLine()).append("\n");
         text.append(rule);
         Map<Integer, int[]> perExercise = new TreeMap<>();
         for (GradedTest entry : reported) {

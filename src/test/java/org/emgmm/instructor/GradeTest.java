@@ -35,6 +35,11 @@ class GradeTest {
         assertEquals(2, Grade.run(new String[] {"--frobnicate", "x"}, new PrintWriter(new StringWriter()),
                 new PrintWriter(unknown, true)));
         assertFalse(unknown.toString().contains("\tat "), unknown.toString());
+        StringWriter seed = new StringWriter();
+        assertEquals(2, Grade.run(new String[] {folder.toString(), "--seed", "0xZZ"}, new PrintWriter(new StringWriter()),
+                new PrintWriter(seed, true)));
+        assertEquals(1, seed.toString().strip().lines().count(), seed.toString());
+        assertTrue(seed.toString().contains("--seed 0xZZ is not a seed"), seed.toString());
     }
 
     @Test
