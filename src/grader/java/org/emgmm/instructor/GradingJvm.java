@@ -38,8 +38,10 @@ import org.emgmm.grading.ResultChannel;
  *       the other submissions and reports hidden.</li>
  * </ul>
  * The tests run are the ones listed by the grader ({@link RunGradedTests}), never found by a scan.
- * The library and the tests come first on the class path and the student's classes last, so that a
- * submission cannot replace a library or test class by defining one of the same name.
+ * The submission's classes are not on the class path: each test class gets a fresh {@link ExerciseLoader},
+ * which takes only {@code org.emgmm.exercises} from them, so that a submission cannot replace a library or
+ * test class by defining one of the same name, and nothing static carries over from one exercise to the
+ * next.
  */
 final class GradingJvm {
 
@@ -281,8 +283,9 @@ final class GradingJvm {
         command.add("-D" + GradingExtension.TIMEOUT_PROPERTY + "=" + limits.testSeconds());
         command.add("-Demgmm.exercises.dir=" + label);
         command.add("-classpath");
-        command.add(libraryClasspath + java.io.File.pathSeparator + classes.toAbsolutePath());
+        command.add(libraryClasspath);
         command.add(RunGradedTests.class.getName());
+        command.add(classes.toAbsolutePath().toString());
         command.addAll(testClasses);
         return command;
     }
