@@ -270,6 +270,9 @@ final class GradingJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + limits.memoryMegabytes() + "m");
         command.add("-XX:+UseSerialGC"); // one GC thread: submissions graded side by side share the cores fairly
+        // The quick compiler only: a grading run lasts seconds, too short for the optimising compiler to pay
+        // back its work, which on a core of its own competes with the tests (half the time, measured).
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+DisableAttachMechanism"); // no tool can attach to the JVM and read the run's key
         command.add("-Djava.io.tmpdir=" + temporary.toAbsolutePath());
         if (sandbox.isOn()) {
