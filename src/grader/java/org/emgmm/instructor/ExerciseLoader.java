@@ -47,10 +47,12 @@ final class ExerciseLoader extends ClassLoader {
     /**
      * The harness classes (with their nested classes) that the whole run shares: the report and its
      * channel, the annotations it reads, the extension with the time limits, the record of threads inside
-     * student code and the guard against {@code System.exit} that reads it.
+     * student code, the guard against {@code System.exit} that reads it, and the copies of the student's
+     * exceptions that the extension recognises.
      */
     static final Set<String> SHARED = Set.of("org.emgmm.grading.Points", "org.emgmm.grading.Exercise",
             "org.emgmm.grading.GradingExtension", "org.emgmm.grading.StudentCode", "org.emgmm.grading.ExitGuard",
+            "org.emgmm.grading.CopiedThrowable",
             "org.emgmm.grading.GradeReporter", "org.emgmm.grading.GradedTest", "org.emgmm.grading.ScoreReport",
             "org.emgmm.grading.ResultChannel", "org.emgmm.grading.ExerciseChecks",
             "org.emgmm.grading.CompileExercises");

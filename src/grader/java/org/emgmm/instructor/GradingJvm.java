@@ -193,11 +193,6 @@ final class GradingJvm {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /**
-     * The longest line read from the result channel: far more than any real report (every test's output
-     * is capped), so that a flood of garbage cannot exhaust the grader's memory.
-     */
-    static final int MAX_CHANNEL_LINE = 8 * 1024 * 1024;
 
     /** Reads the result channel: keeps the last report signed with the key, in sequence, and counts the rest. */
     private static final class ChannelReader implements Runnable {
@@ -220,7 +215,7 @@ final class GradingJvm {
                 int read;
                 while ((read = in.read()) >= 0) {
                     if (read != '\n') {
-                        if (line.length() < MAX_CHANNEL_LINE) {
+                        if (line.length() < ResultChannel.MAX_LINE) {
                             line.append((char) read);
                         }
                         continue;

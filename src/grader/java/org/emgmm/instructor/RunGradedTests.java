@@ -72,7 +72,10 @@ public final class RunGradedTests {
         for (String testClass : List.of(args).subList(1, args.length)) {
             selectors.add(DiscoverySelectors.selectClass(new ExerciseLoader(submission, classPath), testClass));
         }
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+        // JUnit's pruning of stack traces follows every cause: the harness bounds the chains it hands on, and
+        // leaves JUnit nothing to follow.
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors)
+                .configurationParameter("junit.platform.stacktrace.pruning.enabled", "false").build();
         LauncherFactory.create().execute(request);
         // No System.out.flush(): a student's thread may hold its lock forever. The results went out on the
         // channel, which no student code can lock.
