@@ -156,11 +156,9 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         List<String> testClasses = gradedTestClasses(classpath);
         Path scratch = Files.createTempDirectory("em-gmm-grade");
         try {
-            String library = LibraryClasspath.withoutExercises(classpath, scratch.resolve("library"));
-            List<Path> hidden = new ArrayList<>(hiddenFromSubmissions());
-            hidden.add(scratch.resolve("submissions"));                // the others' sources and classes
+            String library = LibraryClasspath.copyWithoutExercises(classpath, scratch.resolve("library"));
             Files.createDirectories(scratch.resolve("submissions"));
-            GradingJvm.Sandbox sandbox = bwrap == null ? GradingJvm.Sandbox.none() : new GradingJvm.Sandbox(bwrap, hidden);
+            Sandbox sandbox = bwrap == null ? Sandbox.none() : new Sandbox(bwrap, hiddenFromSubmissions());
             GradingJvm jvm = new GradingJvm(library, new GradingJvm.Limits(memoryMegabytes, testSeconds,
                     submissionSeconds), testClasses, sandbox);
             TreeDigest digest = TreeDigest.of(library);
@@ -193,19 +191,15 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** What no submission may read: the worked solutions, the hidden tests' sources, the reports. */
+    /**
+     * What no submission may read, should it lie in a system folder the sandbox shows: the project (its
+     * worked solutions, hidden tests' sources and build) and the reports.
+     */
     private List<Path> hiddenFromSubmissions() {
         List<Path> hidden = new ArrayList<>();
         Path project = skeletonRoot.toAbsolutePath().normalize().getParent();
         if (project != null) {
-            hidden.add(project.resolve("solutions"));
-            hidden.add(project.resolve("hidden-tests"));
-        }
-        for (String entry : classpath.split(File.pathSeparator)) {
-            Path compiled = Path.of(entry).resolve("org/emgmm/exercises");
-            if (Files.isDirectory(compiled)) {
-                hidden.add(compiled);                       // the worked solutions, compiled with the library
-            }
+            hidden.add(project);
         }
         hidden.add(out.toAbsolutePath().normalize());
         return hidden;
@@ -298,7 +292,7 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
                     try {
                         digest.verify(library, "before grading " + submission.id());
                         SubmissionReport report = gradeOne(submission, jvm.onCore(core), skeletons, library, template,
-                                expectedFiles, scratch.resolve("submissions").resolve(submission.id()));
+                                expectedFiles, scratch.resolve("submissions").resolve(unguessableName()));
                         digest.verify(library, "while grading " + submission.id());
                         return report;
                     } finally {
@@ -319,6 +313,18 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * A folder name for one submission's sources, classes and temporary files that no other submission
+     * can guess (128 random bits), so that without a sandbox one cannot find another's files by its id.
+     */
+    private static String unguessableName() {
+        byte[] bits = new byte[16];
+        NAMES.nextBytes(bits);
+        return java.util.HexFormat.of().formatHex(bits);
+    }
+
+    private static final java.security.SecureRandom NAMES = new java.security.SecureRandom();
 
     /**
      * With {@code --jobs N} (2 ≤ N ≤ the cores), core j for the j-th job at a time, so that a submission's
