@@ -153,6 +153,7 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
             requireReportFolderFree(out.resolve(submission.id()));
         }
         Path bwrap = sandboxChoice.executable(spec.commandLine().getErr());
+        Unprivileged.keepPrivate(out);
         List<String> testClasses = gradedTestClasses(classpath);
         Path scratch = Files.createTempDirectory("em-gmm-grade");
         try {

@@ -231,9 +231,7 @@ final class GradingJvm {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+DisableAttachMechanism"); // no tool can attach to the JVM and read the run's key
         command.add("-Djava.io.tmpdir=" + view.temporary());
-        if (sandbox.isOn()) {
-            command.add("-XX:-UsePerfData");  // no performance-data file in /tmp, which is read-only
-        }
+        command.add("-XX:-UsePerfData");  // no performance-data file in /tmp, which may be read-only
         command.add("-Djava.awt.headless=true");
         if (Runtime.version().feature() < 24) {
             // Lets the harness install its guard against System.exit (see ExitGuard); gone in Java 24.

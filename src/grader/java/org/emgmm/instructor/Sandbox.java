@@ -36,8 +36,10 @@ import java.util.stream.Stream;
  * class path is the batch's copies in the grader's temporary folder, the submission's classes and
  * temporary folder sit under a folder with a random name, and the JVM starts in its empty temporary
  * folder with only a few environment variables. So no path the JVM is given leads to the project, the
- * reports or another submission, and a relative path ({@code grades/gradebook.csv}) finds nothing; but a
- * path known in advance is read with the grader's rights (see docs/instructors/sandbox.md).
+ * reports or another submission, and a relative path ({@code grades/gradebook.csv}) finds nothing. A
+ * path known in advance is read with the rights of the JVM's user: a grader running as root runs it as
+ * {@code nobody} ({@link Unprivileged}), who cannot read the reports; any other grader, with its own
+ * rights (see docs/instructors/sandbox.md).
  *
  * <p>Siblings: {@link SandboxChoice} finds bubblewrap; {@link GradingJvm} runs the JVM with the command
  * this class builds.
@@ -86,19 +88,28 @@ record Sandbox(Path bwrap, List<Path> hidden) {
     }
 
     /**
-     * The view of one grading JVM.
+     * The view of one grading JVM. Without bubblewrap, when the grader runs as root, the JVM will run as
+     * nobody, and what it needs is opened to it first ({@link Unprivileged#admit}).
      *
      * @param library   the grading class path (the grader's copies), entries separated by
      *                  {@link File#pathSeparator}
      * @param classes   the submission's compiled classes
      * @param temporary the JVM's own writable folder (empty)
      * @return the command's prefix and the paths to give the JVM
+     * @throws IOException if the folders cannot be opened to the JVM's user
      */
-    View view(String library, Path classes, Path temporary) {
+    View view(String library, Path classes, Path temporary) throws IOException {
         List<Path> entries = Stream.of(library.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
                 .map(entry -> Path.of(entry).toAbsolutePath()).toList();
         if (!isOn()) {
-            return new View(List.of(), String.join(File.pathSeparator, entries.stream().map(Path::toString).toList()),
+            List<String> prefix = List.of();
+            if (Unprivileged.possible()) {
+                List<Path> readable = new ArrayList<>(entries);
+                readable.add(classes);
+                Unprivileged.admit(readable, temporary);
+                prefix = Unprivileged.PREFIX;
+            }
+            return new View(prefix, String.join(File.pathSeparator, entries.stream().map(Path::toString).toList()),
                     classes.toAbsolutePath().toString(), temporary.toAbsolutePath().toString());
         }
         List<String> words = new ArrayList<>(List.of(bwrap.toString(), "--unshare-pid", "--unshare-net",
