@@ -357,7 +357,7 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         } catch (Submission.NotASubmission e) {
             report = SubmissionReport.notASubmission(submission.id(), template, e.getMessage());
         }
-        report.write(reportFolder);
+        report.gradedIn(jvm.sandbox()).write(reportFolder);
         synchronized (this) {
             spec.commandLine().getOut().printf("%-24s %3d/%-3d  %s%n", submission.id(), report.score(),
                     report.maxScore(), report.status().text);

@@ -96,6 +96,11 @@ final class GradingJvm {
         this.core = core;
     }
 
+    /** Where the JVMs run: inside bubblewrap, or without a sandbox. */
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
     /** Where taskset is installed (util-linux, on every Debian). */
     static final Path TASKSET = Path.of("/usr/bin/taskset");
 

@@ -555,6 +555,8 @@ class HostileSubmissionsIT {
             Batch batch = ISOLATED.get(mode);
             assertEquals(0, batch.exitCode(), mode + ": " + batch.output());
             assertEquals(batch.full(), batch.score("perfect"), mode + ": the untouched solutions keep full marks");
+            assertEquals(mode, batch.results("perfect").getAsJsonObject("extra_data").get("sandbox").getAsString(),
+                    "results.json says how it was graded");
         }
     }
 
