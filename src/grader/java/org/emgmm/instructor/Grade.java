@@ -156,22 +156,23 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         Unprivileged.keepPrivate(out);
         List<String> testClasses = gradedTestClasses(classpath);
         Path scratch = Files.createTempDirectory("em-gmm-grade");
+        GradingFolders folders = GradingFolders.in(scratch.resolve("submissions"));
         try {
             String library = LibraryClasspath.copyWithoutExercises(classpath, scratch.resolve("library"));
-            Files.createDirectories(scratch.resolve("submissions"));
             Sandbox sandbox = bwrap == null ? Sandbox.none() : new Sandbox(bwrap, hiddenFromSubmissions());
             GradingJvm jvm = new GradingJvm(library, new GradingJvm.Limits(memoryMegabytes, testSeconds,
                     submissionSeconds), testClasses, sandbox);
             TreeDigest digest = TreeDigest.of(library);
             JsonObject template = template(jvm, skeletons, library, scratch.resolve("skeletons"));
             digest.verify(library, "while grading the untouched skeletons");
-            List<SubmissionReport> reports = gradeAll(found, jvm, skeletons, library, template, expectedFiles, scratch,
+            List<SubmissionReport> reports = gradeAll(found, jvm, skeletons, library, template, expectedFiles, folders,
                     digest);
             Path gradebook = Gradebook.write(out, reports);
             spec.commandLine().getOut().println("gradebook: " + gradebook);
             writeClassReport(reports);
             return 0;
         } finally {
+            folders.reopen();
             Compilation.deleteTree(scratch);
         }
     }
@@ -282,7 +283,8 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
     }
 
     private List<SubmissionReport> gradeAll(List<Submission> found, GradingJvm jvm, Path skeletons, String library,
-            JsonObject template, Set<String> expectedFiles, Path scratch, TreeDigest digest) throws Exception {
+            JsonObject template, Set<String> expectedFiles, GradingFolders folders, TreeDigest digest)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         java.util.concurrent.BlockingQueue<Integer> cores = coresForJobs();
         try {
@@ -293,7 +295,7 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
                     try {
                         digest.verify(library, "before grading " + submission.id());
                         SubmissionReport report = gradeOne(submission, jvm.onCore(core), skeletons, library, template,
-                                expectedFiles, scratch.resolve("submissions").resolve(unguessableName()));
+                                expectedFiles, folders.next());
                         digest.verify(library, "while grading " + submission.id());
                         return report;
                     } finally {
@@ -314,18 +316,6 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
             pool.shutdownNow();
         }
     }
-
-    /**
-     * A folder name for one submission's sources, classes and temporary files that no other submission
-     * can guess (128 random bits), so that without a sandbox one cannot find another's files by its id.
-     */
-    private static String unguessableName() {
-        byte[] bits = new byte[16];
-        NAMES.nextBytes(bits);
-        return java.util.HexFormat.of().formatHex(bits);
-    }
-
-    private static final java.security.SecureRandom NAMES = new java.security.SecureRandom();
 
     /**
      * With {@code --jobs N} (2 ≤ N ≤ the cores), core j for the j-th job at a time, so that a submission's
