@@ -579,7 +579,7 @@ class HostileSubmissionsIT {
             Batch batch = ISOLATED.get(mode);
             assertEquals(batch.fullBut(1), batch.score("peeking"), mode + ": " + batch.output());
             for (String id : List.of("perfect", "carrying", "peeking", "endless", "enormous", "stuck")) {
-                String feedback = Files.readString(batch.grades().resolve(id).resolve("results.json"));
+                String feedback = batch.results(id).toString();
                 assertFalse(feedback.contains(EARLIER_STUDENT) || feedback.contains("pass_rate")
                         || feedback.contains("submission,score"), mode + ": " + id + " quotes the earlier batch");
             }
