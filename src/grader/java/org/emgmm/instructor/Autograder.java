@@ -19,20 +19,30 @@ import java.util.zip.ZipOutputStream;
  *   mvn -q package -Pautograder -DskipTests        writes target/autograder.zip
  * </pre>
  * The zip holds {@code setup.sh} and {@code run_autograder} at its top, and under {@code source/} the
- * project without {@code solutions/}: the library, the graded and hidden tests, the skeletons and the
- * grader. Before writing, it checks that no line of the worked solutions is in it
- * ({@link Handout#solutionOnlyLines}). {@code run_autograder} grades {@code /autograder/submission}
- * with {@code --single --sandbox auto} and copies the report to
- * {@code /autograder/results/results.json}; the environment variable {@code AUTOGRADER_ROOT} moves
- * {@code /autograder} under another folder, so that the bundle can be tried without Gradescope.
+ * project without {@code solutions/}: the library, the graded tests, the skeletons and the grader, and
+ * the hidden tests compiled, never their sources ({@code source/hidden-tests-classes/}, which the
+ * {@code hidden-tests-classes} profile of the pom copies among the compiled tests). Before writing, it
+ * checks that no line of the worked solutions is in it ({@link Handout#solutionOnlyLines}).
+ * {@code run_autograder} grades {@code /autograder/submission} with {@code --single --sandbox auto}
+ * (inside bubblewrap when the container allows it, without a sandbox otherwise), copies the report to
+ * {@code /autograder/results/results.json}, whose {@code extra_data.sandbox} says which, and prints it;
+ * the environment variable {@code AUTOGRADER_ROOT} moves {@code /autograder} under another folder, so
+ * that the bundle can be tried without Gradescope.
  */
 public final class Autograder {
 
     /**
      * What goes under source/: everything a grading run needs, and nothing of the solutions (docs/ and
-     * its pictures stay behind: large, and not needed to grade).
+     * its pictures stay behind: large, and not needed to grade). The hidden tests go in compiled only
+     * ({@link #HIDDEN_CLASSES}).
      */
-    static final List<String> INCLUDED = List.of("pom.xml", "README.md", "exercises", "hidden-tests", "src");
+    static final List<String> INCLUDED = List.of("pom.xml", "README.md", "exercises", "src");
+
+    /** Where the build compiles the hidden tests, in the project. */
+    static final String COMPILED_HIDDEN = "target/test-classes/org/emgmm/grading/hidden";
+
+    /** Where the bundle carries them, under source/: the pom's {@code hidden-tests-classes} profile reads it. */
+    static final String HIDDEN_CLASSES = "hidden-tests-classes";
 
     static final String SETUP = """
             #!/usr/bin/env bash
@@ -54,10 +64,13 @@ public final class Autograder {
             grades="$(mktemp -d)"
             trap 'rm -rf "$grades"' EXIT
             cd "$autograder/source"
+            # --sandbox auto: inside bubblewrap when this container lets it make namespaces, else without a
+            # sandbox (with a warning); results.json's extra_data says which.
             mvn -q -o test-compile -Pgrade \\
               -Dgrade="--single $autograder/submission --out $grades/out --sandbox auto"
             mkdir -p "$autograder/results"
             cp "$grades/out/submissions/submission/results.json" "$autograder/results/results.json"
+            grep -o '"sandbox": "[a-z]*"' "$autograder/results/results.json" || true
             """;
 
     private Autograder() {
@@ -68,7 +81,7 @@ public final class Autograder {
         Path zip = Path.of(args.length > 0 ? args[0] : "target/autograder.zip");
         List<String> problems = build(Path.of("."), zip);
         if (!problems.isEmpty()) {
-            System.err.println("autograder: not written, it would hold solution code: " + problems.get(0)
+            System.err.println("autograder: not written: " + problems.get(0)
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
             System.exit(2);
         }
@@ -77,7 +90,7 @@ public final class Autograder {
 
     /**
      * Writes the bundle for {@code project} to {@code zip}, unless it would hold a line of the worked
-     * solutions.
+     * solutions, or the hidden tests are not compiled.
      *
      * @return the problems found; empty when the bundle was written
      */
@@ -95,6 +108,7 @@ public final class Autograder {
             }
         }
         List<String> problems = new ArrayList<>();
+        List<Path> hiddenClasses = compiledHiddenTests(project, problems);
         for (Path file : files) {
             if (project.relativize(file).startsWith("solutions")) {
                 problems.add(project.relativize(file) + " is a solution file");
@@ -119,12 +133,39 @@ public final class Autograder {
             for (Path file : files) {
                 add(bundle, "source/" + project.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
+            for (Path file : hiddenClasses) {
+                add(bundle, "source/" + HIDDEN_CLASSES + "/org/emgmm/grading/hidden/" + file.getFileName(),
+                        Files.readAllBytes(file));
+            }
         } catch (IOException e) {
             Files.deleteIfExists(temporary);
             throw e;
         }
         Files.move(temporary, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return List.of();
+    }
+
+    /**
+     * The compiled hidden tests, when the project has hidden tests: every class file the build made of
+     * them (nested classes too). A problem is noted when there are sources but no classes.
+     *
+     * @param project  the project's folder
+     * @param problems where a problem is noted
+     * @return the class files, in name order
+     */
+    private static List<Path> compiledHiddenTests(Path project, List<String> problems) throws IOException {
+        Path sources = project.resolve("hidden-tests");
+        Path compiled = project.resolve(COMPILED_HIDDEN);
+        if (!Files.isDirectory(sources)) {
+            return List.of();
+        }
+        if (!Files.isDirectory(compiled)) {
+            problems.add("the hidden tests are not compiled (no " + COMPILED_HIDDEN + "): run mvn test-compile first");
+            return List.of();
+        }
+        try (Stream<Path> classes = Files.list(compiled)) {
+            return classes.filter(file -> file.toString().endsWith(".class")).sorted().toList();
+        }
     }
 
     private static void add(ZipOutputStream bundle, String name, byte[] bytes) throws IOException {

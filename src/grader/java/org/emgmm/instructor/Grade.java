@@ -163,26 +163,26 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         }
         new GradesFolder(out).check(found);
         Path bwrap = sandboxChoice.executable(spec.commandLine().getErr());
+        Unprivileged.keepPrivate(out);
         List<String> testClasses = gradedTestClasses(classpath);
         Path scratch = Files.createTempDirectory("em-gmm-grade");
+        GradingFolders folders = GradingFolders.in(scratch.resolve("submissions"));
         try {
-            String library = LibraryClasspath.withoutExercises(classpath, scratch.resolve("library"));
-            List<Path> hidden = new ArrayList<>(hiddenFromSubmissions());
-            hidden.add(scratch.resolve("submissions"));                // the others' sources and classes
-            Files.createDirectories(scratch.resolve("submissions"));
-            GradingJvm.Sandbox sandbox = bwrap == null ? GradingJvm.Sandbox.none() : new GradingJvm.Sandbox(bwrap, hidden);
+            String library = LibraryClasspath.copyWithoutExercises(classpath, scratch.resolve("library"));
+            Sandbox sandbox = bwrap == null ? Sandbox.none() : new Sandbox(bwrap, hiddenFromSubmissions());
             GradingJvm jvm = new GradingJvm(library, new GradingJvm.Limits(memoryMegabytes, testSeconds,
                     submissionSeconds), testClasses, sandbox);
             TreeDigest digest = TreeDigest.of(library);
             JsonObject template = template(jvm, skeletons, library, scratch.resolve("skeletons"));
             digest.verify(library, "while grading the untouched skeletons");
-            List<SubmissionReport> reports = gradeAll(found, jvm, skeletons, library, template, expectedFiles, scratch,
+            List<SubmissionReport> reports = gradeAll(found, jvm, skeletons, library, template, expectedFiles, folders,
                     digest);
             Path gradebook = Gradebook.write(out, reports);
             spec.commandLine().getOut().println("gradebook: " + gradebook);
             writeClassReport(reports);
             return 0;
         } finally {
+            folders.reopen();
             Compilation.deleteTree(scratch);
         }
     }
@@ -203,19 +203,15 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** What no submission may read: the worked solutions, the hidden tests' sources, the reports. */
+    /**
+     * What no submission may read, should it lie in a system folder the sandbox shows: the project (its
+     * worked solutions, hidden tests' sources and build) and the reports.
+     */
     private List<Path> hiddenFromSubmissions() {
         List<Path> hidden = new ArrayList<>();
         Path project = skeletonRoot.toAbsolutePath().normalize().getParent();
         if (project != null) {
-            hidden.add(project.resolve("solutions"));
-            hidden.add(project.resolve("hidden-tests"));
-        }
-        for (String entry : classpath.split(File.pathSeparator)) {
-            Path compiled = Path.of(entry).resolve("org/emgmm/exercises");
-            if (Files.isDirectory(compiled)) {
-                hidden.add(compiled);                       // the worked solutions, compiled with the library
-            }
+            hidden.add(project);
         }
         hidden.add(out.toAbsolutePath().normalize());
         return hidden;
@@ -288,7 +284,8 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
     }
 
     private List<SubmissionReport> gradeAll(List<Submission> found, GradingJvm jvm, Path skeletons, String library,
-            JsonObject template, Set<String> expectedFiles, Path scratch, TreeDigest digest) throws Exception {
+            JsonObject template, Set<String> expectedFiles, GradingFolders folders, TreeDigest digest)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         java.util.concurrent.BlockingQueue<Integer> cores = coresForJobs();
         try {
@@ -299,7 +296,7 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
                     try {
                         digest.verify(library, "before grading " + submission.id());
                         SubmissionReport report = gradeOne(submission, jvm.onCore(core), skeletons, library, template,
-                                expectedFiles, scratch.resolve("submissions").resolve(submission.id()));
+                                expectedFiles, folders.next());
                         digest.verify(library, "while grading " + submission.id());
                         return report;
                     } finally {
@@ -355,7 +352,7 @@ public final class Grade implements java.util.concurrent.Callable<Integer> {
         } catch (Submission.NotASubmission e) {
             report = SubmissionReport.notASubmission(submission.id(), template, e.getMessage());
         }
-        report.write(reportFolder);
+        report.gradedIn(jvm.sandbox()).write(reportFolder);
         synchronized (this) {
             spec.commandLine().getOut().printf("%-24s %3d/%-3d  %s%n", submission.id(), report.score(),
                     report.maxScore(), report.status().text);

@@ -36,13 +36,16 @@ import org.emgmm.grading.RunSeed;
  *   <li><b>output</b>: what the tests and the student's code print goes to {@code log.txt}, cut at
  *       {@link #MAX_LOG_BYTES} with a marker, so that a print in a loop cannot fill the disk;</li>
  *   <li><b>the sandbox</b> ({@link Sandbox}), when bubblewrap is used: the JVM and everything it starts
- *       live in their own PID namespace and end with it; no network; the whole file system read-only
- *       but for a temporary folder of its own; the worked solutions, the hidden tests' sources and
- *       the other submissions and reports hidden.</li>
+ *       live in their own PID namespace and end with it; no network; nothing of the file system but the
+ *       JDK, the class path and the submission's classes, read-only, and a temporary folder of its own.
+ *       Without it, the JVM still starts in that empty temporary folder, with nothing in its command line
+ *       or environment that names the project, the reports or another submission.</li>
  * </ul>
  * The tests run are the ones listed by the grader ({@link RunGradedTests}), never found by a scan.
- * The library and the tests come first on the class path and the student's classes last, so that a
- * submission cannot replace a library or test class by defining one of the same name.
+ * The submission's classes are not on the class path: each test class gets a fresh {@link ExerciseLoader},
+ * which takes only {@code org.emgmm.exercises} from them, so that a submission cannot replace a library or
+ * test class by defining one of the same name, and nothing static carries over from one exercise to the
+ * next.
  */
 final class GradingJvm {
 
@@ -101,6 +104,11 @@ final class GradingJvm {
         this.seed = seed;
     }
 
+    /** Where the JVMs run: inside bubblewrap, or without a sandbox. */
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
     /** Where taskset is installed (util-linux, on every Debian). */
     static final Path TASKSET = Path.of("/usr/bin/taskset");
 
@@ -126,48 +134,6 @@ final class GradingJvm {
     }
 
     /**
-     * Where a grading JVM runs: directly ({@code none}), or inside bubblewrap.
-     *
-     * @param bwrap  the bwrap executable, or null to run without a sandbox
-     * @param hidden folders replaced by empty ones inside the sandbox (solutions, hidden tests, reports,
-     *               the other submissions' scratch folders)
-     */
-    record Sandbox(Path bwrap, List<Path> hidden) {
-
-        static Sandbox none() {
-            return new Sandbox(null, List.of());
-        }
-
-        boolean isOn() {
-            return bwrap != null;
-        }
-
-        /**
-         * The bwrap words before the JVM's command, for a run whose only writable folder is {@code writable}:
-         * everything read-only, the hidden folders empty, {@code classes} (the submission's compiled
-         * classes) bound read-only and {@code writable} bound over them, its own PID, network, IPC and
-         * host-name namespaces, and the whole tree ended with the grader.
-         */
-        List<String> prefix(Path writable, Path classes) {
-            if (bwrap == null) {
-                return List.of();
-            }
-            List<String> words = new ArrayList<>(List.of(bwrap.toString(), "--ro-bind", "/", "/", "--dev", "/dev",
-                    "--proc", "/proc"));
-            for (Path folder : hidden) {
-                if (Files.isDirectory(folder)) {
-                    words.addAll(List.of("--tmpfs", folder.toAbsolutePath().toString()));
-                }
-            }
-            String own = writable.toAbsolutePath().toString();
-            String compiled = classes.toAbsolutePath().toString();
-            words.addAll(List.of("--ro-bind", compiled, compiled, "--bind", own, own, "--chdir", own, "--unshare-pid",
-                    "--unshare-net", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session", "--"));
-            return words;
-        }
-    }
-
-    /**
      * Runs the graded tests on {@code classes}. The JVM's results come back on its {@link ResultChannel};
      * its output goes to {@code reportFolder/log.txt}. Only this process writes there: the JVM is not
      * told where it is, and inside the sandbox cannot write it.
@@ -177,7 +143,12 @@ final class GradingJvm {
         Path log = reportFolder.resolve("log.txt");
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
-        Process process = new ProcessBuilder(command(classes, label, reportFolder)).start();
+        Path temporary = reportFolder.getParent().resolve("tmp");
+        Files.createDirectories(temporary);
+        Sandbox.View view = sandbox.view(libraryClasspath, classes, temporary);
+        ProcessBuilder builder = new ProcessBuilder(command(view, label)).directory(temporary.toFile());
+        builder.environment().keySet().retainAll(Sandbox.ENVIRONMENT);
+        Process process = builder.start();
         ChannelReader channel = new ChannelReader(process.getInputStream(), key);
         Thread results = new Thread(channel, "grading results");
         results.setDaemon(true);
@@ -210,11 +181,6 @@ final class GradingJvm {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /**
-     * The longest line read from the result channel: far more than any real report (every test's output
-     * is capped), so that a flood of garbage cannot exhaust the grader's memory.
-     */
-    static final int MAX_CHANNEL_LINE = 8 * 1024 * 1024;
 
     /** Reads the result channel: keeps the last report signed with the key, in sequence, and counts the rest. */
     private static final class ChannelReader implements Runnable {
@@ -237,7 +203,7 @@ final class GradingJvm {
                 int read;
                 while ((read = in.read()) >= 0) {
                     if (read != '\n') {
-                        if (line.length() < MAX_CHANNEL_LINE) {
+                        if (line.length() < ResultChannel.MAX_LINE) {
                             line.append((char) read);
                         }
                         continue;
@@ -270,28 +236,26 @@ final class GradingJvm {
         }
     }
 
-    private List<String> command(Path classes, String label, Path reportFolder) {
+    /**
+     * The command that runs the graded tests: pinned to its core where there is one, inside the sandbox
+     * where there is one, with the paths as {@code view} gives them. The JVM's only writable folder, for
+     * its temporary files, is {@code view}'s; the report folder beside it is the grader's alone.
+     */
+    private List<String> command(Sandbox.View view, String label) {
         List<String> command = new ArrayList<>();
         if (core >= 0) {
             command.addAll(List.of(TASKSET.toString(), "-c", Integer.toString(core)));
         }
-        // The JVM's only writable folder, for its temporary files; the report folder beside it is the
-        // grader's alone.
-        Path temporary = reportFolder.getParent().resolve("tmp");
-        try {
-            Files.createDirectories(temporary);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        command.addAll(sandbox.prefix(temporary, classes));
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(view.prefix());
+        command.add(Sandbox.javaHome().resolve("bin/java").toString());
         command.add("-Xmx" + limits.memoryMegabytes() + "m");
         command.add("-XX:+UseSerialGC"); // one GC thread: submissions graded side by side share the cores fairly
+        // The quick compiler only: a grading run lasts seconds, too short for the optimising compiler to pay
+        // back its work, which on a core of its own competes with the tests (half the time, measured).
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+DisableAttachMechanism"); // no tool can attach to the JVM and read the run's key
-        command.add("-Djava.io.tmpdir=" + temporary.toAbsolutePath());
-        if (sandbox.isOn()) {
-            command.add("-XX:-UsePerfData");  // no performance-data file in /tmp, which is read-only
-        }
+        command.add("-Djava.io.tmpdir=" + view.temporary());
+        command.add("-XX:-UsePerfData");  // no performance-data file in /tmp, which may be read-only
         command.add("-Djava.awt.headless=true");
         if (Runtime.version().feature() < 24) {
             // Lets the harness install its guard against System.exit (see ExitGuard); gone in Java 24.
@@ -303,8 +267,9 @@ final class GradingJvm {
         }
         command.add("-Demgmm.exercises.dir=" + label);
         command.add("-classpath");
-        command.add(libraryClasspath + java.io.File.pathSeparator + classes.toAbsolutePath());
+        command.add(view.classpath());
         command.add(RunGradedTests.class.getName());
+        command.add(view.submission());
         command.addAll(testClasses);
         return command;
     }

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The class path for the grading JVMs: the grader's own, with the worked solutions taken out. The
- * solutions are compiled with the library, into the same folder; a copy of that folder without them
- * takes its place, so that a submission's missing class fails to load instead of being taken from the
- * solutions.
+ * The class path for the grading JVMs: copies of every entry of the grader's own, in the batch's
+ * temporary folder, with the worked solutions taken out. The solutions are compiled with the library, into
+ * the same folder; its copy leaves them out, so that a submission's missing class fails to load instead
+ * of being taken from the solutions. Every entry is copied, jars too, so that no path a grading JVM is
+ * given leads into the project or the user's home: the sandbox shows the copies alone, and without a
+ * sandbox the class path names nothing but the temporary folder.
  *
  * <p>Siblings: {@link Grade} makes it once per batch; {@link GradingJvm} starts every grading JVM with
- * it.
+ * it, through the {@link Sandbox}.
  */
 final class LibraryClasspath {
 
@@ -27,27 +29,32 @@ final class LibraryClasspath {
     }
 
     /**
-     * The class path {@code classpath} with every folder that holds compiled exercise classes (the
-     * worked solutions, compiled with the library) replaced by a copy without them, in {@code scratch}.
-     * A submission's missing class then fails to load instead of being taken from the solutions.
+     * Copies of the entries of {@code classpath} into {@code scratch}, in order: each folder without its
+     * compiled exercise classes (the worked solutions, compiled with the library), each jar as it is. An
+     * entry that does not exist is left out, as the JVM would ignore it.
      *
      * @param classpath the grader's class path, entries separated by {@link File#pathSeparator}
      * @param scratch   a folder for the copies
      * @return the class path for the grading JVMs
-     * @throws IOException if a folder cannot be copied
+     * @throws IOException if an entry cannot be copied
      */
-    static String withoutExercises(String classpath, Path scratch) throws IOException {
+    static String copyWithoutExercises(String classpath, Path scratch) throws IOException {
         List<String> entries = new ArrayList<>();
         int copies = 0;
         for (String entry : classpath.split(File.pathSeparator)) {
             Path path = Path.of(entry);
-            if (Files.isDirectory(path.resolve(EXERCISES))) {
-                Path copy = scratch.resolve("classes-" + copies++);
-                copyWithout(path, copy, path.resolve(EXERCISES));
-                entries.add(copy.toString());
-            } else if (!entry.isBlank()) {
-                entries.add(entry);
+            if (entry.isBlank() || !Files.exists(path)) {
+                continue;
             }
+            Path copy = scratch.resolve(String.valueOf(copies++));
+            if (Files.isDirectory(path)) {
+                copyWithout(path, copy, path.resolve(EXERCISES));
+            } else {
+                Files.createDirectories(copy);
+                copy = copy.resolve(path.getFileName().toString());
+                Files.copy(path, copy);
+            }
+            entries.add(copy.toAbsolutePath().toString());
         }
         return String.join(File.pathSeparator, entries);
     }

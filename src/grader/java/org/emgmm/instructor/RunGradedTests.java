@@ -8,10 +8,13 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.emgmm.grading.GradeReporter;
 import org.emgmm.grading.ResultChannel;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -22,6 +25,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * named on its command line, and nothing else. The grader lists them ({@link #VISIBLE_CLASSES} and the
  * hidden ones it found) before any student code runs; nothing is found by scanning a package, so a
  * class a submission adds is never run as a test.
+ *
+ * <p>The submission's classes are not on the JVM's class path: each test class is loaded by a fresh
+ * {@link ExerciseLoader}, which defines that class, the helpers it uses and the submission's classes
+ * anew, so that nothing static carries over from one exercise's tests to the next (nor from the visible
+ * tests of an exercise to its hidden ones).
  *
  * <p>It reports through a {@link ResultChannel}, never through files: before any test or student class
  * is loaded it reads the run's key from standard input, keeps the original standard output for the
@@ -44,8 +52,11 @@ public final class RunGradedTests {
     }
 
     /**
-     * @param args the fully qualified names of the test classes to run; standard input holds the run's
-     *             key in hexadecimal, on one line
+     * Runs the graded tests and ends the JVM.
+     *
+     * @param args the folder of the submission's compiled classes, then the fully qualified names of the
+     *             test classes to run; standard input holds the run's key in hexadecimal, on one line
+     * @throws IOException if the key cannot be read
      */
     public static void main(String[] args) throws IOException {
         byte[] key = HexFormat.of().parseHex(new BufferedReader(new InputStreamReader(System.in,
@@ -55,9 +66,16 @@ public final class RunGradedTests {
         System.setOut(log);
         System.setErr(log);
         GradeReporter.reportTo(new ResultChannel(channel, key));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(java.util.Arrays.stream(args).map(DiscoverySelectors::selectClass).toList())
-                .build();
+        Path submission = Path.of(args[0]);
+        ClassLoader classPath = RunGradedTests.class.getClassLoader();
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (String testClass : List.of(args).subList(1, args.length)) {
+            selectors.add(DiscoverySelectors.selectClass(new ExerciseLoader(submission, classPath), testClass));
+        }
+        // JUnit's pruning of stack traces follows every cause: the harness bounds the chains it hands on, and
+        // leaves JUnit nothing to follow.
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors)
+                .configurationParameter("junit.platform.stacktrace.pruning.enabled", "false").build();
         LauncherFactory.create().execute(request);
         // No System.out.flush(): a student's thread may hold its lock forever. The results went out on the
         // channel, which no student code can lock.

@@ -294,6 +294,24 @@ final class SubmissionReport {
         return String.join(" | ", notes);
     }
 
+    /**
+     * Records in results.json how the submission was graded, under Gradescope's {@code extra_data}:
+     * {@code "sandbox": "bwrap"} or {@code "none"}, and {@code "runs_as": "nobody"} when, without
+     * bubblewrap, the grading JVM ran as nobody ({@link Unprivileged}).
+     *
+     * @param sandbox where the grading JVM ran
+     * @return this report
+     */
+    SubmissionReport gradedIn(Sandbox sandbox) {
+        JsonObject extra = new JsonObject();
+        extra.addProperty("sandbox", sandbox.isOn() ? "bwrap" : "none");
+        if (!sandbox.isOn() && Unprivileged.possible()) {
+            extra.addProperty("runs_as", "nobody");
+        }
+        results.add("extra_data", extra);
+        return this;
+    }
+
     /** Writes {@code results.json} and {@code score.txt} into {@code folder}. */
     void write(Path folder) throws IOException {
         Files.createDirectories(folder);

@@ -99,20 +99,29 @@ final class GradedTest {
      * @return its output, or {@link #UNFINISHED} while it has not finished
      */
     String reportedOutput() {
-        return status == Status.PENDING ? UNFINISHED : output;
+        return status == Status.PENDING ? UNFINISHED : CopiedThrowable.cut(output, MAX_OUTPUT_CHARS);
     }
 
     /**
-     * What a test's failure says, for the report.
+     * The most characters of one test's output in a report, marker included: room for any honest message
+     * and hint, and small enough that a report of every test stays far below what the grader reads of one
+     * signed line ({@link ResultChannel#MAX_LINE}).
+     */
+    static final int MAX_OUTPUT_CHARS = 4000;
+
+    /**
+     * What a test's failure says, for the report, cut to {@link #MAX_OUTPUT_CHARS}.
      *
      * @param thrown what it threw
      * @return an assertion's message alone, else the class and the message
      */
     static String describe(Throwable thrown) {
-        if (thrown instanceof AssertionError && thrown.getMessage() != null) {
-            return thrown.getMessage();
+        String message = thrown.getMessage();
+        if (thrown instanceof AssertionError && message != null) {
+            return CopiedThrowable.cut(message, MAX_OUTPUT_CHARS);
         }
-        return thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+        return CopiedThrowable.cut(thrown.getClass().getName() + (message == null ? "" : ": " + message),
+                MAX_OUTPUT_CHARS);
     }
 
     /**

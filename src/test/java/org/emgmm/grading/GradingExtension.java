@@ -1,9 +1,11 @@
 package org.emgmm.grading;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -24,7 +26,14 @@ import org.opentest4j.AssertionFailedError;
  *       fails with "expected an answer within 10 s, got none" and a hint, and the next test starts:
  *       an endless loop costs only the tests that run into it.</li>
  *   <li><b>Runaway threads stopped.</b> After such a test, the thread still running student code is
- *       stopped ({@link StudentCode#stopRunaways}), so that the next tests get the processor.</li>
+ *       stopped ({@link StudentCode#stopRunaways}), so that the next tests get the processor. A thread
+ *       that cannot be stopped (it swallows what stops it, or waits on a static initialiser that never
+ *       ends) ends its exercise: the class's remaining tests fail at once, saying why, instead of each
+ *       running into the same wait. The next exercise's tests run in a class loader of their own, with
+ *       fresh copies of the student's classes, and are not affected.</li>
+ *   <li><b>Failures of bounded size.</b> What a test throws is handed on with its message cut to length
+ *       and its causes copied ({@link CopiedThrowable}), on the test's own thread, so that no exception
+ *       of the student's reaches JUnit or the report as it is.</li>
  * </ul>
  */
 public final class GradingExtension implements ExecutionCondition, InvocationInterceptor,
@@ -129,12 +138,16 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
             ExtensionContext context) throws Throwable {
         long limit = timeoutSeconds();
+        String ended = ENDED.get(context.getRequiredTestClass());
+        if (ended != null) {
+            throw endedFailure(context.getDisplayName(), ended);
+        }
         Throwable[] thrown = new Throwable[1];
         Thread runner = new Thread(() -> {
             try {
                 invocation.proceed();
             } catch (Throwable t) {
-                thrown[0] = t;
+                thrown[0] = bounded(t);
             }
         }, "graded test: " + context.getDisplayName());
         runner.setDaemon(true);
@@ -155,8 +168,68 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
                         + " convergence test that can never be met) or for work that grows far faster than needed");
     }
 
+    /**
+     * Test classes whose student code left a thread that could not be stopped, and the test it was left
+     * by: their remaining tests fail at once.
+     */
+    private static final Map<Class<?>, String> ENDED = new ConcurrentHashMap<>();
+
+    /**
+     * Stops the threads still running student code; when one cannot be stopped, ends the rest of this
+     * test class (see {@link #endedFailure}).
+     */
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        StudentCode.stopRunaways();
+        if (!StudentCode.stopRunaways().isEmpty()) {
+            ENDED.putIfAbsent(context.getRequiredTestClass(), context.getDisplayName());
+        }
+    }
+
+    /**
+     * The failure of a test not run because the student code of an earlier test of its class could not be
+     * stopped.
+     *
+     * @param test   the test not run
+     * @param leftBy the test whose code is still running
+     * @return the failure
+     */
+    static AssertionFailedError endedFailure(String test, String leftBy) {
+        return Expect.failure(test, "a run of this test", "none: your code from the test '" + leftBy + "' is still"
+                + " running and could not be stopped, so the rest of this exercise was not run",
+                "look for a loop that never ends in a static initialiser ('static { … }') or in a catch that"
+                        + " swallows every exception");
+    }
+
+    /**
+     * What a test threw, safe to hand to JUnit: an assertion's failure with its message cut to
+     * {@link GradedTest#MAX_OUTPUT_CHARS} and its cause copied (the harness's own failures, whose causes
+     * are copies already, pass as they are); anything else, an exception of the student's that escaped,
+     * as a failure quoting a {@link CopiedThrowable} of it. Called on the test's thread, under its time
+     * limit.
+     *
+     * @param thrown what the test threw
+     * @return a throwable whose message and cause chain are bounded
+     */
+    static Throwable bounded(Throwable thrown) {
+        if (thrown.getClass().getName().equals("java.lang.ThreadDeath")
+                || thrown instanceof org.opentest4j.TestAbortedException) {
+            return thrown;
+        }
+        if (thrown instanceof AssertionFailedError) {
+            Throwable cause = thrown.getCause();
+            String message = thrown.getMessage();
+            if ((cause == null || cause instanceof CopiedThrowable)
+                    && (message == null || message.length() <= GradedTest.MAX_OUTPUT_CHARS)) {
+                return thrown;
+            }
+            AssertionFailedError failure = new AssertionFailedError(CopiedThrowable.cut(message,
+                    GradedTest.MAX_OUTPUT_CHARS), cause == null ? null : CopiedThrowable.of(cause));
+            failure.setStackTrace(thrown.getStackTrace());
+            return failure;
+        }
+        CopiedThrowable copy = CopiedThrowable.of(thrown);
+        AssertionFailedError failure = new AssertionFailedError(copy.toString(), copy.getCause());
+        failure.setStackTrace(copy.getStackTrace());
+        return failure;
     }
 }

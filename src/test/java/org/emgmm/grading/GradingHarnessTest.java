@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +71,9 @@ class GradingHarnessTest {
             throw thrown;
         });
         assertTrue(failure.getMessage().contains("got IllegalStateException: boom"), failure.getMessage());
-        assertSame(thrown, failure.getCause());
+        assertTrue(failure.getCause() instanceof CopiedThrowable, "a copy, never the student's own object");
+        assertEquals("java.lang.IllegalStateException: boom", failure.getCause().toString());
+        assertEquals(thrown.getStackTrace()[0], failure.getCause().getStackTrace()[0]);
         AssertionFailedError index = failureOf(() -> {
             double[] values = new double[2];
             values[2] = 1.0;
@@ -136,9 +139,133 @@ class GradingHarnessTest {
         runaway.setDaemon(true);
         runaway.start();
         assertTrue(started.await(5, TimeUnit.SECONDS), "the loop started");
-        assertEquals(1, StudentCode.stopRunaways(), "threads inside student code");
+        assertEquals(List.of(), StudentCode.stopRunaways(), "threads that could not be stopped");
         runaway.join(5_000);
         assertFalse(runaway.isAlive(), "the endless loop was stopped");
+    }
+
+    /**
+     * A thread that swallows what stops it is tried once and then given up on: the next tests pay nothing
+     * for it (it used to cost every later test 2.2 s of waiting).
+     */
+    @Test
+    void aThreadThatCannotBeStoppedIsGivenUpOnAfterOneTry() throws InterruptedException {
+        Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop is unsupported from Java 20 on");
+        CountDownLatch started = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread stubborn = new Thread(() -> StudentCode.run("a loop that swallows every stop", () -> {
+            started.countDown();
+            while (!release.get()) {
+                try {
+                    while (!release.get()) {
+                        Thread.onSpinWait();
+                    }
+                } catch (Throwable swallowed) {
+                    // keeps going, as a hostile static initialiser does
+                }
+            }
+        }));
+        stubborn.setDaemon(true);
+        stubborn.start();
+        try {
+            assertTrue(started.await(5, TimeUnit.SECONDS), "the loop started");
+            assertEquals(List.of(stubborn), StudentCode.stopRunaways(), "given up on");
+            long start = System.nanoTime();
+            assertEquals(List.of(), StudentCode.stopRunaways(), "never tried again");
+            assertTrue(System.nanoTime() - start < 100_000_000L, "no waiting the second time");
+        } finally {
+            release.set(true);
+            stubborn.join(5_000);
+        }
+    }
+
+    @Test
+    void aTestLeftBehindEndsItsExerciseWithTheReason() {
+        AssertionFailedError failure = GradingExtension.endedFailure("4.3 rows sum to 1", "4.1 seed 003");
+        assertTrue(failure.getMessage().startsWith("4.3 rows sum to 1: expected a run of this test, got none: your"
+                + " code from the test '4.1 seed 003' is still running"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("static initialiser"), failure.getMessage());
+    }
+
+    /** An exception whose getCause() makes up a new exception every time: a chain without end. */
+    private static final class Endless extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int depth;
+
+        Endless(int depth) {
+            super("depth " + depth);
+            this.depth = depth;
+        }
+
+        @Override
+        public synchronized Throwable getCause() {
+            return new Endless(depth + 1);
+        }
+    }
+
+    /** The causes of {@code thrown}, followed by identity and at most 100 deep. */
+    private static int causes(Throwable thrown) {
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        int depth = 0;
+        for (Throwable cause = thrown.getCause(); cause != null && seen.add(cause) && depth < 100;
+                cause = cause.getCause()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    @Test
+    void aCauseChainWithoutEndIsCopiedToABoundedDepth() {
+        AssertionFailedError failure = failureOf(() -> {
+            throw new Endless(0);
+        });
+        assertEquals(1 + CopiedThrowable.MAX_CAUSES, causes(failure), "the copy and its causes");
+        Throwable last = failure.getCause();
+        while (last.getCause() != null) {
+            last = last.getCause();
+        }
+        assertTrue(last.getMessage().contains("its causes are left out"), last.getMessage());
+        Throwable escaped = GradingExtension.bounded(new Endless(0));
+        assertTrue(causes(escaped) <= CopiedThrowable.MAX_CAUSES, "an exception that escaped a test is bounded too");
+    }
+
+    @Test
+    void aCauseChainThatLoopsIsFollowedOnce() {
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalArgumentException second = new IllegalArgumentException("second", first);
+        first.initCause(second);
+        AssertionFailedError failure = failureOf(() -> {
+            throw first;
+        });
+        assertEquals(2, causes(failure), "each exception once");
+    }
+
+    @Test
+    void aHugeMessageIsCutBeforeItReachesTheReport() {
+        AssertionFailedError failure = failureOf(() -> {
+            throw new IllegalStateException("x".repeat(12_000_000));
+        });
+        assertTrue(failure.getMessage().length() < CopiedThrowable.MAX_MESSAGE_CHARS + 1000,
+                "a message of " + failure.getMessage().length());
+        assertTrue(failure.getMessage().contains("… truncated (11999"), failure.getMessage().substring(0, 200));
+        String reported = GradedTest.describe(new AssertionFailedError("y".repeat(12_000_000)));
+        assertTrue(reported.length() <= GradedTest.MAX_OUTPUT_CHARS, "a report's output of " + reported.length());
+    }
+
+    @Test
+    void aMessageThatCannotBeReadIsNoted() {
+        AssertionFailedError failure = failureOf(() -> {
+            throw new IllegalStateException() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public String getMessage() {
+                    throw new ArithmeticException("no message for you");
+                }
+            };
+        });
+        assertTrue(failure.getMessage().contains("(its getMessage() threw java.lang.ArithmeticException)"),
+                failure.getMessage());
     }
 
     @Test

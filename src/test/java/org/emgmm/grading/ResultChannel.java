@@ -42,6 +42,12 @@ public final class ResultChannel {
     /** The kind of the lines sent while the tests run. */
     public static final String PROGRESS = "progress";
 
+    /**
+     * The longest line the grader reads: far more than any real report (every test's output is cut to
+     * {@link GradedTest#MAX_OUTPUT_CHARS}), so that a flood of garbage cannot exhaust its memory.
+     */
+    public static final int MAX_LINE = 8 * 1024 * 1024;
+
     private final OutputStream out;
     private final Mac mac;
     private long sequence;
@@ -62,6 +68,11 @@ public final class ResultChannel {
         String body = sequence++ + " " + kind + " "
                 + Base64.getEncoder().encodeToString(results.getBytes(StandardCharsets.UTF_8));
         String line = body + " " + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8))) + "\n";
+        if (line.length() > MAX_LINE) {
+            // Cannot happen while every output is cut: say so in the log rather than send a line the grader drops.
+            throw new IllegalStateException("a report of " + line.length() + " characters is longer than the grader"
+                    + " reads (" + MAX_LINE + ")");
+        }
         try {
             out.write(line.getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -1,5 +1,7 @@
 package org.emgmm.grading;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opentest4j.AssertionFailedError;
@@ -93,24 +95,29 @@ public final class StudentCode {
      * @throws AssertionFailedError when it returns normally or throws something else (explained)
      */
     public static <X extends Throwable> X expectThrows(Class<X> type, String what, Action code, String hint) {
-        Throwable thrown = null;
-        try {
-            call(what, () -> {
+        Throwable thrown = call(what, () -> {
+            try {
                 code.run();
                 return null;
-            });
-        } catch (AssertionFailedError failure) {
-            thrown = failure.getCause();
-            if (thrown == null || !type.isInstance(thrown)) {
-                if (failure.getCause() == null || !(failure.getCause() instanceof RuntimeException)) {
-                    throw failure;
+            } catch (Throwable caught) {
+                if (caught.getClass().getName().equals("java.lang.ThreadDeath")) {
+                    throw caught;
                 }
-                throw Expect.failure(what, "an exception of type " + type.getSimpleName(),
-                        describe(failure.getCause()), hint, failure.getCause());
+                return caught;
             }
+        });
+        if (thrown == null) {
+            throw Expect.failure(what, "an exception of type " + type.getSimpleName(), "a normal return", hint);
+        }
+        if (type.isInstance(thrown)) {
             return type.cast(thrown);
         }
-        throw Expect.failure(what, "an exception of type " + type.getSimpleName(), "a normal return", hint);
+        AssertionFailedError explained = explain(what, thrown);
+        if (explained.getCause() == null || !(thrown instanceof RuntimeException)) {
+            throw explained;
+        }
+        CopiedThrowable copy = (CopiedThrowable) explained.getCause();
+        throw Expect.failure(what, "an exception of type " + type.getSimpleName(), describe(thrown, copy), hint, copy);
     }
 
     /** Whether the current thread is running student code (used by {@link ExitGuard}). */
@@ -121,19 +128,20 @@ public final class StudentCode {
     /**
      * Stops every thread still inside student code, other than the current one: they were cut off by
      * a time limit and would otherwise keep a processor busy for the rest of the run. Asks politely
-     * first (an interrupt), then stops the thread where the Java version still allows it (up to 19);
-     * later versions leave it running as the daemon thread it is.
+     * first (an interrupt), then stops the thread where the Java version still allows it (up to 19).
+     * Each thread is tried once: one that is still alive after that (it catches what stops it, waits on a
+     * class whose static initialiser never ends, or this Java cannot stop threads) is given up on and
+     * returned, and never waited for again, so that it costs no later test any time.
      *
-     * @return how many threads were still running student code
+     * @return the threads that could not be stopped
      */
     @SuppressWarnings({"deprecation", "removal"})
-    static int stopRunaways() {
-        int found = 0;
+    static List<Thread> stopRunaways() {
+        List<Thread> unstoppable = new ArrayList<>();
         for (Thread thread : RUNNING.toArray(new Thread[0])) {
             if (thread == Thread.currentThread()) {
                 continue;
             }
-            found++;
             thread.interrupt();
             try {
                 thread.join(200);
@@ -145,42 +153,49 @@ public final class StudentCode {
                 // This Java version cannot stop threads: leave it to end with the JVM.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return found;
+                return unstoppable;
             }
-            if (!thread.isAlive()) {
-                RUNNING.remove(thread);
+            RUNNING.remove(thread);
+            if (thread.isAlive()) {
+                unstoppable.add(thread);
             }
         }
-        return found;
+        return unstoppable;
     }
 
-    /** A failure that says what {@code thrown} means for a student, with a hint. */
+    /**
+     * A failure that says what {@code thrown} means for a student, with a hint. The failure never holds
+     * {@code thrown} itself: its message quotes a message cut to length, and its cause, when it has one,
+     * is a {@link CopiedThrowable}, so that nothing the student's exception class does reaches JUnit or
+     * the report.
+     */
     static AssertionFailedError explain(String what, Throwable thrown) {
         String expected = "a result";
-        String where = studentFrame(thrown);
         if (thrown instanceof AssertionFailedError failure && thrown.getStackTrace().length > 0
                 && thrown.getStackTrace()[0].getClassName().startsWith("org.emgmm.grading.")) {
             return failure; // already explained (a nested call)
         }
+        CopiedThrowable copy = CopiedThrowable.of(thrown);
+        String where = studentFrame(copy);
+        String message = copy.getMessage();
         if (thrown instanceof ExitGuard.ExitAttempt exit) {
             return Expect.failure(what, "a result", "System.exit(" + exit.status() + ")" + where,
                     "your code called System.exit, which would end the whole test run: return a value, or throw"
                             + " an exception, instead");
         }
-        if (thrown instanceof UnsupportedOperationException && thrown.getMessage() != null
-                && thrown.getMessage().startsWith("TODO")) {
-            return Expect.failure(what, expected, "\"" + thrown.getMessage() + "\"",
+        if (thrown instanceof UnsupportedOperationException && message != null && message.startsWith("TODO")) {
+            return Expect.failure(what, expected, "\"" + message + "\"",
                     "not done yet: replace the throw statement with your code");
         }
         if (thrown instanceof NoSuchMethodError || thrown instanceof AbstractMethodError) {
             // The tests were compiled against the skeleton: a changed signature shows up only now.
-            return Expect.failure(what, expected, describe(thrown),
-                    "the method " + thrown.getMessage() + " is missing or was changed: keep the name, the parameter"
+            return Expect.failure(what, expected, describe(thrown, copy),
+                    "the method " + message + " is missing or was changed: keep the name, the parameter"
                             + " types, the return type and 'static' exactly as the skeleton gives them");
         }
         if (thrown instanceof NoClassDefFoundError || thrown instanceof IncompatibleClassChangeError) {
-            return Expect.failure(what, expected, describe(thrown),
-                    "a class of the exercises is missing or was changed (" + thrown.getMessage() + "): keep each file's"
+            return Expect.failure(what, expected, describe(thrown, copy),
+                    "a class of the exercises is missing or was changed (" + message + "): keep each file's"
                             + " name, its class and the line 'package org.emgmm.exercises;' as the skeleton gives them");
         }
         if (thrown instanceof StackOverflowError) {
@@ -193,11 +208,12 @@ public final class StudentCode {
                     "an array or list grows without end, or its size is computed wrongly (N·N·K doubles for an"
                             + " N×K table?)");
         }
-        return Expect.failure(what, expected, describe(thrown) + where, hintFor(thrown), thrown);
+        return Expect.failure(what, expected, describe(thrown, copy) + where, hintFor(thrown), copy);
     }
 
-    private static String describe(Throwable thrown) {
-        return thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+    /** "SimpleName: message", the message as {@code copy} holds it (cut to length). */
+    private static String describe(Throwable thrown, CopiedThrowable copy) {
+        return thrown.getClass().getSimpleName() + (copy.getMessage() == null ? "" : ": " + copy.getMessage());
     }
 
     private static String hintFor(Throwable thrown) {
