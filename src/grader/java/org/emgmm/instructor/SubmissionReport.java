@@ -270,9 +270,7 @@ final class SubmissionReport {
      * @return this report
      */
     SubmissionReport withSeed(String seed) {
-        JsonObject extra = new JsonObject();
-        extra.addProperty("seed", seed);
-        results.add("extra_data", extra);
+        extraData().addProperty("seed", seed);
         results.addProperty("output", results.get("output").getAsString() + "\n" + seedLine(seed));
         return this;
     }
@@ -303,13 +301,22 @@ final class SubmissionReport {
      * @return this report
      */
     SubmissionReport gradedIn(Sandbox sandbox) {
-        JsonObject extra = new JsonObject();
+        JsonObject extra = extraData();
         extra.addProperty("sandbox", sandbox.isOn() ? "bwrap" : "none");
         if (!sandbox.isOn() && Unprivileged.possible()) {
             extra.addProperty("runs_as", "nobody");
         }
-        results.add("extra_data", extra);
         return this;
+    }
+
+    /** Gradescope's {@code extra_data} object of results.json, made on first use: the seed and the sandbox share it. */
+    private JsonObject extraData() {
+        JsonElement extra = results.get("extra_data");
+        if (extra == null || !extra.isJsonObject()) {
+            extra = new JsonObject();
+            results.add("extra_data", extra);
+        }
+        return extra.getAsJsonObject();
     }
 
     /** Writes {@code results.json} and {@code score.txt} into {@code folder}. */

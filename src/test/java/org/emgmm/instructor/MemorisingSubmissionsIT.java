@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 18, item 7: no submission scores without doing the work. The grader grades, in one batch and
- * without the sandbox (what is checked here is the tests, not the sandbox), submissions that do none of
+ * No submission scores without doing the work. The grader grades, in one batch and
+ * graded in each sandbox mode (see below), submissions that do none of
  * the exercises, each of which now scores at most {@value #AT_MOST} of the 105 points:
  * <ul>
  *   <li>{@code trivial}: the answers that passed 29 points before the tests were reworked
@@ -38,9 +38,15 @@ import org.junit.jupiter.api.io.TempDir;
  * marks, and the untouched skeletons, which score 0. Every submission draws its own seed, so each run
  * also tries new inputs; a failure names the seed in the submission's report.
  *
- * <p>The library routes (an exercise that calls the library's own implementation) are not among them:
- * no test can tell the library's right answer from the student's, and it is the own-work check that
- * refuses them.
+ * <p>Beside them, the library routes (items 1 and 2): {@code routes} calls the library's own code from
+ * the exercise files ({@link PlantedSubmissions#ROUTES}), {@code helper} from a helper file the exercises
+ * call ({@link PlantedSubmissions#THROUGH_HELPER}). No test can tell the library's right answer from the
+ * student's: the own-work check refuses them before they run, each refused exercise graded from its
+ * skeleton with the use named in the report, so they too score at most {@value #AT_MOST}.
+ *
+ * <p>The batch is graded twice, without a sandbox and inside bubblewrap, since neither the tests nor the
+ * own-work check may depend on the sandbox. Where bubblewrap is missing the second batch is skipped,
+ * unless {@value HostileSubmissionsIT#REQUIRE} is set (CI sets it), when the test fails instead.
  */
 class MemorisingSubmissionsIT {
 
@@ -53,9 +59,13 @@ class MemorisingSubmissionsIT {
     @TempDir
     static Path folder;
 
-    private static Path grades;
-    private static String output;
-    private static int exitCode;
+    /** The sandbox modes the batch is graded in; bwrap only where bubblewrap is installed (or required). */
+    private static final List<String> MODES = new ArrayList<>();
+
+    /** Per mode: where the reports went, what the grader printed, its exit code. */
+    private static final Map<String, Path> GRADES = new java.util.TreeMap<>();
+    private static final Map<String, String> OUTPUTS = new java.util.TreeMap<>();
+    private static final Map<String, Integer> EXIT_CODES = new java.util.TreeMap<>();
 
     @BeforeAll
     static void gradeTheBatch() throws IOException {
@@ -69,14 +79,30 @@ class MemorisingSubmissionsIT {
                 PlantedSubmissions.with(PlantedSubmissions.TRIVIAL, PlantedSubmissions.SHORTCUTS), Map.of());
         PlantedSubmissions.write(skeletons, submissions.resolve("memorising"), PlantedSubmissions.TRIVIAL,
                 MemorisedAnswers.lines());
-        grades = folder.resolve("grades");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        exitCode = Grade.run(new String[] {submissions.toString(), "--out", grades.toString(), "--jobs", "2",
-            "--test-timeout", TEST_TIMEOUT, "--sandbox", "none", "--classpath", testClasspath()},
-                new PrintWriter(out, true), new PrintWriter(err, true));
-        output = out + err.toString();
-        System.out.println("MemorisingSubmissionsIT, one line per submission:\n" + output);
+        PlantedSubmissions.write(skeletons, submissions.resolve("routes"),
+                PlantedSubmissions.with(PlantedSubmissions.TRIVIAL, PlantedSubmissions.ROUTES), Map.of());
+        PlantedSubmissions.write(skeletons, submissions.resolve("helper"),
+                PlantedSubmissions.with(PlantedSubmissions.TRIVIAL, PlantedSubmissions.THROUGH_HELPER), Map.of());
+        Files.writeString(submissions.resolve("helper/org/emgmm/exercises/Helper.java"), PlantedSubmissions.HELPER);
+        MODES.add("none");
+        if (Files.isExecutable(SandboxChoice.BWRAP)) {
+            MODES.add("bwrap");
+        } else if (System.getenv(HostileSubmissionsIT.REQUIRE) != null) {
+            throw new AssertionError("bubblewrap (" + SandboxChoice.BWRAP + ") is missing but "
+                    + HostileSubmissionsIT.REQUIRE + " is set: install bubblewrap");
+        } else {
+            System.out.println("skipped MemorisingSubmissionsIT's bwrap batch: bubblewrap is not installed here");
+        }
+        for (String mode : MODES) {
+            Path grades = folder.resolve("grades-" + mode);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            EXIT_CODES.put(mode, Grade.run(new String[] {submissions.toString(), "--out", grades.toString(), "--jobs",
+                "2", "--test-timeout", TEST_TIMEOUT, "--sandbox", mode, "--classpath", testClasspath()},
+                    new PrintWriter(out, true), new PrintWriter(err, true)));
+            GRADES.put(mode, grades);
+            OUTPUTS.put(mode, out + err.toString());
+        }
     }
 
     /**
@@ -168,24 +194,31 @@ class MemorisingSubmissionsIT {
 
     @Test
     void theBatchIsGraded() {
-        assertEquals(0, exitCode, output);
+        for (String mode : MODES) {
+            assertEquals(0, EXIT_CODES.get(mode), mode + ": " + OUTPUTS.get(mode));
+        }
     }
 
     @Test
     void theSolutionsAndTheirHonestVariantsKeepFullMarks() throws IOException {
-        for (String id : List.of("solutions", "honest-variants")) {
-            JsonObject results = results(id);
-            assertEquals(105, results.get("max_score").getAsInt(), id);
-            assertEquals(105, results.get("score").getAsInt(), id + " lost points:\n" + failures(results));
+        for (String mode : MODES) {
+            for (String id : List.of("solutions", "honest-variants")) {
+                JsonObject results = results(mode, id);
+                assertEquals(105, results.get("max_score").getAsInt(), id);
+                assertEquals(105, results.get("score").getAsInt(), mode + ": " + id + " lost points:\n"
+                        + failures(results));
+            }
         }
     }
 
     @Test
     void theSkeletonsScoreNothingAndFailEveryTest() throws IOException {
-        JsonObject results = results("skeletons");
-        assertEquals(0, results.get("score").getAsInt(), failures(results));
-        for (JsonElement test : results.getAsJsonArray("tests")) {
-            assertEquals("failed", test.getAsJsonObject().get("status").getAsString(), test.toString());
+        for (String mode : MODES) {
+            JsonObject results = results(mode, "skeletons");
+            assertEquals(0, results.get("score").getAsInt(), failures(results));
+            for (JsonElement test : results.getAsJsonArray("tests")) {
+                assertEquals("failed", test.getAsJsonObject().get("status").getAsString(), test.toString());
+            }
         }
     }
 
@@ -205,12 +238,42 @@ class MemorisingSubmissionsIT {
     }
 
     @Test
+    void libraryRoutesFromTheExerciseFilesAreRefusedWithTheUseNamed() throws IOException {
+        refusedAtMost("routes", List.of("Ex1NormalPdf.java", "Ex2LogSumExp.java", "Ex3CholeskyDensity.java",
+                "Ex4EStep.java", "Ex5MStep.java", "Ex6EmLoop.java", "Ex8KMeansPlusPlus.java", "Ex9Bic.java"));
+    }
+
+    @Test
+    void libraryRoutesThroughAHelperFileAreRefusedWithTheUseNamed() throws IOException {
+        refusedAtMost("helper", List.of("Helper.java"));
+    }
+
+    @Test
     void eachReportNamesItsSeed() throws IOException {
-        for (String id : List.of("solutions", "trivial", "memorising")) {
-            JsonObject results = results(id);
-            String seed = results.getAsJsonObject("extra_data").get("seed").getAsString();
-            assertTrue(seed.matches("0x[0-9A-F]{16}"), seed);
-            assertTrue(results.get("output").getAsString().contains("grade --seed " + seed), results.toString());
+        for (String mode : MODES) {
+            for (String id : List.of("solutions", "trivial", "memorising")) {
+                JsonObject results = results(mode, id);
+                String seed = results.getAsJsonObject("extra_data").get("seed").getAsString();
+                assertTrue(seed.matches("0x[0-9A-F]{16}"), seed);
+                assertTrue(results.get("output").getAsString().contains("grade --seed " + seed), results.toString());
+            }
+        }
+    }
+
+    /**
+     * Asserts that submission {@code id} scored at most {@link #AT_MOST} in every mode, and that its report
+     * names, for each of {@code files}, a use the own-work rule refuses.
+     */
+    private static void refusedAtMost(String id, List<String> files) throws IOException {
+        for (String mode : MODES) {
+            JsonObject results = results(mode, id);
+            String notes = results.get("output").getAsString();
+            for (String file : files) {
+                assertTrue(notes.contains(file + " line ") && notes.contains("may not use"),
+                        mode + ": " + id + "'s report does not name the use in " + file + ": " + notes);
+            }
+            int score = results.get("score").getAsInt();
+            assertTrue(score <= AT_MOST, mode + ": " + id + " scored " + score + " through the library: " + notes);
         }
     }
 
@@ -220,20 +283,36 @@ class MemorisingSubmissionsIT {
      * and prove nothing), no test answered by a skeleton's TODO.
      */
     private static void atMost(String id) throws IOException {
-        JsonObject results = results(id);
+        for (String mode : MODES) {
+            atMost(mode, id);
+        }
+    }
+
+    /** {@link #atMost(String)} in one sandbox mode. */
+    private static void atMost(String mode, String id) throws IOException {
+        JsonObject results = results(mode, id);
         List<String> lines = results.get("output").getAsString().lines().toList();
-        assertEquals(2, lines.size(), id + " was graded with notes (a file refused or left out?): " + lines);
         assertTrue(lines.get(0).endsWith(", graded"), lines.get(0));
+        // Between the summary and the seed, only the own-work rule's refusals: a memorised model for
+        // exercise 6 needs GaussianMixture.ofFlat, which exercise 6 may not use. Anything else (a file
+        // that does not compile, say) would grade a skeleton instead of the planted answer, and prove nothing.
+        List<String> refused = new ArrayList<>();
+        for (String note : lines.subList(1, lines.size() - 1)) {
+            assertTrue(note.contains("may not use"), mode + ": " + id + " was graded with a note: " + note);
+            refused.add(note.substring(0, note.indexOf('.')).replaceAll("^Ex([0-9]).*", "$1"));
+        }
         List<String> passed = new ArrayList<>();
         for (JsonElement element : results.getAsJsonArray("tests")) {
             JsonObject test = element.getAsJsonObject();
-            assertTrue(!test.get("output").getAsString().contains("not done yet"), id + ": " + test);
+            String exercise = test.get("number").getAsString().replaceAll("^h?([0-9]+).*", "$1");
+            assertTrue(refused.contains(exercise) || !test.get("output").getAsString().contains("not done yet"),
+                    id + ": " + test);
             if ("passed".equals(test.get("status").getAsString())) {
                 passed.add(test.get("number").getAsString() + " (" + test.get("score").getAsInt() + ")");
             }
         }
         int score = results.get("score").getAsInt();
-        assertTrue(score <= AT_MOST, id + " scored " + score + " of " + results.get("max_score").getAsInt()
+        assertTrue(score <= AT_MOST, mode + ": " + id + " scored " + score + " of " + results.get("max_score").getAsInt()
                 + " without doing the exercises, passing " + passed + "; "
                 + results.getAsJsonObject("extra_data").get("seed").getAsString());
     }
@@ -251,12 +330,14 @@ class MemorisingSubmissionsIT {
         return text + results.get("output").getAsString();
     }
 
-    /** The results.json of submission {@code id}, wherever the grader put its report folder. */
-    private static JsonObject results(String id) throws IOException {
+    /** The results.json of submission {@code id} graded in {@code mode}, wherever the grader put its report folder. */
+    private static JsonObject results(String mode, String id) throws IOException {
+        Path grades = GRADES.get(mode);
         try (Stream<Path> files = Files.walk(grades)) {
             Path file = files.filter(path -> path.getFileName().toString().equals("results.json")
                     && path.getParent().getFileName().toString().equals(id)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no report for " + id + " under " + grades + ": " + output));
+                    .orElseThrow(() -> new AssertionError("no report for " + id + " under " + grades + ": "
+                            + OUTPUTS.get(mode)));
             return SubmissionReport.read(file);
         }
     }

@@ -40,6 +40,52 @@ final class PlantedSubmissions {
     /** The shortcuts, by "Class.method"; a method not listed keeps its trivial answer. */
     static final Map<String, String> SHORTCUTS = new LinkedHashMap<>();
 
+    /**
+     * The library routes (issue 18, item 2), by "Class.method": the library's own code standing in for the
+     * exercise, called from the exercise's file. A method not listed keeps its trivial answer.
+     */
+    static final Map<String, String> ROUTES = new LinkedHashMap<>();
+
+    /** The same routes taken through a helper file ({@link #HELPER}), by "Class.method" (item 1). */
+    static final Map<String, String> THROUGH_HELPER = new LinkedHashMap<>();
+
+    /** {@code Helper.java}: the library routes of {@link #THROUGH_HELPER}, in a file no exercise is named for. */
+    static final String HELPER = """
+            package org.emgmm.exercises;
+
+            import org.emgmm.data.DataMatrix;
+            import org.emgmm.em.EmAlgorithm;
+            import org.emgmm.em.EmResult;
+            import org.emgmm.em.EmSettings;
+            import org.emgmm.em.Responsibilities;
+            import org.emgmm.model.GaussianMixture;
+
+            final class Helper {
+                static double logSumExp(double[] a) {
+                    return org.emgmm.model.LogSumExp.of(a);
+                }
+                static double logDensity(double[] x, double[] mean, double[] covariance) {
+                    return GaussianMixture.ofFlat(1, x.length, new double[] {1.0}, mean, covariance)
+                            .logComponentDensity(0, x);
+                }
+                static double[] counts(Responsibilities r) {
+                    return r.componentTotals();
+                }
+                static EmResult run(EmAlgorithm steps, DataMatrix data, GaussianMixture start, EmSettings settings) {
+                    return org.emgmm.em.EmLoop.run(steps, data, start, settings);
+                }
+                static double[] centres(DataMatrix data, int k, long seed) {
+                    return org.emgmm.em.Initialisation.kMeansPlusPlus(data, k, seed, 1e-6).flatMeans();
+                }
+                static int freeParameters(int components, int dimension) {
+                    return org.emgmm.selection.ModelSelection.freeParameters(components, dimension);
+                }
+                static double bic(EmResult fit) {
+                    return org.emgmm.selection.ModelSelection.bic(fit);
+                }
+            }
+            """;
+
     static {
         TRIVIAL.put("Ex1NormalPdf.pdf", "return 0.0;");
         TRIVIAL.put("Ex1NormalPdf.logPdf", "return 0.0;");
@@ -214,6 +260,50 @@ final class PlantedSubmissions {
         SHORTCUTS.put("Ex9Bic.freeParameters", "return components * (1 + dimension);");
         SHORTCUTS.put("Ex9Bic.bic", "return -2.0 * fit.logLikelihood();");
         SHORTCUTS.put("Ex9Bic.chooseComponents", "return maxComponents;");
+
+        ROUTES.put("Ex1NormalPdf.pdf", "return Math.exp(logPdf(x, mean, variance));");
+        ROUTES.put("Ex1NormalPdf.logPdf", "return org.emgmm.model.GaussianMixture.ofFlat(1, 1, new double[] {1.0},"
+                + " new double[] {mean}, new double[] {variance}).logComponentDensity(0, new double[] {x});");
+        ROUTES.put("Ex2LogSumExp.logSumExp", "return org.emgmm.model.LogSumExp.of(a);");
+        ROUTES.put("Ex3CholeskyDensity.logDensity", "return org.emgmm.model.GaussianMixture.ofFlat(1, x.length,"
+                + " new double[] {1.0}, mean, covariance).logComponentDensity(0, x);");
+        // Prediction is a whole E-step: densities, log-sum-exp and the normalised rows.
+        ROUTES.put("Ex4EStep.eStep", """
+                int n = data.rows();
+                int k = model.components();
+                org.emgmm.model.Prediction p = org.emgmm.model.Prediction.of(model, data.toFlatArray());
+                double[] r = new double[n * k];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < k; j++) {
+                        r[i * k + j] = p.probability(i, j);
+                    }
+                }
+                double total = 0.0;
+                for (double logDensity : p.logDensities()) {
+                    total += logDensity;
+                }
+                return new EStep(Responsibilities.wrap(n, k, r), total);""");
+        ROUTES.put("Ex5MStep.effectiveCounts", "return r.componentTotals();");
+        ROUTES.put("Ex5MStep.weightedMean", """
+                double[] w = new double[data.rows()];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = r.get(i, k);
+                }
+                return data.withSampleWeights(w).columnMeans();""");
+        ROUTES.put("Ex6EmLoop.run", "return org.emgmm.em.EmLoop.run(steps, data, start, settings);");
+        ROUTES.put("Ex8KMeansPlusPlus.centres", "return org.emgmm.em.Initialisation.kMeansPlusPlus(data, k, seed, 1e-6)"
+                + ".flatMeans();");
+        ROUTES.put("Ex9Bic.freeParameters", "return org.emgmm.selection.ModelSelection.freeParameters(components,"
+                + " dimension);");
+        ROUTES.put("Ex9Bic.bic", "return org.emgmm.selection.ModelSelection.bic(fit);");
+
+        THROUGH_HELPER.put("Ex2LogSumExp.logSumExp", "return Helper.logSumExp(a);");
+        THROUGH_HELPER.put("Ex3CholeskyDensity.logDensity", "return Helper.logDensity(x, mean, covariance);");
+        THROUGH_HELPER.put("Ex5MStep.effectiveCounts", "return Helper.counts(r);");
+        THROUGH_HELPER.put("Ex6EmLoop.run", "return Helper.run(steps, data, start, settings);");
+        THROUGH_HELPER.put("Ex8KMeansPlusPlus.centres", "return Helper.centres(data, k, seed);");
+        THROUGH_HELPER.put("Ex9Bic.freeParameters", "return Helper.freeParameters(components, dimension);");
+        THROUGH_HELPER.put("Ex9Bic.bic", "return Helper.bic(fit);");
     }
 
     /**
