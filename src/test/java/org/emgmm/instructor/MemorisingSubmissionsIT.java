@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The batch is graded twice, without a sandbox and inside bubblewrap, since neither the tests nor the
  * own-work check may depend on the sandbox. Where bubblewrap is missing the second batch is skipped,
- * unless {@value HostileSubmissionsIT#REQUIRE} is set (CI sets it), when the test fails instead.
+ * unless {@value HostileBatch.REQUIRE} is set (CI sets it), when the test fails instead.
  */
 class MemorisingSubmissionsIT {
 
@@ -87,9 +87,9 @@ class MemorisingSubmissionsIT {
         MODES.add("none");
         if (Files.isExecutable(SandboxChoice.BWRAP)) {
             MODES.add("bwrap");
-        } else if (System.getenv(HostileSubmissionsIT.REQUIRE) != null) {
+        } else if (System.getenv(HostileBatch.REQUIRE) != null) {
             throw new AssertionError("bubblewrap (" + SandboxChoice.BWRAP + ") is missing but "
-                    + HostileSubmissionsIT.REQUIRE + " is set: install bubblewrap");
+                    + HostileBatch.REQUIRE + " is set: install bubblewrap");
         } else {
             System.out.println("skipped MemorisingSubmissionsIT's bwrap batch: bubblewrap is not installed here");
         }
