@@ -357,8 +357,8 @@ final class CompareCommand implements Callable<Integer> {
     /** The caption under a picture on the page, by the picture's name; clusters' says what the type's shapes mean. */
     private static String caption(String name, CovarianceType type) {
         return switch (name) {
-            case ComparisonPictures.TRACES -> "The log-likelihood traces overlaid: every implementation has its own"
-                    + " marker and dash, so identical traces still show";
+            case ComparisonPictures.TRACES -> "The log-likelihood traces: those that agree within "
+                    + Comparison.TOLERANCE_TEXT + " are one line, named after all of them";
             case ComparisonPictures.TIMINGS -> "Milliseconds per iteration";
             case ComparisonPictures.CLUSTERS -> "The fitted clusters of each implementation (" + type.label()
                     + " covariances): means, 1σ and 2σ ellipses, points in their most likely component's colour"

@@ -4,8 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.model.GaussianMixture;
 import org.knowm.xchart.CategoryChart;
@@ -17,10 +19,11 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 /**
  * The pictures of {@code em-gmm compare}: several implementations' runs from the same start.
  * <ul>
- *   <li>{@link #traces}: the log-likelihood traces overlaid. Identical traces lie on top of each other,
- *       so each implementation gets its own marker shape and size (large outlines under smaller ones) and
- *       its own dash pattern, and its legend entry says when it is identical to the reference: a missing
- *       line and an identical one can be told apart.</li>
+ *   <li>{@link #traces}: the log-likelihood traces overlaid. Traces that agree ({@link #groups}: within
+ *       {@value #AGREEMENT_TOLERANCE} relative at every iteration) would lie exactly on top of each other,
+ *       so they are drawn once, as one line whose legend entry names them all and says "identical" or
+ *       "within 1e-9"; a trace that departs gets a line of its own. Each line has its own marker shape
+ *       and size and its own dash pattern.</li>
  *   <li>{@link #timings}: a bar of milliseconds per iteration for each implementation that ran.</li>
  *   <li>{@link #clusters}: one clusters panel (points, means, 1σ and 2σ ellipses) per implementation,
  *       on shared axes, in one grid.</li>
@@ -36,6 +39,16 @@ public final class ComparisonPictures {
 
     /** The clusters grid's file name. */
     public static final String CLUSTERS = "clusters";
+
+    /**
+     * Traces that agree this closely, relative to max(1, |value|) at every iteration, are drawn as one line:
+     * the same tolerance as {@code Comparison.AGREEMENT_TOLERANCE}, by which {@code compare} calls two
+     * implementations in agreement (a test checks that the two stay equal).
+     */
+    static final double AGREEMENT_TOLERANCE = 1e-9;
+
+    /** {@link #AGREEMENT_TOLERANCE} as the legend prints it. */
+    private static final String TOLERANCE_TEXT = "1e-9";
 
     /** Panels per row of the clusters grid. */
     static final int GRID_COLUMNS = 3;
@@ -68,7 +81,8 @@ public final class ComparisonPictures {
     }
 
     /**
-     * The traces overlaid, each with its own marker, dash and width (see the class comment).
+     * The traces, one line per group of traces that agree ({@link #groups}), each line with its own marker,
+     * dash and width (see the class comment).
      *
      * @param title  the chart's title
      * @param runs   the implementations' runs, in legend order
@@ -81,20 +95,71 @@ public final class ComparisonPictures {
                 ChartStyle.Layout.PICTURE);
         chart.getStyler().setXAxisDecimalPattern("#0");
         chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
-        for (int r = 0; r < runs.size(); r++) {
-            Run run = runs.get(r);
-            double[] iterations = new double[run.trace().length];
+        List<List<Run>> groups = groups(runs);
+        for (int g = 0; g < groups.size(); g++) {
+            List<Run> group = groups.get(g);
+            double[] trace = group.get(0).trace();
+            double[] iterations = new double[trace.length];
             for (int t = 0; t < iterations.length; t++) {
                 iterations[t] = t;
             }
-            String name = run.note().isEmpty() ? run.name() : run.name() + " (" + run.note() + ")";
-            int style = r % SHAPES.length;
-            XYSeries series = ChartStyle.addLine(chart, name, iterations, run.trace(), ChartStyle.component(r),
+            int style = g % SHAPES.length;
+            XYSeries series = ChartStyle.addLine(chart, legendEntry(group), iterations, trace, ChartStyle.component(g),
                     stroke(style));
             series.setMarker(SizedMarker.outline(SHAPES[style], SIZES[style]));
-            series.setMarkerColor(ChartStyle.component(r));
+            series.setMarkerColor(ChartStyle.component(g));
         }
         return new ChartPicture(TRACES, chart);
+    }
+
+    /**
+     * The runs in groups of agreeing traces, in order: each run joins the first group whose first run's trace
+     * has its length and lies within {@value #AGREEMENT_TOLERANCE} of it at every iteration, relative to
+     * max(1, |value|), or starts a group of its own.
+     *
+     * @param runs the implementations' runs, in legend order
+     * @return the groups, each in legend order, together holding every run once
+     */
+    static List<List<Run>> groups(List<Run> runs) {
+        List<List<Run>> groups = new ArrayList<>();
+        for (Run run : runs) {
+            List<Run> joined = groups.stream().filter(group -> agree(group.get(0).trace(), run.trace()))
+                    .findFirst().orElse(null);
+            if (joined == null) {
+                groups.add(new ArrayList<>(List.of(run)));
+            } else {
+                joined.add(run);
+            }
+        }
+        return groups;
+    }
+
+    private static boolean agree(double[] expected, double[] actual) {
+        if (expected.length != actual.length) {
+            return false;
+        }
+        for (int t = 0; t < expected.length; t++) {
+            if (!(Math.abs(actual[t] - expected[t]) <= AGREEMENT_TOLERANCE * Math.max(1.0, Math.abs(expected[t])))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A run alone: "loops (differs from vectorised)". A group: "vectorised = loops = explicit-pdf: identical
+     * traces", or "... : traces within 1e-9" when they are not equal bit for bit; the notes, which say the
+     * same, are left out.
+     */
+    private static String legendEntry(List<Run> group) {
+        if (group.size() == 1) {
+            Run run = group.get(0);
+            return run.note().isEmpty() ? run.name() : run.name() + " (" + run.note() + ")";
+        }
+        double[] first = group.get(0).trace();
+        boolean identical = group.stream().allMatch(run -> Arrays.equals(first, run.trace()));
+        return group.stream().map(Run::name).collect(Collectors.joining(" = "))
+                + (identical ? ": identical traces" : ": traces within " + TOLERANCE_TEXT);
     }
 
     private static BasicStroke stroke(int style) {
