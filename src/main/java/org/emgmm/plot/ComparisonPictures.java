@@ -26,7 +26,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  *       and size and its own dash pattern.</li>
  *   <li>{@link #timings}: a bar of milliseconds per iteration for each implementation that ran.</li>
  *   <li>{@link #clusters}: one clusters panel (points, means, 1σ and 2σ ellipses) per implementation,
- *       on shared axes, in one grid.</li>
+ *       on shared axes, in one grid with no empty cell where one can be avoided ({@link #gridColumns}),
+ *       under one legend ({@link LegendedGrid}); each panel's title gives its weights.</li>
  * </ul>
  */
 public final class ComparisonPictures {
@@ -50,8 +51,11 @@ public final class ComparisonPictures {
     /** {@link #AGREEMENT_TOLERANCE} as the legend prints it. */
     private static final String TOLERANCE_TEXT = "1e-9";
 
-    /** Panels per row of the clusters grid. */
+    /** Panels per row of the clusters grid, at most: three panels of half a picture's width fit a screen. */
     static final int GRID_COLUMNS = 3;
+
+    /** Up to this many components the panel titles list every weight; beyond, the line would not fit. */
+    static final int MAX_WEIGHTS_IN_TITLE = 4;
 
     /**
      * Marker shapes and sizes, in drawing order: each next one smaller, so all stay visible when every
@@ -196,26 +200,65 @@ public final class ComparisonPictures {
 
     /**
      * One clusters panel per fitted model, on shared axes, over the data's first two columns (data with one
-     * column has no clusters picture: callers leave it out).
+     * column has no clusters picture: callers leave it out). The panels draw no legend: one strip above
+     * them names the components' colours, and each title gives that model's weights.
      *
      * @param data   the N×D points, D ≥ 2
      * @param names  the implementations, one per panel
      * @param models their fitted mixtures, in the same order
      * @param width  twice each panel's width, in user-space units
      * @param height twice each panel's height, in user-space units
-     * @return the picture {@value #CLUSTERS}: up to {@value #GRID_COLUMNS} panels per row
+     * @return the picture {@value #CLUSTERS}: {@link #gridColumns} panels per row, under the legend
      */
     public static Picture clusters(DataMatrix data, List<String> names, List<GaussianMixture> models, int width,
             int height) {
         ColumnPair columns = ColumnPair.choose(data.columnNames(), null, null);
         Bounds bounds = ClustersChart.boundsOf(data, columns, models);
         List<Picture> panels = new ArrayList<>();
+        int components = 0;
         for (int i = 0; i < models.size(); i++) {
-            String title = ClustersChart.titleWithType(String.format(Locale.ROOT, "%s: K = %d", names.get(i),
-                    models.get(i).components()), models.get(i));
-            panels.add(new ChartPicture(CLUSTERS, ClustersChart.draw(new ClustersChart.View(title, data,
-                    models.get(i), columns, width / 2, height / 2, ChartStyle.Layout.PANEL, bounds))));
+            GaussianMixture model = models.get(i);
+            components = Math.max(components, model.components());
+            XYChart chart = ClustersChart.draw(new ClustersChart.View(panelTitle(names.get(i), model), data, model,
+                    columns, width / 2, height / 2, ChartStyle.Layout.PANEL, bounds));
+            chart.getStyler().setLegendVisible(false);
+            panels.add(new ChartPicture(CLUSTERS, chart));
         }
-        return new GridPicture(CLUSTERS, panels, Math.min(GRID_COLUMNS, panels.size()));
+        List<String> entries = new ArrayList<>();
+        for (int k = 0; k < components; k++) {
+            entries.add("component " + k);
+        }
+        String note = "× mean, thick 1σ and thin 2σ ellipses (" + models.get(0).covarianceType().label()
+                + " covariances)";
+        return new LegendedGrid(new GridPicture(CLUSTERS, panels, gridColumns(panels.size())), entries, note);
+    }
+
+    /**
+     * Panels per row for {@code panels} panels: one panel alone, else of 2 .. {@value #GRID_COLUMNS} the one
+     * that leaves the fewest empty cells in the last row, the widest of those. Four panels make a 2×2 grid,
+     * not a row of three and a row of one beside two empty cells.
+     */
+    static int gridColumns(int panels) {
+        int best = Math.min(2, panels);
+        for (int columns = best; columns <= Math.min(GRID_COLUMNS, panels); columns++) {
+            int empty = (columns - panels % columns) % columns;
+            int bestEmpty = (best - panels % best) % best;
+            if (empty <= bestEmpty) {
+                best = columns;
+            }
+        }
+        return best;
+    }
+
+    /** "vectorised: π = 0.64, 0.36", or past {@value #MAX_WEIGHTS_IN_TITLE} components "vectorised: K = 6". */
+    private static String panelTitle(String name, GaussianMixture model) {
+        if (model.components() > MAX_WEIGHTS_IN_TITLE) {
+            return String.format(Locale.ROOT, "%s: K = %d", name, model.components());
+        }
+        List<String> weights = new ArrayList<>();
+        for (int k = 0; k < model.components(); k++) {
+            weights.add(String.format(Locale.ROOT, "%.2f", model.weight(k)));
+        }
+        return name + ": π = " + String.join(", ", weights);
     }
 }

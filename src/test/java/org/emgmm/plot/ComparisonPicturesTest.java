@@ -1,9 +1,16 @@
 package org.emgmm.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import org.emgmm.compare.Comparison;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.data.Datasets;
+import org.emgmm.em.EmSettings;
+import org.emgmm.em.Initialisation;
+import org.emgmm.model.GaussianMixture;
+import org.emgmm.vectorised.VectorisedEm;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -46,5 +53,36 @@ class ComparisonPicturesTest {
     @Test
     void theToleranceIsCompareOwn() {
         assertEquals(Comparison.AGREEMENT_TOLERANCE, ComparisonPictures.AGREEMENT_TOLERANCE);
+    }
+
+    @Test
+    void fourPanelsMakeATwoByTwoGridAndThreeOrSixFillTheirRows() {
+        assertEquals(1, ComparisonPictures.gridColumns(1));
+        assertEquals(2, ComparisonPictures.gridColumns(2));
+        assertEquals(3, ComparisonPictures.gridColumns(3));
+        assertEquals(2, ComparisonPictures.gridColumns(4));
+        assertEquals(3, ComparisonPictures.gridColumns(6));
+    }
+
+    /** Four fits: a 2×2 grid of panels without legends, under one legend naming the components. */
+    @Test
+    void theClustersGridHasOneLegendAndNoEmptyCell() {
+        DataMatrix data = Datasets.load("old-faithful", List.of(), null).data();
+        GaussianMixture start = Initialisation.randomPoints(data, 2, 1);
+        GaussianMixture fitted = new VectorisedEm().fit(data, start, EmSettings.defaults()).model();
+        Picture picture = ComparisonPictures.clusters(data, List.of("a", "b", "c", "d"),
+                List.of(fitted, fitted, fitted, fitted), 800, 600);
+        LegendedGrid legended = (LegendedGrid) picture;
+        GridPicture grid = legended.grid();
+        assertEquals(2, grid.columns());
+        assertEquals(4, grid.rows() * grid.columns());
+        assertEquals(800, picture.width());
+        assertEquals(List.of("component 0", "component 1"), legended.entries());
+        for (Picture panel : grid.panels()) {
+            XYChart chart = (XYChart) ((ChartPicture) panel).chart();
+            assertFalse(chart.getStyler().isLegendVisible(), chart.getTitle());
+        }
+        assertEquals(String.format(java.util.Locale.ROOT, "a: π = %.2f, %.2f", fitted.weight(0), fitted.weight(1)),
+                ((ChartPicture) grid.panels().get(0)).chart().getTitle());
     }
 }
