@@ -327,7 +327,8 @@ final class CompareCommand implements Callable<Integer> {
                 HEIGHT));
         pictures.add(ComparisonPictures.timings("ms per iteration (one run after a warm-up)",
                 ran.stream().map(Comparison.Row::implementation).toList(),
-                ran.stream().map(row -> row.result().millisPerIteration()).toList(), WIDTH, HEIGHT / 2));
+                ran.stream().map(row -> row.result().millisPerIteration()).toList(), loaded.data().rows(), WIDTH,
+                HEIGHT / 2));
         if (loaded.data().columns() >= 2) {
             pictures.add(ComparisonPictures.clusters(loaded.data(),
                     ran.stream().map(Comparison.Row::implementation).toList(),

@@ -12,6 +12,7 @@ import org.emgmm.em.Initialisation;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.vectorised.VectorisedEm;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
@@ -84,5 +85,13 @@ class ComparisonPicturesTest {
         }
         assertEquals(String.format(java.util.Locale.ROOT, "a: π = %.2f, %.2f", fitted.weight(0), fitted.weight(1)),
                 ((ChartPicture) grid.panels().get(0)).chart().getTitle());
+    }
+
+    @Test
+    void fewPointsAreSaidToMakeTimingsMeaningless() {
+        CategoryChart chart = (CategoryChart) ((ChartPicture) ComparisonPictures.timings("t", List.of("a", "b"),
+                List.of(0.18, 0.33), 272, 800, 300)).chart();
+        assertEquals("implementation (272 points: too few for timings to mean anything)", chart.getXAxisTitle());
+        assertEquals("implementation", ComparisonPictures.timingsAxisTitle(ComparisonPictures.FEW_POINTS));
     }
 }
