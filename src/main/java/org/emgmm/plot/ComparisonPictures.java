@@ -159,9 +159,9 @@ public final class ComparisonPictures {
     }
 
     /**
-     * A run alone: "loops (differs from vectorised)". A group: "vectorised = loops = explicit-pdf: identical
-     * traces", or "... : traces within 1e-9" when they are not equal bit for bit; the notes, which say the
-     * same, are left out.
+     * A run alone: "loops (differs from vectorised)". A group, on two lines so that the legend keeps it
+     * whole: "vectorised = loops = explicit-pdf" then "identical traces", or "traces within 1e-9" when they
+     * are not equal bit for bit; the notes, which say the same, are left out.
      */
     private static String legendEntry(List<Run> group) {
         if (group.size() == 1) {
@@ -171,7 +171,7 @@ public final class ComparisonPictures {
         double[] first = group.get(0).trace();
         boolean identical = group.stream().allMatch(run -> Arrays.equals(first, run.trace()));
         return group.stream().map(Run::name).collect(Collectors.joining(" = "))
-                + (identical ? ": identical traces" : ": traces within " + TOLERANCE_TEXT);
+                + (identical ? "\nidentical traces" : "\ntraces within " + TOLERANCE_TEXT);
     }
 
     private static BasicStroke stroke(int style) {

@@ -31,7 +31,7 @@ class ComparisonPicturesTest {
                 new ComparisonPictures.Run("as-written", departing, "the notebook's own"));
         XYChart chart = (XYChart) ((ChartPicture) ComparisonPictures.traces("t", runs, 800, 600)).chart();
         List<String> names = chart.getSeriesCollection().stream().map(XYSeries::getName).toList();
-        assertEquals(List.of("vectorised = loops = explicit-pdf: traces within 1e-9",
+        assertEquals(List.of("vectorised = loops = explicit-pdf\ntraces within 1e-9",
                 "as-written (the notebook's own)"), names);
     }
 
@@ -40,7 +40,7 @@ class ComparisonPicturesTest {
         List<ComparisonPictures.Run> runs = List.of(new ComparisonPictures.Run("vectorised", TRACE, "reference"),
                 new ComparisonPictures.Run("loops", TRACE.clone(), "identical to vectorised"));
         XYChart chart = (XYChart) ((ChartPicture) ComparisonPictures.traces("t", runs, 800, 600)).chart();
-        assertEquals(List.of("vectorised = loops: identical traces"),
+        assertEquals(List.of("vectorised = loops\nidentical traces"),
                 chart.getSeriesCollection().stream().map(XYSeries::getName).toList());
     }
 
