@@ -327,7 +327,8 @@ final class CompareCommand implements Callable<Integer> {
                 HEIGHT));
         pictures.add(ComparisonPictures.timings("ms per iteration (one run after a warm-up)",
                 ran.stream().map(Comparison.Row::implementation).toList(),
-                ran.stream().map(row -> row.result().millisPerIteration()).toList(), WIDTH, HEIGHT / 2));
+                ran.stream().map(row -> row.result().millisPerIteration()).toList(), loaded.data().rows(), WIDTH,
+                HEIGHT / 2));
         if (loaded.data().columns() >= 2) {
             pictures.add(ComparisonPictures.clusters(loaded.data(),
                     ran.stream().map(Comparison.Row::implementation).toList(),
@@ -357,8 +358,8 @@ final class CompareCommand implements Callable<Integer> {
     /** The caption under a picture on the page, by the picture's name; clusters' says what the type's shapes mean. */
     private static String caption(String name, CovarianceType type) {
         return switch (name) {
-            case ComparisonPictures.TRACES -> "The log-likelihood traces overlaid: every implementation has its own"
-                    + " marker and dash, so identical traces still show";
+            case ComparisonPictures.TRACES -> "The log-likelihood traces: those that agree within "
+                    + Comparison.TOLERANCE_TEXT + " are one line, named after all of them";
             case ComparisonPictures.TIMINGS -> "Milliseconds per iteration";
             case ComparisonPictures.CLUSTERS -> "The fitted clusters of each implementation (" + type.label()
                     + " covariances): means, 1σ and 2σ ellipses, points in their most likely component's colour"

@@ -1,7 +1,9 @@
 package org.emgmm.plot;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import org.emgmm.model.GaussianMixture;
 
@@ -13,8 +15,9 @@ import org.emgmm.model.GaussianMixture;
  *   <li>as an <b>animation</b>, one frame for each iteration 0, 1, ..., T: T + 1 frames, each the size of
  *       a panel.</li>
  * </ul>
- * θₜ comes from {@link Snapshots}. A run stops at T (converged, or at --max-iter); an iteration asked
- * for after T shows θ_T, the parameters EM returned, and its title says so. Every panel and frame uses
+ * θₜ comes from {@link Snapshots}. A run stops at T (converged, or at --max-iter); the grid shows only
+ * iterations that exist ({@link #shownIterations}): every iteration asked for after T becomes one panel of
+ * θ_T, the parameters EM returned, titled with T and "the last", never a number the run did not reach. Every panel and frame uses
  * the same axes, large enough for the points and for every ellipse of θ₀ .. θ_T, so that a component
  * that moves on screen has moved in the data.
  *
@@ -56,14 +59,27 @@ final class EvolutionPictures {
         return snapshots.size() - 1;
     }
 
-    /** The grid of the given iterations, in order. */
+    /** The grid of the asked iterations that exist ({@link #shownIterations}), in order. */
     GridPicture grid(String name, List<Integer> iterations, int width, int height) {
         List<Picture> panels = new ArrayList<>();
-        for (int asked : iterations) {
-            panels.add(new ChartPicture(name, ClustersChart.draw(view(panelTitle(asked), asked,
+        for (int t : shownIterations(iterations, lastIteration())) {
+            panels.add(new ChartPicture(name, ClustersChart.draw(view(panelTitle(t), t,
                     width / PANEL_DIVISOR, height / PANEL_DIVISOR, ChartStyle.Layout.PANEL))));
         }
         return new GridPicture(name, panels, Math.min(GRID_COLUMNS, panels.size()));
+    }
+
+    /**
+     * The iterations a grid shows: each asked one clamped to [0, last], duplicates dropped, in the order
+     * first asked. With last = 14, {0, 1, 5, 10, 25, 40} gives {0, 1, 5, 10, 14}: one panel of the
+     * returned parameters, not two panels of iteration 14 that promise 25 and 40.
+     */
+    static List<Integer> shownIterations(List<Integer> asked, int last) {
+        Set<Integer> shown = new LinkedHashSet<>();
+        for (int t : asked) {
+            shown.add(Math.max(0, Math.min(t, last)));
+        }
+        return List.copyOf(shown);
     }
 
     /** The frames of the animation, iterations 0 .. T, each the size of a panel. */
@@ -82,12 +98,10 @@ final class EvolutionPictures {
         return new ClustersChart.View(title, input.data(), model, columns, width, height, layout, bounds);
     }
 
-    /** "iteration 5: L/N = -4.2104", or for an iteration past the end "iteration 14 (stopped; 25 asked): ...". */
-    private String panelTitle(int asked) {
-        int shown = Math.min(asked, lastIteration());
-        String which = asked <= lastIteration() ? "iteration " + shown
-                : "iteration " + shown + " (stopped; " + asked + " asked)";
-        return String.format(Locale.ROOT, "%s: L/N = %.4f", which, trace[shown]);
+    /** "iteration 5: L/N = -4.2104", or for T "iteration 14, the last: L/N = -4.1020". */
+    private String panelTitle(int t) {
+        String which = t == lastIteration() ? "iteration " + t + ", the last" : "iteration " + t;
+        return String.format(Locale.ROOT, "%s: L/N = %.4f", which, trace[t]);
     }
 
     /** "iteration 5 of 14: L/N = -4.2104". */

@@ -11,7 +11,8 @@ import java.awt.Graphics2D;
  * <p>Sizes are in Java 2D's user-space units, 1/72 inch: at 72 dpi one unit is one pixel (see
  * {@link PictureEncoder#pixels}).
  *
- * <p>The two kinds: {@link ChartPicture}, one XChart chart, and {@link GridPicture}, panels side by side.
+ * <p>The kinds: {@link ChartPicture}, one XChart chart, {@link GridPicture}, panels side by side, and
+ * {@code LegendedGrid}, a grid under one legend.
  */
 public interface Picture {
 

@@ -40,7 +40,7 @@ public final class PictureSet {
     public static final String HISTOGRAM = "histogram";
     /** The mixture density as an image, with the points. */
     public static final String DENSITY = "density";
-    /** The points shaded by 1 − max r. */
+    /** The points in their component's colour, shaded by 1 − max r. */
     public static final String UNCERTAINTY = "uncertainty";
 
     private PictureSet() {

@@ -11,7 +11,7 @@
  *       weighted component density and the mixture density (seed 004);</li>
  *   <li>{@link org.emgmm.plot.DensityChart}: the mixture density on a grid with the points on top
  *       (seed 004's image);</li>
- *   <li>{@link org.emgmm.plot.UncertaintyChart}: the points shaded by 1 − maxₖ r[i][k];</li>
+ *   <li>{@link org.emgmm.plot.UncertaintyChart}: the points in their component's colour, shaded by 1 − maxₖ r[i][k];</li>
  *   <li>{@link org.emgmm.plot.CriterionChart}: BIC (or AIC, ICL) against K, a line per covariance type,
  *       mclust's model-selection picture with our sign ({@link org.emgmm.plot.SelectionPictures} renders it
  *       for {@code select}).</li>
