@@ -105,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
     private int restarts = 1;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write the pictures and index.html. Default: ${DEFAULT-VALUE}.")
+            description = "Where to write the pictures, index.html and explore.html. Default: ${DEFAULT-VALUE}.")
     private Path out = DEFAULT_OUT;
 
     @Option(names = "--json", paramLabel = "FILE.json", description = "Also write the table's rows as JSON.")
