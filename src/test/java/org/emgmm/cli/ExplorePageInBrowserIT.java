@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The explorer page that compare writes (explore.html) in a real browser (headless Chromium): it loads
  * from a file with no console error and no request leaving the file; the slider shows the recorded
  * parameters of the iteration chosen; the arrow keys step; play advances and stops at the end; the E/M
- * toggle changes the points' colouring; and, for D &gt; 2, the column selector redraws the points.
+ * toggle changes the points' colouring; for D &gt; 2, the column selector redraws the points; for D = 1,
+ * the panels draw a histogram.
  * Its sibling {@link ComparePageInBrowserIT} checks index.html the same way.
  *
  * <p>Without Chromium the test is skipped, saying how to install it, unless
@@ -74,6 +75,7 @@ class ExplorePageInBrowserIT {
               if (x.options.length > 2) { x.value = '2'; x.dispatchEvent(new Event('change')); }
               report.columnsAfter = positions();
               report.columnChoiceHidden = document.getElementById('columnChoice').hidden;
+              report.bars = document.querySelectorAll('#panels svg rect').length;
               report.requests = performance.getEntriesByType('resource').map(entry => entry.name);
               return JSON.stringify(report);
             })()""";
@@ -93,6 +95,14 @@ class ExplorePageInBrowserIT {
         assertTrue(!page.get("columnChoiceHidden").getAsBoolean(), "a column selector for D = 4");
         assertNotEquals(page.get("columnsBefore").getAsString(), page.get("columnsAfter").getAsString(),
                 "choosing another x column moves the points");
+    }
+
+    @Test
+    void onOneColumnThePanelsDrawTheDensitiesOverAHistogram() throws Exception {
+        JsonObject page = drive(new String[] {"--data", "old-faithful", "--columns", "eruptions", "--components", "2",
+            "--seed", "1"});
+        assertTrue(page.get("columnChoiceHidden").getAsBoolean(), "no column selector for D = 1");
+        assertTrue(page.get("bars").getAsInt() > 0, "the histogram's bars are drawn");
     }
 
     /** Runs compare with these options, drives its explorer, checks what every page must do, and returns the report. */
