@@ -169,6 +169,10 @@ final class CompareCommand implements Callable<Integer> {
         }
         String page = CompareReport.html(title, facts, outcome, onPage);
         Recording recording = Recording.record(points, outcome, entries, settings, seedOf(chosen));
+        if (asWritten != null && asWritten.result() != null) {
+            recording = recording.withAsWritten(points, outcome, chosen.asWritten(), asWritten.result().iterations(),
+                    settings.regCovar());
+        }
         String explorer = ExplorePage.html(title, points, recording);
 
         try (OutputBatch batch = OutputBatch.open()) {

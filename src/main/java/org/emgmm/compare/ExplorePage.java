@@ -60,6 +60,7 @@ public final class ExplorePage {
     /**
      * The data the page embeds: {@code title}, {@code columns}, {@code total}, {@code shownLine},
      * {@code points} (one array per shown row), and {@code runs}, each with {@code name}, {@code trace},
+     * {@code departure} (the first iteration where its trace leaves the first run's, −1 if none),
      * {@code steps} (per t: {@code weights}, {@code means}, {@code covariances} as flat D×D arrays) and
      * {@code levels} (per t: the responsibility levels, or null when equal to the first run's).
      *
@@ -87,6 +88,7 @@ public final class ExplorePage {
             JsonObject one = new JsonObject();
             one.addProperty("name", run.implementation());
             one.add("trace", numbers(run.trace()));
+            one.addProperty("departure", recording.departureFromFirst(run));
             JsonArray steps = new JsonArray();
             JsonArray levels = new JsonArray();
             for (int t = 0; t <= run.iterations(); t++) {

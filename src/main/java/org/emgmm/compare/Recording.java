@@ -78,6 +78,45 @@ public record Recording(int[] shown, int total, List<Run> runs) {
     }
 
     /**
+     * This recording with one more run: an EM as a notebook wrote it ({@link AsWrittenRun}), replayed from
+     * the start of the reference's reported run, as {@link AsWrittenRun#run} ran it.
+     *
+     * @param data       the data compared. Not modified.
+     * @param outcome    the comparison, whose reference gives the start
+     * @param asWritten  the EM as written
+     * @param iterations how many iterations its run took
+     * @param regCovar   added to each new covariance's diagonal
+     * @return a new recording, the EM as written last
+     */
+    public Recording withAsWritten(DataMatrix data, Comparison.Outcome outcome, EmAlgorithm asWritten,
+            int iterations, double regCovar) {
+        int run = outcome.rows().stream().filter(row -> row.implementation().equals(outcome.reference()))
+                .mapToInt(Comparison.Row::bestRun).findFirst().orElse(0);
+        List<Run> more = new ArrayList<>(runs);
+        more.add(replay(asWritten, data, outcome.starts().get(run).mixture(), iterations, regCovar, shown));
+        return new Recording(shown, total, List.copyOf(more));
+    }
+
+    /**
+     * The first iteration where a run's trace leaves the first run's by more than
+     * {@link Comparison#AGREEMENT_TOLERANCE} (relative, as {@link Comparison#departure} measures it).
+     *
+     * @param run one of this recording's runs
+     * @return the iteration, or −1 when the traces agree over the iterations both ran
+     */
+    public int departureFromFirst(Run run) {
+        double[] expected = runs.get(0).trace();
+        double[] actual = run.trace();
+        for (int t = 0; t < Math.min(expected.length, actual.length); t++) {
+            double tolerance = Comparison.AGREEMENT_TOLERANCE * Math.max(1.0, Math.abs(expected[t]));
+            if (!(Math.abs(actual[t] - expected[t]) <= tolerance)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Runs {@code iterations} iterations of EM as {@link EmLoop} does, keeping every step.
      *
      * @param algorithm  the implementation whose steps run

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from a file with no console error and no request leaving the file; the slider shows the recorded
  * parameters of the iteration chosen; the arrow keys step; play advances and stops at the end; the E/M
  * toggle changes the points' colouring; for D &gt; 2, the column selector redraws the points; for D = 1,
- * the panels draw a histogram.
+ * the panels draw a histogram; where an implementation leaves the first one's trace (the notebook's EM as
+ * written in {@code --example seed-003}), a marker names the iteration and goes there.
  * Its sibling {@link ComparePageInBrowserIT} checks index.html the same way.
  *
  * <p>Without Chromium the test is skipped, saying how to install it, unless
@@ -75,6 +76,9 @@ class ExplorePageInBrowserIT {
               if (x.options.length > 2) { x.value = '2'; x.dispatchEvent(new Event('change')); }
               report.columnsAfter = positions();
               report.columnChoiceHidden = document.getElementById('columnChoice').hidden;
+              const jumps = Array.from(document.querySelectorAll('button.departure'));
+              report.departures = jumps.map(button => Number(button.dataset.iteration));
+              if (jumps.length > 0) { goTo(5); jumps[0].click(); report.afterJump = Number(slider.value); }
               report.bars = document.querySelectorAll('#panels svg rect').length;
               report.requests = performance.getEntriesByType('resource').map(entry => entry.name);
               return JSON.stringify(report);
@@ -103,6 +107,18 @@ class ExplorePageInBrowserIT {
             "--seed", "1"});
         assertTrue(page.get("columnChoiceHidden").getAsBoolean(), "no column selector for D = 1");
         assertTrue(page.get("bars").getAsInt() > 0, "the histogram's bars are drawn");
+    }
+
+    @Test
+    void onSeed003TheDepartureMarkerPointsWhereTheNotebooksEmLeavesOurs() throws Exception {
+        JsonObject page = drive(new String[] {"--example", "seed-003"});
+        java.util.regex.Matcher left = java.util.regex.Pattern.compile("its trace left ours at iteration (\\d+)")
+                .matcher(page.get("stdout").getAsString());
+        assertTrue(left.find(), page.get("stdout").getAsString());
+        int iteration = Integer.parseInt(left.group(1));
+        assertEquals(List.of(iteration), page.getAsJsonArray("departures").asList().stream()
+                .map(JsonElement::getAsInt).toList(), "one marker, on the notebook's EM as written");
+        assertEquals(iteration, page.get("afterJump").getAsInt(), "a click on the marker goes there");
     }
 
     /** Runs compare with these options, drives its explorer, checks what every page must do, and returns the report. */
@@ -138,6 +154,7 @@ class ExplorePageInBrowserIT {
         assertEquals(List.of(), report.errors(), "console errors, exceptions or failed loads");
         JsonObject page = JsonParser.parseString(report.value().getAsString()).getAsJsonObject();
         assertEquals(0, page.getAsJsonArray("requests").size(), "requests leaving the file: " + page.get("requests"));
+        page.addProperty("stdout", stdout.toString(StandardCharsets.UTF_8));
         JsonArray runs = recorded.getAsJsonArray("runs");
         assertEquals(runs.size(), page.get("panels").getAsInt(), "one panel per implementation");
         assertEquals(recorded.get("shownLine").getAsString(), page.get("shown").getAsString());

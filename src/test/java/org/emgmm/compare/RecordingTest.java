@@ -88,6 +88,9 @@ class RecordingTest {
         assertTrue(runs.get(1).getAsJsonObject().getAsJsonArray("levels").get(4).isJsonNull(), "same as the first");
         assertEquals(40 * 2, runs.get(0).getAsJsonObject().getAsJsonArray("levels").get(4).getAsString().length(),
                 "K − 1 characters per point");
+        assertEquals(-1, runs.get(1).getAsJsonObject().get("departure").getAsInt(), "the same trace: no departure");
+        Recording different = recording(40, 3, 2, 4, false);
+        assertEquals(0, different.departureFromFirst(different.runs().get(1)), "another trace leaves at once");
         assertEquals(0.123457, ExplorePage.round(0.1234567891));
         assertEquals(1234570.0, ExplorePage.round(1234567.891));
         assertTrue(!ExplorePage.html("a </script> title", points(40, 3), recording(40, 3, 2, 4, true))
