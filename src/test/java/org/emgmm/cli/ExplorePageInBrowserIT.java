@@ -78,7 +78,9 @@ class ExplorePageInBrowserIT {
               report.columnChoiceHidden = document.getElementById('columnChoice').hidden;
               const jumps = Array.from(document.querySelectorAll('button.departure'));
               report.departures = jumps.map(button => Number(button.dataset.iteration));
-              if (jumps.length > 0) { goTo(5); jumps[0].click(); report.afterJump = Number(slider.value); }
+              goTo(5);
+              report.largest = document.querySelectorAll('#parameters td.largest').length;
+              if (jumps.length > 0) { jumps[0].click(); report.afterJump = Number(slider.value); }
               report.bars = document.querySelectorAll('#panels svg rect').length;
               report.requests = performance.getEntriesByType('resource').map(entry => entry.name);
               return JSON.stringify(report);
@@ -91,6 +93,7 @@ class ExplorePageInBrowserIT {
     void onOldFaithfulTheSliderPlayAndToggleShowTheRecordedSteps() throws Exception {
         JsonObject page = drive(new String[] {"--data", "old-faithful", "--components", "2", "--seed", "1"});
         assertTrue(page.get("columnChoiceHidden").getAsBoolean(), "no column selector for D = 2");
+        assertEquals(0, page.get("largest").getAsInt(), "implementations that agree: nothing highlighted");
     }
 
     @Test
@@ -119,6 +122,7 @@ class ExplorePageInBrowserIT {
         assertEquals(List.of(iteration), page.getAsJsonArray("departures").asList().stream()
                 .map(JsonElement::getAsInt).toList(), "one marker, on the notebook's EM as written");
         assertEquals(iteration, page.get("afterJump").getAsInt(), "a click on the marker goes there");
+        assertEquals(1, page.get("largest").getAsInt(), "the largest difference from the first run, highlighted");
     }
 
     /** Runs compare with these options, drives its explorer, checks what every page must do, and returns the report. */
