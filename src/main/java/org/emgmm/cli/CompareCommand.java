@@ -12,6 +12,8 @@ import org.emgmm.Implementations;
 import org.emgmm.compare.AsWrittenRun;
 import org.emgmm.compare.CompareReport;
 import org.emgmm.compare.Comparison;
+import org.emgmm.compare.ExplorePage;
+import org.emgmm.compare.Recording;
 import org.emgmm.compare.NotebookExamples;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.LabelledData;
@@ -103,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
     private int restarts = 1;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write the pictures and index.html. Default: ${DEFAULT-VALUE}.")
+            description = "Where to write the pictures, index.html and explore.html. Default: ${DEFAULT-VALUE}.")
     private Path out = DEFAULT_OUT;
 
     @Option(names = "--json", paramLabel = "FILE.json", description = "Also write the table's rows as JSON.")
@@ -166,6 +168,12 @@ final class CompareCommand implements Callable<Integer> {
             facts.add(new String[] {"as the notebook wrote it", asWritten.line()});
         }
         String page = CompareReport.html(title, facts, outcome, onPage);
+        Recording recording = Recording.record(points, outcome, entries, settings, seedOf(chosen));
+        if (asWritten != null && asWritten.result() != null) {
+            recording = recording.withAsWritten(points, outcome, chosen.asWritten(), asWritten.result().iterations(),
+                    settings.regCovar());
+        }
+        String explorer = ExplorePage.html(title, points, recording);
 
         try (OutputBatch batch = OutputBatch.open()) {
             batch.input("--data", run.dataFile()).input("--init", run.init);
@@ -174,6 +182,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             PictureFiles.stageAll(batch, "--out", out, files);
             batch.stage("--out", out.resolve(PAGE), page);
+            batch.stage("--out", out.resolve(ExplorePage.FILE), explorer);
             batch.commit();
         }
 
@@ -188,6 +197,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         stdout.println();
         stdout.println("page: " + out.resolve(PAGE) + " (pictures beside it)");
+        stdout.println("explorer: " + out.resolve(ExplorePage.FILE) + " (every iteration, " + recording.shownLine() + ")");
         if (json != null) {
             stdout.println("rows written to " + json);
         }

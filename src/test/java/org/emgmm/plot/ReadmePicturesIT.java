@@ -133,11 +133,11 @@ class ReadmePicturesIT {
         assertEquals(Main.EXIT_OK, code, command + ": " + err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The PNG files under {@code root}, relative to it, sorted (compare's page beside them is not a picture). */
+    /** The PNG files under {@code root}, relative to it, sorted (compare's pages beside them are not pictures). */
     private static List<Path> picturesUnder(Path root) throws IOException {
         assertTrue(Files.isDirectory(root), root + " is missing");
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().equals("index.html"))
+            return files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().endsWith(".html"))
                     .map(root::relativize).sorted().toList();
         }
     }

@@ -1,0 +1,164 @@
+package org.emgmm.compare;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import org.emgmm.data.DataMatrix;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * The explorer page that {@code compare} writes beside its index.html ({@link CompareReport} writes that
+ * one): a {@link Recording} embedded as JSON in one self-contained HTML file, whose own small script
+ * replays it: slider, step and play buttons, E-step and M-step views, a panel per implementation (a
+ * histogram with the component densities for D = 1), the trace and a table of the current parameters. The page and its script are the resource
+ * {@code explore.html} beside this class; this class only fills in the data.
+ *
+ * <p>To keep the file small, numbers keep {@value #DIGITS} significant digits and each responsibility is
+ * one character of {@value #LEVELS_ALPHABET}, the level round(63 r) (the last component's is 1 minus the
+ * others, and is left out); an implementation whose levels at t equal the reference's (the first run)
+ * stores null there.
+ */
+public final class ExplorePage {
+
+    /** The page's file name, beside index.html. */
+    public static final String FILE = "explore.html";
+
+    /** Significant digits kept of every number in the page's data. */
+    public static final int DIGITS = 6;
+
+    /** One character per level 0 … 63 of a responsibility. */
+    public static final String LEVELS_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    /** Where the template marks the data. */
+    static final String DATA_MARK = "/*DATA*/null";
+
+    private static final MathContext ROUNDING = new MathContext(DIGITS);
+
+    private ExplorePage() {
+    }
+
+    /**
+     * The page.
+     *
+     * @param title     its heading, e.g. "old-faithful, K = 2, full covariances"
+     * @param data      the data compared; the shown rows are taken from it
+     * @param recording the recorded runs
+     * @return the HTML, self-contained
+     */
+    public static String html(String title, DataMatrix data, Recording recording) {
+        // Gson writes < and > as \u003c and \u003e, so no text in the data can end the script.
+        String json = new Gson().toJson(json(title, data, recording));
+        return template().replace(DATA_MARK, json);
+    }
+
+    /**
+     * The data the page embeds: {@code title}, {@code columns}, {@code total}, {@code shownLine},
+     * {@code points} (one array per shown row), and {@code runs}, each with {@code name}, {@code trace},
+     * {@code departure} (the first iteration where its trace leaves the first run's, −1 if none),
+     * {@code steps} (per t: {@code weights}, {@code means}, {@code covariances} as flat D×D arrays) and
+     * {@code levels} (per t: the responsibility levels, or null when equal to the first run's).
+     *
+     * @param title     the page's heading
+     * @param data      the data compared
+     * @param recording the recorded runs
+     * @return the JSON object, numbers rounded to {@value #DIGITS} significant digits
+     */
+    public static JsonObject json(String title, DataMatrix data, Recording recording) {
+        JsonObject root = new JsonObject();
+        root.addProperty("title", title);
+        JsonArray columns = new JsonArray();
+        data.columnNames().forEach(columns::add);
+        root.add("columns", columns);
+        root.addProperty("total", recording.total());
+        root.addProperty("shownLine", recording.shownLine());
+        JsonArray points = new JsonArray();
+        for (int row : recording.shown()) {
+            points.add(numbers(data.row(row)));
+        }
+        root.add("points", points);
+        JsonArray runs = new JsonArray();
+        Recording.Run first = recording.runs().isEmpty() ? null : recording.runs().get(0);
+        for (Recording.Run run : recording.runs()) {
+            JsonObject one = new JsonObject();
+            one.addProperty("name", run.implementation());
+            one.add("trace", numbers(run.trace()));
+            one.addProperty("departure", recording.departureFromFirst(run));
+            JsonArray steps = new JsonArray();
+            JsonArray levels = new JsonArray();
+            for (int t = 0; t <= run.iterations(); t++) {
+                steps.add(step(run.parameters().get(t)));
+                String level = levels(run, t);
+                boolean same = run != first && t <= first.iterations() && levels(first, t).equals(level);
+                levels.add(same ? null : level);
+            }
+            one.add("steps", steps);
+            one.add("levels", levels);
+            runs.add(one);
+        }
+        root.add("runs", runs);
+        return root;
+    }
+
+    /**
+     * A number rounded to {@value #DIGITS} significant digits, as the page shows it.
+     *
+     * @param value any finite number
+     * @return the rounded value
+     */
+    public static double round(double value) {
+        return Double.isFinite(value) ? new BigDecimal(value).round(ROUNDING).doubleValue() : value;
+    }
+
+    private static JsonObject step(GaussianMixture model) {
+        JsonObject step = new JsonObject();
+        step.add("weights", numbers(model.weights()));
+        JsonArray means = new JsonArray();
+        JsonArray covariances = new JsonArray();
+        for (int k = 0; k < model.components(); k++) {
+            means.add(numbers(model.mean(k)));
+            covariances.add(numbers(model.covariance(k)));
+        }
+        step.add("means", means);
+        step.add("covariances", covariances);
+        return step;
+    }
+
+    private static JsonArray numbers(double[] values) {
+        JsonArray array = new JsonArray();
+        for (double value : values) {
+            array.add(round(value));
+        }
+        return array;
+    }
+
+    /** Shown × (K − 1) characters: each responsibility but the last component's, as a level 0 … 63. */
+    private static String levels(Recording.Run run, int t) {
+        double[] r = run.responsibilities().get(t);
+        int k = run.parameters().get(t).components();
+        StringBuilder text = new StringBuilder(r.length);
+        for (int i = 0; i < r.length; i += k) {
+            for (int c = 0; c < k - 1; c++) {
+                int level = (int) Math.round(Math.min(1.0, Math.max(0.0, r[i + c])) * (LEVELS_ALPHABET.length() - 1));
+                text.append(LEVELS_ALPHABET.charAt(level));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String template() {
+        try (InputStream in = ExplorePage.class.getResourceAsStream(FILE)) {
+            if (in == null) {
+                throw new IllegalStateException("the explorer's template " + FILE + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

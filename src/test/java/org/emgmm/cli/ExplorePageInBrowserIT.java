@@ -1,0 +1,218 @@
+package org.emgmm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.emgmm.testing.HeadlessBrowser;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The explorer page that compare writes (explore.html) in a real browser (headless Chromium): it loads
+ * from a file with no console error and no request leaving the file; the slider shows the recorded
+ * parameters of the iteration chosen; the arrow keys step; play advances and stops at the end; the E/M
+ * toggle changes the points' colouring; for D &gt; 2, the column selector redraws the points; for D = 1,
+ * the panels draw a histogram; where an implementation leaves the first one's trace (the notebook's EM as
+ * written in {@code --example seed-003}), a marker names the iteration and goes there.
+ * Its sibling {@link ComparePageInBrowserIT} checks index.html the same way.
+ *
+ * <p>Without Chromium the test is skipped, saying how to install it, unless
+ * {@value ComparePageInBrowserIT#REQUIRE} is set, as in continuous integration.
+ */
+class ExplorePageInBrowserIT {
+
+    /** Drives the page as a student would, and reports what it showed; the page's script is not called directly. */
+    private static final String DRIVE = """
+            (async () => {
+              const pause = ms => new Promise(done => setTimeout(done, ms));
+              const slider = document.getElementById('slider');
+              const goTo = t => { slider.value = t; slider.dispatchEvent(new Event('input')); };
+              const table = () => Array.from(document.querySelectorAll('#parameters tbody tr')).map(row => ({
+                run: Number(row.dataset.run), k: Number(row.dataset.k),
+                weight: row.querySelector('.weight').textContent, mean: row.querySelector('.mean').textContent,
+                covariance: row.querySelector('.covariance').textContent }));
+              const fills = () => Array.from(document.querySelectorAll('#panels svg .points circle'))
+                .map(c => c.getAttribute('fill')).join(' ');
+              const report = { last: Number(slider.max), panels: document.querySelectorAll('#panels svg').length,
+                shown: document.getElementById('shown').textContent };
+              goTo(3);
+              report.label = document.getElementById('iteration').textContent;
+              report.table = table();
+              document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+              report.afterArrow = Number(slider.value);
+              report.eFills = fills();
+              document.querySelector('input[name=view][value=m]').click();
+              report.mFills = fills();
+              report.ghosts = document.querySelectorAll('#panels path[stroke-dasharray]').length;
+              document.querySelector('input[name=view][value=e]').click();
+              report.eAgain = fills();
+              document.getElementById('speed').value = '60';
+              goTo(Math.max(0, report.last - 3));
+              const before = Number(slider.value);
+              document.getElementById('play').click();
+              await pause(90);
+              report.playing = [before, Number(slider.value), document.getElementById('play').textContent];
+              for (let i = 0; i < 100 && document.getElementById('play').textContent !== 'play'; i++) await pause(50);
+              await pause(200);
+              report.stopped = [Number(slider.value), document.getElementById('play').textContent];
+              const x = document.getElementById('xColumn');
+              const positions = () => Array.from(document.querySelectorAll('#panels svg .points circle'))
+                .slice(0, 20).map(c => c.getAttribute('cx')).join(' ');
+              report.columnsBefore = positions();
+              if (x.options.length > 2) { x.value = '2'; x.dispatchEvent(new Event('change')); }
+              report.columnsAfter = positions();
+              report.columnChoiceHidden = document.getElementById('columnChoice').hidden;
+              const jumps = Array.from(document.querySelectorAll('button.departure'));
+              report.departures = jumps.map(button => Number(button.dataset.iteration));
+              goTo(5);
+              report.largest = document.querySelectorAll('#parameters td.largest').length;
+              if (jumps.length > 0) { jumps[0].click(); report.afterJump = Number(slider.value); }
+              report.bars = document.querySelectorAll('#panels svg rect').length;
+              report.requests = performance.getEntriesByType('resource').map(entry => entry.name);
+              return JSON.stringify(report);
+            })()""";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void onOldFaithfulTheSliderPlayAndToggleShowTheRecordedSteps() throws Exception {
+        JsonObject page = drive(new String[] {"--data", "old-faithful", "--components", "2", "--seed", "1"});
+        assertTrue(page.get("columnChoiceHidden").getAsBoolean(), "no column selector for D = 2");
+        assertEquals(0, page.get("largest").getAsInt(), "implementations that agree: nothing highlighted");
+    }
+
+    @Test
+    void onIrisTheColumnSelectorRedrawsThePoints() throws Exception {
+        JsonObject page = drive(new String[] {"--data", "iris", "--components", "3", "--seed", "2"});
+        assertTrue(!page.get("columnChoiceHidden").getAsBoolean(), "a column selector for D = 4");
+        assertNotEquals(page.get("columnsBefore").getAsString(), page.get("columnsAfter").getAsString(),
+                "choosing another x column moves the points");
+    }
+
+    @Test
+    void onOneColumnThePanelsDrawTheDensitiesOverAHistogram() throws Exception {
+        JsonObject page = drive(new String[] {"--data", "old-faithful", "--columns", "eruptions", "--components", "2",
+            "--seed", "1"});
+        assertTrue(page.get("columnChoiceHidden").getAsBoolean(), "no column selector for D = 1");
+        assertTrue(page.get("bars").getAsInt() > 0, "the histogram's bars are drawn");
+    }
+
+    @Test
+    void onSeed003TheDepartureMarkerPointsWhereTheNotebooksEmLeavesOurs() throws Exception {
+        JsonObject page = drive(new String[] {"--example", "seed-003"});
+        java.util.regex.Matcher left = java.util.regex.Pattern.compile("its trace left ours at iteration (\\d+)")
+                .matcher(page.get("stdout").getAsString());
+        assertTrue(left.find(), page.get("stdout").getAsString());
+        int iteration = Integer.parseInt(left.group(1));
+        assertEquals(List.of(iteration), page.getAsJsonArray("departures").asList().stream()
+                .map(JsonElement::getAsInt).toList(), "one marker, on the notebook's EM as written");
+        assertEquals(iteration, page.get("afterJump").getAsInt(), "a click on the marker goes there");
+        assertEquals(1, page.get("largest").getAsInt(), "the largest difference from the first run, highlighted");
+    }
+
+    /** Runs compare with these options, drives its explorer, checks what every page must do, and returns the report. */
+    private JsonObject drive(String[] options) throws Exception {
+        Optional<Path> executable = HeadlessBrowser.executable();
+        if (executable.isEmpty()) {
+            String advice = "no headless Chromium (none of " + String.join(", ", HeadlessBrowser.EXECUTABLES)
+                    + "); install it with apt-get install chromium-headless-shell";
+            if (System.getenv(ComparePageInBrowserIT.REQUIRE) != null) {
+                fail(advice + " (" + ComparePageInBrowserIT.REQUIRE + " is set, so the browser check must run)");
+            }
+            Assumptions.abort(advice);
+        }
+        Path out = directory.resolve("compare");
+        String[] arguments = new String[options.length + 3];
+        arguments[0] = "compare";
+        System.arraycopy(options, 0, arguments, 1, options.length);
+        arguments[options.length + 1] = "--out";
+        arguments[options.length + 2] = out.toString();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(arguments, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(Main.EXIT_OK, code, err.toString(StandardCharsets.UTF_8));
+        Path file = out.resolve("explore.html");
+        assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("explorer: " + file), "the output names the page");
+        JsonObject recorded = embeddedData(Files.readString(file));
+
+        HeadlessBrowser.PageReport report;
+        try (HeadlessBrowser browser = HeadlessBrowser.start(executable.get())) {
+            report = browser.open(file, DRIVE);
+        }
+        assertEquals(List.of(), report.errors(), "console errors, exceptions or failed loads");
+        JsonObject page = JsonParser.parseString(report.value().getAsString()).getAsJsonObject();
+        assertEquals(0, page.getAsJsonArray("requests").size(), "requests leaving the file: " + page.get("requests"));
+        page.addProperty("stdout", stdout.toString(StandardCharsets.UTF_8));
+        JsonArray runs = recorded.getAsJsonArray("runs");
+        assertEquals(runs.size(), page.get("panels").getAsInt(), "one panel per implementation");
+        assertEquals(recorded.get("shownLine").getAsString(), page.get("shown").getAsString());
+        int last = page.get("last").getAsInt();
+        assertTrue(last >= 5, "enough iterations to step through: " + last);
+        assertEquals("iteration 3 of " + last, page.get("label").getAsString());
+        assertRecordedParameters(runs, 3, page.getAsJsonArray("table"));
+        assertEquals(4, page.get("afterArrow").getAsInt(), "→ steps forward");
+
+        assertNotEquals(page.get("eFills").getAsString(), page.get("mFills").getAsString(), "E/M toggle recolours");
+        assertEquals(page.get("eFills").getAsString(), page.get("eAgain").getAsString(), "and back");
+        assertTrue(page.get("eFills").getAsString().contains("rgb("), "E view: mixed component colours");
+        assertTrue(page.get("ghosts").getAsInt() > 0, "M view: the previous ellipses ghosted");
+
+        JsonArray playing = page.getAsJsonArray("playing");
+        assertEquals("pause", playing.get(2).getAsString(), "playing: the button offers pause");
+        assertTrue(playing.get(1).getAsInt() > playing.get(0).getAsInt(), "play advances: " + playing);
+        JsonArray stopped = page.getAsJsonArray("stopped");
+        assertEquals(last, stopped.get(0).getAsInt(), "play stops at the end");
+        assertEquals("play", stopped.get(1).getAsString());
+        return page;
+    }
+
+    /** Every table row at iteration t against the recorded step t of its run (or its last, if it stopped earlier). */
+    private static void assertRecordedParameters(JsonArray runs, int t, JsonArray table) {
+        int components = runs.get(0).getAsJsonObject().getAsJsonArray("steps").get(0).getAsJsonObject()
+                .getAsJsonArray("weights").size();
+        assertEquals(runs.size() * components, table.size(), "one table row per implementation and component");
+        for (JsonElement element : table) {
+            JsonObject row = element.getAsJsonObject();
+            JsonArray steps = runs.get(row.get("run").getAsInt()).getAsJsonObject().getAsJsonArray("steps");
+            JsonObject step = steps.get(Math.min(t, steps.size() - 1)).getAsJsonObject();
+            int k = row.get("k").getAsInt();
+            String where = "run " + row.get("run") + ", component " + k;
+            assertEquals(step.getAsJsonArray("weights").get(k).getAsDouble(), row.get("weight").getAsDouble(), where);
+            assertNumbers(step.getAsJsonArray("means").get(k).getAsJsonArray(), row.get("mean").getAsString(), where);
+            assertNumbers(step.getAsJsonArray("covariances").get(k).getAsJsonArray(),
+                    row.get("covariance").getAsString(), where);
+        }
+    }
+
+    private static void assertNumbers(JsonArray expected, String shown, String where) {
+        String[] parts = shown.trim().split(" ");
+        assertEquals(expected.size(), parts.length, where + ": " + shown);
+        for (int i = 0; i < parts.length; i++) {
+            assertEquals(expected.get(i).getAsDouble(), Double.parseDouble(parts[i]), where + ": " + shown);
+        }
+    }
+
+    /** The JSON the page embeds after {@code const DATA = }, up to the end of that line. */
+    private static JsonObject embeddedData(String html) {
+        String mark = "const DATA = ";
+        int start = html.indexOf(mark) + mark.length();
+        String json = html.substring(start, html.indexOf('\n', start)).strip();
+        return JsonParser.parseString(json.substring(0, json.length() - 1)).getAsJsonObject();
+    }
+}
