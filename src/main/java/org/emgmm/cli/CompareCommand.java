@@ -14,6 +14,7 @@ import org.emgmm.compare.CompareReport;
 import org.emgmm.compare.Comparison;
 import org.emgmm.compare.ExplorePage;
 import org.emgmm.compare.Recording;
+import org.emgmm.compare.Timings;
 import org.emgmm.compare.NotebookExamples;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.LabelledData;
@@ -173,7 +174,8 @@ final class CompareCommand implements Callable<Integer> {
             recording = recording.withAsWritten(points, outcome, chosen.asWritten(), asWritten.result().iterations(),
                     settings.regCovar());
         }
-        String explorer = ExplorePage.html(title, points, recording);
+        String explorer = ExplorePage.html(title, points, recording, List.of(Timings.of(loaded.source()
+                + " (the data compared)", points.rows(), points.columns(), start.components(), outcome)));
 
         try (OutputBatch batch = OutputBatch.open()) {
             batch.input("--data", run.dataFile()).input("--init", run.init);

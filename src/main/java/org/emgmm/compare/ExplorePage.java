@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.model.GaussianMixture;
 
@@ -49,11 +50,14 @@ public final class ExplorePage {
      * @param title     its heading, e.g. "old-faithful, K = 2, full covariances"
      * @param data      the data compared; the shown rows are taken from it
      * @param recording the recorded runs
+     * @param timings   the timing panel's groups: the data compared, and any race case
      * @return the HTML, self-contained
      */
-    public static String html(String title, DataMatrix data, Recording recording) {
+    public static String html(String title, DataMatrix data, Recording recording, List<Timings> timings) {
         // Gson writes < and > as \u003c and \u003e, so no text in the data can end the script.
-        String json = new Gson().toJson(json(title, data, recording));
+        JsonObject root = json(title, data, recording);
+        root.add("timings", timings(timings));
+        String json = new Gson().toJson(root);
         return template().replace(DATA_MARK, json);
     }
 
@@ -113,6 +117,33 @@ public final class ExplorePage {
      */
     public static double round(double value) {
         return Double.isFinite(value) ? new BigDecimal(value).round(ROUNDING).doubleValue() : value;
+    }
+
+    /**
+     * The timing panel's data: per group {@code label}, {@code size} ("272×2, K = 2"), {@code tooFewPoints}
+     * and {@code bars}, each with {@code name} and {@code millis} (ms per iteration).
+     *
+     * @param timings the groups
+     * @return the JSON array
+     */
+    public static JsonArray timings(List<Timings> timings) {
+        JsonArray groups = new JsonArray();
+        for (Timings group : timings) {
+            JsonObject one = new JsonObject();
+            one.addProperty("label", group.label());
+            one.addProperty("size", group.size());
+            one.addProperty("tooFewPoints", group.tooFewPoints());
+            JsonArray bars = new JsonArray();
+            for (int i = 0; i < group.implementations().size(); i++) {
+                JsonObject bar = new JsonObject();
+                bar.addProperty("name", group.implementations().get(i));
+                bar.addProperty("millis", round(group.millisPerIteration().get(i)));
+                bars.add(bar);
+            }
+            one.add("bars", bars);
+            groups.add(one);
+        }
+        return groups;
     }
 
     private static JsonObject step(GaussianMixture model) {

@@ -93,13 +93,14 @@ class RecordingTest {
         assertEquals(0, different.departureFromFirst(different.runs().get(1)), "another trace leaves at once");
         assertEquals(0.123457, ExplorePage.round(0.1234567891));
         assertEquals(1234570.0, ExplorePage.round(1234567.891));
-        assertTrue(!ExplorePage.html("a </script> title", points(40, 3), recording(40, 3, 2, 4, true))
+        assertTrue(!ExplorePage.html("a </script> title", points(40, 3), recording(40, 3, 2, 4, true),
+                List.of())
                 .contains("a </script> title"), "the data cannot end the script");
     }
 
     private static int pageBytes(int k, boolean agreeing) {
         int n = Recording.MAX_SHOWN;
-        return ExplorePage.html("size", points(n, 2), recording(n, k, 4, 100, agreeing))
+        return ExplorePage.html("size", points(n, 2), recording(n, k, 4, 100, agreeing), List.of())
                 .getBytes(StandardCharsets.UTF_8).length;
     }
 
