@@ -1,15 +1,19 @@
 package org.emgmm.compare;
 
-import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.zip.Deflater;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.model.GaussianMixture;
 
@@ -21,9 +25,14 @@ import org.emgmm.model.GaussianMixture;
  * {@code explore.html} beside this class; this class only fills in the data.
  *
  * <p>To keep the file small, numbers keep {@value #DIGITS} significant digits and each responsibility is
- * one character of {@value #LEVELS_ALPHABET}, the level round(63 r) (the last component's is 1 minus the
- * others, and is left out); an implementation whose levels at t equal the reference's (the first run)
- * stores null there.
+ * kept as a level 0 … {@value #TOP_LEVEL}, round({@value #TOP_LEVEL} r); the last component's is 1 minus the
+ * others, and is left out. A run's levels are one string: for each iteration t, each shown point and each
+ * component but the last, the change of the level since iteration t − 1 (modulo 64; at t = 0, the level
+ * itself), as bytes compressed by raw deflate ({@link Deflater}) and written in Base64. Once EM settles,
+ * most changes are 0 and compress to almost nothing, so 5,000 points × 100 iterations × 4 runs that
+ * disagree stay well under 3 MB. The page undoes this with the browser's own
+ * {@code DecompressionStream("deflate-raw")}. A run whose levels equal the first run's at every iteration
+ * stores null and the page uses the first run's.
  */
 public final class ExplorePage {
 
@@ -33,8 +42,12 @@ public final class ExplorePage {
     /** Significant digits kept of every number in the page's data. */
     public static final int DIGITS = 6;
 
-    /** One character per level 0 … 63 of a responsibility. */
-    public static final String LEVELS_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    /**
+     * The highest level of a responsibility: 64 levels, 6 bits. A level moves a point's mixed colour by
+     * under 2%, finer than the eye follows, and few levels keep the changes between iterations small and
+     * mostly 0, which is what the compression feeds on.
+     */
+    public static final int TOP_LEVEL = 63;
 
     /** Where the template marks the data. */
     static final String DATA_MARK = "/*DATA*/null";
@@ -54,10 +67,11 @@ public final class ExplorePage {
      * @return the HTML, self-contained
      */
     public static String html(String title, DataMatrix data, Recording recording, List<Timings> timings) {
-        // Gson writes < and > as \u003c and \u003e, so no text in the data can end the script.
+        // Gson writes < and > as \u003c and \u003e, so no text in the data can end the script; nulls are
+        // kept, so that a run's shared levels are written "levels": null.
         JsonObject root = json(title, data, recording);
         root.add("timings", timings(timings));
-        String json = new Gson().toJson(root);
+        String json = new GsonBuilder().serializeNulls().create().toJson(root);
         return template().replace(DATA_MARK, json);
     }
 
@@ -66,7 +80,8 @@ public final class ExplorePage {
      * {@code points} (one array per shown row), and {@code runs}, each with {@code name}, {@code trace},
      * {@code departure} (the first iteration where its trace leaves the first run's, −1 if none),
      * {@code steps} (per t: {@code weights}, {@code means}, {@code covariances} as flat D×D arrays) and
-     * {@code levels} (per t: the responsibility levels, or null when equal to the first run's).
+     * {@code levels} (the responsibility levels of every t, encoded as the class comment says, or null when
+     * they equal the first run's).
      *
      * @param title     the page's heading
      * @param data      the data compared
@@ -94,15 +109,12 @@ public final class ExplorePage {
             one.add("trace", numbers(run.trace()));
             one.addProperty("departure", recording.departureFromFirst(run));
             JsonArray steps = new JsonArray();
-            JsonArray levels = new JsonArray();
             for (int t = 0; t <= run.iterations(); t++) {
                 steps.add(step(run.parameters().get(t)));
-                String level = levels(run, t);
-                boolean same = run != first && t <= first.iterations() && levels(first, t).equals(level);
-                levels.add(same ? null : level);
             }
             one.add("steps", steps);
-            one.add("levels", levels);
+            boolean shared = run != first && sameLevels(run, first);
+            one.addProperty("levels", shared ? null : encodedLevels(run));
             runs.add(one);
         }
         root.add("runs", runs);
@@ -168,18 +180,57 @@ public final class ExplorePage {
         return array;
     }
 
-    /** Shown × (K − 1) characters: each responsibility but the last component's, as a level 0 … 63. */
-    private static String levels(Recording.Run run, int t) {
+    /** Shown × (K − 1) levels at t: each responsibility but the last component's, as round(63 r). */
+    private static byte[] levels(Recording.Run run, int t) {
         double[] r = run.responsibilities().get(t);
         int k = run.parameters().get(t).components();
-        StringBuilder text = new StringBuilder(r.length);
+        byte[] levels = new byte[r.length / k * (k - 1)];
+        int next = 0;
         for (int i = 0; i < r.length; i += k) {
             for (int c = 0; c < k - 1; c++) {
-                int level = (int) Math.round(Math.min(1.0, Math.max(0.0, r[i + c])) * (LEVELS_ALPHABET.length() - 1));
-                text.append(LEVELS_ALPHABET.charAt(level));
+                levels[next++] = (byte) Math.round(Math.min(1.0, Math.max(0.0, r[i + c])) * TOP_LEVEL);
             }
         }
-        return text.toString();
+        return levels;
+    }
+
+    /** Whether the run's levels equal the first run's at every iteration it ran. */
+    private static boolean sameLevels(Recording.Run run, Recording.Run first) {
+        if (run.iterations() > first.iterations()) {
+            return false;
+        }
+        for (int t = 0; t <= run.iterations(); t++) {
+            if (!Arrays.equals(levels(run, t), levels(first, t))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The run's levels as the page reads them: per t, the change since t − 1 modulo 64
+     * (level[t] = (level[t − 1] + change) mod 64, level[−1] = 0), raw deflate, Base64.
+     */
+    static String encodedLevels(Recording.Run run) {
+        ByteArrayOutputStream changes = new ByteArrayOutputStream();
+        byte[] previous = new byte[levels(run, 0).length];
+        for (int t = 0; t <= run.iterations(); t++) {
+            byte[] now = levels(run, t);
+            for (int j = 0; j < now.length; j++) {
+                changes.write(Math.floorMod(now[j] - previous[j], TOP_LEVEL + 1));
+            }
+            previous = now;
+        }
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        deflater.setInput(changes.toByteArray());
+        deflater.finish();
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        while (!deflater.finished()) {
+            packed.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return Base64.getEncoder().encodeToString(packed.toByteArray());
     }
 
     private static String template() {

@@ -39,6 +39,7 @@ class ExplorePageInBrowserIT {
     private static final String DRIVE = """
             (async () => {
               const pause = ms => new Promise(done => setTimeout(done, ms));
+              for (let i = 0; i < 200 && document.body.dataset.ready !== 'true'; i++) await pause(50);
               const slider = document.getElementById('slider');
               const goTo = t => { slider.value = t; slider.dispatchEvent(new Event('input')); };
               const table = () => Array.from(document.querySelectorAll('#parameters tbody tr')).map(row => ({
@@ -47,7 +48,7 @@ class ExplorePageInBrowserIT {
                 covariance: row.querySelector('.covariance').textContent }));
               const fills = () => Array.from(document.querySelectorAll('#panels svg .points circle'))
                 .map(c => c.getAttribute('fill')).join(' ');
-              const report = { last: Number(slider.max), panels: document.querySelectorAll('#panels svg').length,
+              const report = { ready: document.body.dataset.ready === 'true', last: Number(slider.max), panels: document.querySelectorAll('#panels svg').length,
                 shown: document.getElementById('shown').textContent };
               goTo(3);
               report.label = document.getElementById('iteration').textContent;
@@ -159,6 +160,7 @@ class ExplorePageInBrowserIT {
         JsonObject page = JsonParser.parseString(report.value().getAsString()).getAsJsonObject();
         assertEquals(0, page.getAsJsonArray("requests").size(), "requests leaving the file: " + page.get("requests"));
         page.addProperty("stdout", stdout.toString(StandardCharsets.UTF_8));
+        assertTrue(page.get("ready").getAsBoolean(), "the page decoded its data and drew (data-ready)");
         JsonArray runs = recorded.getAsJsonArray("runs");
         assertEquals(runs.size(), page.get("panels").getAsInt(), "one panel per implementation");
         assertEquals(recorded.get("shownLine").getAsString(), page.get("shown").getAsString());
