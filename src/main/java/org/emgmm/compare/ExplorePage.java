@@ -132,7 +132,8 @@ public final class ExplorePage {
     }
 
     /**
-     * The timing panel's data: per group {@code label}, {@code size} ("272×2, K = 2"), {@code tooFewPoints}
+     * The timing panel's data: per group {@code label}, {@code size} ("272×2, K = 2"), {@code rows} (N),
+     * {@code tooFewPoints}
      * and {@code bars}, each with {@code name} and {@code millis} (ms per iteration).
      *
      * @param timings the groups
@@ -144,6 +145,7 @@ public final class ExplorePage {
             JsonObject one = new JsonObject();
             one.addProperty("label", group.label());
             one.addProperty("size", group.size());
+            one.addProperty("rows", group.rows());
             one.addProperty("tooFewPoints", group.tooFewPoints());
             JsonArray bars = new JsonArray();
             for (int i = 0; i < group.implementations().size(); i++) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * parameters of the iteration chosen; the arrow keys step; play advances and stops at the end; the E/M
  * toggle changes the points' colouring; for D &gt; 2, the column selector redraws the points; for D = 1,
  * the panels draw a histogram; where an implementation leaves the first one's trace (the notebook's EM as
- * written in {@code --example seed-003}), a marker names the iteration and goes there.
+ * written in {@code --example seed-003}), a marker names the iteration and goes there; the overlaid layout
+ * draws the chosen implementations in one panel; the timing panel shows the recorded milliseconds.
  * Its sibling {@link ComparePageInBrowserIT} checks index.html the same way.
  *
  * <p>Without Chromium the test is skipped, saying how to install it, unless
@@ -83,6 +84,23 @@ class ExplorePageInBrowserIT {
               report.largest = document.querySelectorAll('#parameters td.largest').length;
               if (jumps.length > 0) { jumps[0].click(); report.afterJump = Number(slider.value); }
               report.bars = document.querySelectorAll('#panels svg rect').length;
+              report.timings = Array.from(document.querySelectorAll('#timings .timing')).map(box => ({
+                title: box.querySelector('h3').textContent,
+                names: Array.from(box.querySelectorAll('rect.bar')).map(bar => bar.dataset.name),
+                values: Array.from(box.querySelectorAll('text.value')).map(value => value.textContent),
+                words: box.querySelector('p.few') === null ? '' : box.querySelector('p.few').textContent }));
+              report.timingAdvice = document.getElementById('timingAdvice').textContent;
+              const drawn = () => Array.from(document.querySelectorAll('#panels .ellipses g[data-run]'))
+                .filter(shapes => shapes.childElementCount > 0).map(shapes => Number(shapes.dataset.run));
+              const legend = () => Array.from(document.querySelectorAll('#panels .legend text')).map(t => t.textContent);
+              document.querySelector('input[name=layout][value=overlaid]').click();
+              report.overlaid = { panels: document.querySelectorAll('#panels svg').length, drawn: drawn(),
+                legend: legend(), dashed: document.querySelectorAll('#panels .ellipses path[stroke-dasharray]').length };
+              document.querySelectorAll('#overlaidRuns input')[1].click();
+              report.overlaid.drawnAfterUnchecking = drawn();
+              report.overlaid.legendAfterUnchecking = legend();
+              document.querySelector('input[name=layout][value=side]').click();
+              report.sideAgain = document.querySelectorAll('#panels svg').length;
               report.requests = performance.getEntriesByType('resource').map(entry => entry.name);
               return JSON.stringify(report);
             })()""";
@@ -175,6 +193,9 @@ class ExplorePageInBrowserIT {
         assertTrue(page.get("eFills").getAsString().contains("rgb("), "E view: mixed component colours");
         assertTrue(page.get("ghosts").getAsInt() > 0, "M view: the previous ellipses ghosted");
 
+        assertOverlaid(runs, page);
+        assertTimings(recorded.getAsJsonArray("timings"), page);
+
         JsonArray playing = page.getAsJsonArray("playing");
         assertEquals("pause", playing.get(2).getAsString(), "playing: the button offers pause");
         assertTrue(playing.get(1).getAsInt() > playing.get(0).getAsInt(), "play advances: " + playing);
@@ -182,6 +203,72 @@ class ExplorePageInBrowserIT {
         assertEquals(last, stopped.get(0).getAsInt(), "play stops at the end");
         assertEquals("play", stopped.get(1).getAsString());
         return page;
+    }
+
+    /**
+     * Overlaid: one panel with every implementation's shapes, some dashed, and a legend naming each;
+     * unchecking the second implementation removes its shapes and its legend entry; side by side again
+     * gives a panel each.
+     */
+    private static void assertOverlaid(JsonArray runs, JsonObject page) {
+        JsonObject overlaid = page.getAsJsonObject("overlaid");
+        List<String> names = runs.asList().stream().map(run -> run.getAsJsonObject().get("name").getAsString()).toList();
+        List<Integer> all = java.util.stream.IntStream.range(0, runs.size()).boxed().toList();
+        assertEquals(1, overlaid.get("panels").getAsInt(), "overlaid: one panel");
+        assertEquals(all, integers(overlaid.getAsJsonArray("drawn")), "overlaid: every implementation's shapes");
+        assertEquals(names, strings(overlaid.getAsJsonArray("legend")), "a legend naming each");
+        assertTrue(overlaid.get("dashed").getAsInt() > 0, "the implementations after the first are dashed");
+        List<Integer> without = all.stream().filter(index -> index != 1).toList();
+        assertEquals(without, integers(overlaid.getAsJsonArray("drawnAfterUnchecking")), "unchecked: its shapes go");
+        assertEquals(without.stream().map(names::get).toList(), strings(overlaid.getAsJsonArray("legendAfterUnchecking")));
+        assertEquals(runs.size(), page.get("sideAgain").getAsInt(), "side by side again: a panel each");
+    }
+
+    /**
+     * The timing panel: a chart per recorded group, titled with its label and size, a bar per implementation
+     * with the recorded ms per iteration written on it; beside a group with too few points, words saying so;
+     * above, the groups worth reading named, or none.
+     */
+    private static void assertTimings(JsonArray recorded, JsonObject page) {
+        JsonArray shown = page.getAsJsonArray("timings");
+        assertEquals(recorded.size(), shown.size(), "a chart per timing group");
+        assertTrue(recorded.size() > 0, "compare records at least the timings of the data compared");
+        boolean anyWorthReading = false;
+        for (int g = 0; g < recorded.size(); g++) {
+            JsonObject group = recorded.get(g).getAsJsonObject();
+            JsonObject chart = shown.get(g).getAsJsonObject();
+            assertEquals(group.get("label").getAsString() + ": " + group.get("size").getAsString(),
+                    chart.get("title").getAsString());
+            JsonArray bars = group.getAsJsonArray("bars");
+            assertEquals(bars.asList().stream().map(bar -> bar.getAsJsonObject().get("name").getAsString()).toList(),
+                    strings(chart.getAsJsonArray("names")));
+            for (int b = 0; b < bars.size(); b++) {
+                String value = chart.getAsJsonArray("values").get(b).getAsString();
+                assertTrue(value.endsWith(" ms"), value);
+                assertEquals(bars.get(b).getAsJsonObject().get("millis").getAsDouble(),
+                        Double.parseDouble(value.substring(0, value.length() - 3)), "the recorded ms per iteration");
+            }
+            String words = chart.get("words").getAsString();
+            if (group.get("tooFewPoints").getAsBoolean()) {
+                assertTrue(words.startsWith(String.format(java.util.Locale.ROOT, "%,d points: too few for these timings",
+                        group.get("rows").getAsInt())), words);
+            } else {
+                assertEquals("", words, "enough points: no warning");
+                anyWorthReading = true;
+                assertTrue(page.get("timingAdvice").getAsString().contains(group.get("label").getAsString()));
+            }
+        }
+        if (!anyWorthReading) {
+            assertTrue(page.get("timingAdvice").getAsString().startsWith("None of these groups"));
+        }
+    }
+
+    private static List<Integer> integers(JsonArray array) {
+        return array.asList().stream().map(JsonElement::getAsInt).toList();
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.asList().stream().map(JsonElement::getAsString).toList();
     }
 
     /** Every table row at iteration t against the recorded step t of its run (or its last, if it stopped earlier). */
