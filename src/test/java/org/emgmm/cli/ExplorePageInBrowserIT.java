@@ -9,13 +9,18 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import javax.imageio.ImageIO;
 import org.emgmm.testing.HeadlessBrowser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -105,6 +110,54 @@ class ExplorePageInBrowserIT {
               return JSON.stringify(report);
             })()""";
 
+    /** Waits until the page has drawn, then goes to iteration 2 in the E view: the first picture of the README. */
+    private static final String AT_ITERATION_2 = """
+            (async () => {
+              for (let i = 0; i < 200 && document.body.dataset.ready !== 'true'; i++) {
+                await new Promise(done => setTimeout(done, 50));
+              }
+              const slider = document.getElementById('slider');
+              slider.value = 2;
+              slider.dispatchEvent(new Event('input'));
+              return document.getElementById('iteration').textContent;
+            })()""";
+
+    /**
+     * The screenshot's viewport, in CSS pixels: a laptop's width, which fits two panels side by side, and
+     * a height that shows the controls, the caption and the first row of panels whole.
+     */
+    private static final int SCREENSHOT_WIDTH = 1280;
+
+    /** See {@link #SCREENSHOT_WIDTH}. */
+    private static final int SCREENSHOT_HEIGHT = 900;
+
+    /**
+     * The fewest distinct colours of a screenshot that shows the page drawn: white, greys and black text
+     * make a handful; the E view's points, blended from the two component colours by their
+     * responsibilities, and the antialiased ellipses make hundreds. 64 is far above a blank or
+     * text-only page and far below the drawn one.
+     */
+    private static final int MIN_COLOURS = 64;
+
+    /**
+     * The least share of pixels that are not white: the panels' grey backgrounds, points and ellipses cover
+     * about a quarter of the viewport; the title, controls and caption alone, as on a page whose script
+     * failed, cover a few percent.
+     */
+    private static final double MIN_INK = 0.10;
+
+    /** The screenshot may be committed as the README's first picture: small enough to keep the repository light. */
+    private static final long MAX_SCREENSHOT_BYTES = 300 * 1024;
+
+    /** The property that also writes the screenshot into the docs, as DocsOutputIT and CliOptionsTest use it. */
+    private static final String UPDATE_DOCS = "emgmm.updateDocs";
+
+    /** Where the screenshot is committed: the README's first picture. */
+    private static final Path DOCS_SCREENSHOT = Path.of("docs", "images", "explorer.png");
+
+    /** Where every run writes the screenshot, to look at. */
+    private static final Path BUILD_SCREENSHOT = Path.of("target", "explorer.png");
+
     @TempDir
     Path directory;
 
@@ -113,6 +166,43 @@ class ExplorePageInBrowserIT {
         JsonObject page = drive(new String[] {"--data", "old-faithful", "--components", "2", "--seed", "1"});
         assertTrue(page.get("columnChoiceHidden").getAsBoolean(), "no column selector for D = 2");
         assertEquals(0, page.get("largest").getAsInt(), "implementations that agree: nothing highlighted");
+        screenshotTheMainJobsPage(directory.resolve("compare").resolve("explore.html"));
+    }
+
+    /**
+     * The page of the main job ({@code mvn -q compile exec:java}) at iteration 2 in the E view, as a
+     * {@value #SCREENSHOT_WIDTH}-pixel-wide screenshot: checked not blank and written to
+     * {@code target/explorer.png}, and with {@code -D}{@value #UPDATE_DOCS}{@code =true} to
+     * {@code docs/images/explorer.png}, the README's first picture.
+     */
+    private static void screenshotTheMainJobsPage(Path file) throws Exception {
+        HeadlessBrowser.Screenshot shot;
+        try (HeadlessBrowser browser = HeadlessBrowser.start(HeadlessBrowser.executable().orElseThrow())) {
+            shot = browser.screenshot(file, AT_ITERATION_2, SCREENSHOT_WIDTH, SCREENSHOT_HEIGHT);
+        }
+        assertEquals(List.of(), shot.report().errors(), "console errors, exceptions or failed loads");
+        assertTrue(shot.report().value().getAsString().startsWith("iteration 2 of "), shot.report().value().toString());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(shot.png()));
+        assertEquals(SCREENSHOT_WIDTH, image.getWidth());
+        assertEquals(SCREENSHOT_HEIGHT, image.getHeight());
+        Set<Integer> colours = new HashSet<>();
+        long ink = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                colours.add(rgb);
+                ink += rgb == 0xFFFFFF ? 0 : 1;
+            }
+        }
+        double share = (double) ink / (image.getWidth() * image.getHeight());
+        assertTrue(colours.size() >= MIN_COLOURS, "the screenshot has only " + colours.size() + " colours");
+        assertTrue(share >= MIN_INK, "the screenshot is mostly white: " + share + " of it drawn");
+        assertTrue(shot.png().length <= MAX_SCREENSHOT_BYTES, "the screenshot takes " + shot.png().length + " bytes");
+        Files.createDirectories(BUILD_SCREENSHOT.getParent());
+        Files.write(BUILD_SCREENSHOT, shot.png());
+        if (Boolean.getBoolean(UPDATE_DOCS)) {
+            Files.write(DOCS_SCREENSHOT, shot.png());
+        }
     }
 
     @Test
