@@ -78,6 +78,8 @@ public final class ExplorePage {
     /**
      * The data the page embeds: {@code title}, {@code columns}, {@code total}, {@code shownLine},
      * {@code points} (one array per shown row), and {@code runs}, each with {@code name}, {@code trace},
+     * {@code fromFirst} (|L(θₜ)/N − the first run's| for every t both ran, from the unrounded traces, so that
+     * differences far below the {@value #DIGITS} digits of {@code trace} still show),
      * {@code departure} (the first iteration where its trace leaves the first run's, −1 if none),
      * {@code steps} (per t: {@code weights}, {@code means}, {@code covariances} as flat D×D arrays) and
      * {@code levels} (the responsibility levels of every t, encoded as the class comment says, or null when
@@ -107,6 +109,7 @@ public final class ExplorePage {
             JsonObject one = new JsonObject();
             one.addProperty("name", run.implementation());
             one.add("trace", numbers(run.trace()));
+            one.add("fromFirst", numbers(differenceFromFirst(run, first)));
             one.addProperty("departure", recording.departureFromFirst(run));
             JsonArray steps = new JsonArray();
             for (int t = 0; t <= run.iterations(); t++) {
@@ -180,6 +183,15 @@ public final class ExplorePage {
             array.add(round(value));
         }
         return array;
+    }
+
+    /** |L_run(t) − L_first(t)| / N for t = 0 … the last iteration both ran. */
+    private static double[] differenceFromFirst(Recording.Run run, Recording.Run first) {
+        double[] difference = new double[Math.min(run.trace().length, first.trace().length)];
+        for (int t = 0; t < difference.length; t++) {
+            difference[t] = Math.abs(run.trace()[t] - first.trace()[t]);
+        }
+        return difference;
     }
 
     /** Shown × (K − 1) levels at t: each responsibility but the last component's, as round(63 r). */

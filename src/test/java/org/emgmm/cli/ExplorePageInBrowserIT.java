@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * toggle changes the points' colouring; for D &gt; 2, the column selector redraws the points; for D = 1,
  * the panels draw a histogram; where an implementation leaves the first one's trace (the notebook's EM as
  * written in {@code --example seed-003}), a marker names the iteration and goes there; the overlaid layout
- * draws the chosen implementations in one panel; the timing panel shows the recorded milliseconds.
+ * draws the chosen implementations in one panel; the timing panel shows the recorded milliseconds; the
+ * trace's differences from the first run, on a log scale, set a departing run well above agreeing ones.
  * Its sibling {@link ComparePageInBrowserIT} checks index.html the same way.
  *
  * <p>Without Chromium the test is skipped, saying how to install it, unless
@@ -106,6 +107,11 @@ class ExplorePageInBrowserIT {
               report.overlaid.legendAfterUnchecking = legend();
               document.querySelector('input[name=layout][value=side]').click();
               report.sideAgain = document.querySelectorAll('#panels svg').length;
+              document.querySelector('input[name=trace][value=differences]').click();
+              report.differences = Array.from(document.querySelectorAll('#trace path[data-run]')).map(path => ({
+                run: Number(path.dataset.run), top: Math.min(...path.getAttribute('d').slice(1).split(/[ML]/)
+                  .map(point => Number(point.split(',')[1]))) }));
+              report.differenceAxis = Array.from(document.querySelectorAll('#trace text.axis')).map(t => t.textContent);
               report.requests = performance.getEntriesByType('resource').map(entry => entry.name);
               return JSON.stringify(report);
             })()""";
@@ -145,6 +151,13 @@ class ExplorePageInBrowserIT {
      * failed, cover a few percent.
      */
     private static final double MIN_INK = 0.10;
+
+    /**
+     * Pixels between the highest points of two lines of the differences chart that tell them apart at a
+     * glance: the log scale's 140 pixels span 1e-16 to the largest difference, under 1 here, so a decade is at least 140 / 16 ≈ 9
+     * pixels, and this is 2 decades or more.
+     */
+    private static final double VISIBLY_APART = 18;
 
     /** The screenshot may be committed as the README's first picture: small enough to keep the repository light. */
     private static final long MAX_SCREENSHOT_BYTES = 300 * 1024;
@@ -232,6 +245,12 @@ class ExplorePageInBrowserIT {
                 .map(JsonElement::getAsInt).toList(), "one marker, on the notebook's EM as written");
         assertEquals(iteration, page.get("afterJump").getAsInt(), "a click on the marker goes there");
         assertEquals(1, page.get("largest").getAsInt(), "the largest difference from the first run, highlighted");
+        JsonArray lines = page.getAsJsonArray("differences");
+        double departing = lines.get(lines.size() - 1).getAsJsonObject().get("top").getAsDouble();
+        for (JsonElement agreeing : lines.asList().subList(0, lines.size() - 1)) {
+            assertTrue(departing + VISIBLY_APART < agreeing.getAsJsonObject().get("top").getAsDouble(),
+                    "on the log scale the departing trace stands well above the agreeing ones: " + lines);
+        }
     }
 
     /** Runs compare with these options, drives its explorer, checks what every page must do, and returns the report. */
@@ -284,6 +303,7 @@ class ExplorePageInBrowserIT {
         assertTrue(page.get("ghosts").getAsInt() > 0, "M view: the previous ellipses ghosted");
 
         assertOverlaid(runs, page);
+        assertDifferences(runs, page);
         assertTimings(recorded.getAsJsonArray("timings"), page);
 
         JsonArray playing = page.getAsJsonArray("playing");
@@ -312,6 +332,33 @@ class ExplorePageInBrowserIT {
         assertEquals(without, integers(overlaid.getAsJsonArray("drawnAfterUnchecking")), "unchecked: its shapes go");
         assertEquals(without.stream().map(names::get).toList(), strings(overlaid.getAsJsonArray("legendAfterUnchecking")));
         assertEquals(runs.size(), page.get("sideAgain").getAsInt(), "side by side again: a panel each");
+    }
+
+    /**
+     * The trace as differences from the first run, on a log scale from 1e-16: a line for every run but the
+     * first, and the higher a run's largest recorded difference, the higher its line reaches.
+     */
+    private static void assertDifferences(JsonArray runs, JsonObject page) {
+        JsonArray lines = page.getAsJsonArray("differences");
+        assertEquals(java.util.stream.IntStream.range(1, runs.size()).boxed().toList(),
+                lines.asList().stream().map(line -> line.getAsJsonObject().get("run").getAsInt()).toList(),
+                "a line for every run but the first");
+        assertEquals("1e-16", strings(page.getAsJsonArray("differenceAxis")).get(1), "the bottom of the log scale");
+        for (JsonElement one : lines) {
+            for (JsonElement other : lines) {
+                double oneLargest = largestDifference(runs, one.getAsJsonObject().get("run").getAsInt());
+                double otherLargest = largestDifference(runs, other.getAsJsonObject().get("run").getAsInt());
+                if (oneLargest > otherLargest && oneLargest > 1e-16) {
+                    assertTrue(one.getAsJsonObject().get("top").getAsDouble()
+                            < other.getAsJsonObject().get("top").getAsDouble(), "higher on the page: " + lines);
+                }
+            }
+        }
+    }
+
+    private static double largestDifference(JsonArray runs, int run) {
+        return runs.get(run).getAsJsonObject().getAsJsonArray("fromFirst").asList().stream()
+                .mapToDouble(JsonElement::getAsDouble).max().orElse(0);
     }
 
     /**

@@ -107,6 +107,14 @@ class RecordingTest {
         assertEquals(0, different.departureFromFirst(different.runs().get(1)), "another trace leaves at once");
         assertTrue(ExplorePage.json("test", points(40, 3), different).getAsJsonArray("runs").get(1).getAsJsonObject()
                 .get("levels").isJsonPrimitive(), "other levels are the run's own");
+        JsonArray fromFirst = ExplorePage.json("test", points(40, 3), different).getAsJsonArray("runs").get(1)
+                .getAsJsonObject().getAsJsonArray("fromFirst");
+        for (int t = 0; t <= 4; t++) {
+            double expected = Math.abs(different.runs().get(1).trace()[t] - different.runs().get(0).trace()[t]);
+            assertEquals(ExplorePage.round(expected), fromFirst.get(t).getAsDouble(), "|L − L₁| at t = " + t);
+        }
+        assertEquals(0.0, runs.get(1).getAsJsonObject().getAsJsonArray("fromFirst").get(4).getAsDouble(),
+                "the same trace: no difference");
         assertEquals(0.123457, ExplorePage.round(0.1234567891));
         assertEquals(1234570.0, ExplorePage.round(1234567.891));
         String html = ExplorePage.html("a </script> title", points(40, 3), recording(40, 3, 2, 4, true), List.of());
