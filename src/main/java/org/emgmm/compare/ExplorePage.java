@@ -20,9 +20,11 @@ import org.emgmm.model.GaussianMixture;
 /**
  * The explorer page that {@code compare} writes beside its index.html ({@link CompareReport} writes that
  * one): a {@link Recording} embedded as JSON in one self-contained HTML file, whose own small script
- * replays it: slider, step and play buttons, E-step and M-step views, a panel per implementation (a
- * histogram with the component densities for D = 1), the trace and a table of the current parameters. The page and its script are the resource
- * {@code explore.html} beside this class; this class only fills in the data.
+ * replays it: slider, step and play buttons, E-step and M-step views, a panel per implementation or all
+ * overlaid in one (a histogram with the component densities for D = 1), the trace (or each run's
+ * difference from the first run's, on a log scale), the timing panel ({@link Timings}) and a table of the
+ * current parameters. The page and its script are the resource {@code explore.html} beside this class;
+ * this class only fills in the data.
  *
  * <p>To keep the file small, numbers keep {@value #DIGITS} significant digits and each responsibility is
  * kept as a level 0 … {@value #TOP_LEVEL}, round({@value #TOP_LEVEL} r); the last component's is 1 minus the
