@@ -227,7 +227,7 @@ public final class ExplorePage {
      * The run's levels as the page reads them: per t, the change since t − 1 modulo 64
      * (level[t] = (level[t − 1] + change) mod 64, level[−1] = 0), raw deflate, Base64.
      */
-    static String encodedLevels(Recording.Run run) {
+    private static String encodedLevels(Recording.Run run) {
         ByteArrayOutputStream changes = new ByteArrayOutputStream();
         byte[] previous = new byte[levels(run, 0).length];
         for (int t = 0; t <= run.iterations(); t++) {
