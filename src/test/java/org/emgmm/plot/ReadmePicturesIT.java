@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The pictures shown in the README and under {@code docs/} ({@value #COMMITTED}) are the package's own
  * output: this test runs the commands that docs/pictures.md lists again, into a temporary directory,
  * and checks that the committed pictures have the names and sizes of the fresh ones. Not their
- * pixels: fonts differ from machine to machine. Every picture a page shows must be one of them. After
+ * pixels: fonts differ from machine to machine. Every picture a page shows must be one of them, or the
+ * explorer's screenshot ({@link #MADE_ELSEWHERE}), which ExplorePageInBrowserIT takes. After
  * a change to the pictures, rerun the commands (from the project directory, after
  * {@code mvn -q package -DskipTests}) and commit the new pictures.
  */
@@ -52,6 +53,14 @@ class ReadmePicturesIT {
             "compare --data old-faithful --components 2 --seed 1 --out docs/images/compare --format png --dpi 72",
             "select --data iris --components 1..8 --covariance-types full,diag,spherical,tied --n-init 5 --seed 0"
                     + " --plots docs/images/select --format png");
+
+    /**
+     * The committed pictures that none of the commands makes, relative to {@value #COMMITTED}: the
+     * explorer's screenshot, the README's first picture, is taken by a browser, so ExplorePageInBrowserIT
+     * makes it and checks it (run that test with -Demgmm.updateDocs=true to replace it). It is still a
+     * picture under {@value #COMMITTED}, so the pages may show it.
+     */
+    static final List<Path> MADE_ELSEWHERE = List.of(Path.of("explorer.png"));
 
     /** Pictures stay small enough to keep the repository light: 150 KB each at most. */
     static final long MAX_BYTES = 150 * 1024;
@@ -99,7 +108,9 @@ class ReadmePicturesIT {
                 "old-faithful/trace.png", "old-faithful/uncertainty.png", "seed-004/histogram.png",
                 "seed-004/trace.png", "select/bic.png"), made.stream().map(p -> p.toString().replace('\\', '/')).toList());
         Path committed = Path.of(COMMITTED);
-        assertEquals(made, picturesUnder(committed), "the committed pictures have the fresh ones' names");
+        List<Path> committedByTheCommands = picturesUnder(committed).stream()
+                .filter(picture -> !MADE_ELSEWHERE.contains(picture)).toList();
+        assertEquals(made, committedByTheCommands, "the committed pictures have the fresh ones' names");
         for (Path picture : made) {
             assertSameSize(images.resolve(picture), committed.resolve(picture));
             assertTrue(Files.size(committed.resolve(picture)) <= MAX_BYTES, picture + " is larger than " + MAX_BYTES);

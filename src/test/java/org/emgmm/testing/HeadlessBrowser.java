@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
 /**
  * A real browser for tests: Debian's headless Chromium, driven over the DevTools protocol with the
  * JDK's own WebSocket client (no extra dependency). It opens a page, waits for it to load, evaluates
- * one JavaScript expression in it, and reports every console error, uncaught exception and failed load.
+ * one JavaScript expression in it, and reports every console error, uncaught exception and failed load;
+ * it can also take a screenshot of the page once the expression is done.
  *
  * <p>Started as the probe of this kind of machine starts it: headless, no sandbox (tests run as root in
  * CI), no GPU, and no background networking, which a machine without the internet would refuse anyway.
@@ -47,6 +49,10 @@ public final class HeadlessBrowser implements AutoCloseable {
 
     /** What a page did. */
     public record PageReport(JsonElement value, List<String> errors) {
+    }
+
+    /** What a page did, and how it looked afterwards: a PNG of the viewport. */
+    public record Screenshot(PageReport report, byte[] png) {
     }
 
     private final Process process;
@@ -113,6 +119,34 @@ public final class HeadlessBrowser implements AutoCloseable {
 
     /** Opens {@code file} in a new tab, waits for its load event, and evaluates {@code expression} there. */
     public PageReport open(Path file, String expression) throws Exception {
+        String session = load(file, null);
+        return evaluate(session, expression);
+    }
+
+    /**
+     * Opens {@code file} in a new tab whose viewport is {@code width} × {@code height} CSS pixels (at one
+     * device pixel each), evaluates {@code expression} there as {@link #open} does, then captures the
+     * viewport as a PNG (DevTools' Page.captureScreenshot).
+     */
+    public Screenshot screenshot(Path file, String expression, int width, int height) throws Exception {
+        JsonObject metrics = new JsonObject();
+        metrics.addProperty("width", width);
+        metrics.addProperty("height", height);
+        metrics.addProperty("deviceScaleFactor", 1);
+        metrics.addProperty("mobile", false);
+        String session = load(file, metrics);
+        PageReport report = evaluate(session, expression);
+        String png = call(session, "Page.captureScreenshot", object("format", "png")).get("data").getAsString();
+        return new Screenshot(report, Base64.getDecoder().decode(png));
+    }
+
+    /**
+     * Opens a new tab, sets its viewport when {@code metrics} is not null (the parameters of
+     * Emulation.setDeviceMetricsOverride), loads {@code file} there and waits for its load event.
+     *
+     * @return the tab's DevTools session
+     */
+    private String load(Path file, JsonObject metrics) throws Exception {
         String target = call(null, "Target.createTarget", object("url", "about:blank")).get("targetId").getAsString();
         JsonObject attach = new JsonObject();
         attach.addProperty("targetId", target);
@@ -120,6 +154,9 @@ public final class HeadlessBrowser implements AutoCloseable {
         String session = call(null, "Target.attachToTarget", attach).get("sessionId").getAsString();
         for (String domain : List.of("Page", "Runtime", "Log", "Network")) {
             call(session, domain + ".enable", new JsonObject());
+        }
+        if (metrics != null) {
+            call(session, "Emulation.setDeviceMetricsOverride", metrics);
         }
         events.clear();
         call(session, "Page.navigate", object("url", file.toUri().toString()));
@@ -130,6 +167,11 @@ public final class HeadlessBrowser implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+        return session;
+    }
+
+    /** Evaluates {@code expression} in the tab, awaiting it if it is a promise, and reports the errors seen. */
+    private PageReport evaluate(String session, String expression) throws Exception {
         JsonObject evaluate = object("expression", expression);
         evaluate.addProperty("returnByValue", true);
         evaluate.addProperty("awaitPromise", true);
