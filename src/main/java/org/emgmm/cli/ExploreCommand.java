@@ -38,7 +38,10 @@ import picocli.CommandLine.Spec;
                 + " implementation's fit from the same start, iteration by iteration.")
 final class ExploreCommand implements Callable<Integer> {
 
-    /** Where the page goes when --out is not given: beside Maven's other outputs. */
+    /**
+     * Where the page goes when --out is not given: beside Maven's other outputs. Its folder, as any
+     * --out's, is created if need be (and removed again if the page cannot be written), as compare's is.
+     */
     static final Path DEFAULT_OUT = Path.of("target", ExplorePage.FILE);
 
     @Spec
@@ -58,6 +61,9 @@ final class ExploreCommand implements Callable<Integer> {
                 compared.timings());
         try (OutputBatch batch = OutputBatch.open()) {
             inputs.registerInputs(batch);
+            if (out.toAbsolutePath().getParent() != null) {
+                batch.directory("--out", out.toAbsolutePath().getParent(), "page directory");
+            }
             batch.stage("--out", out, page);
             batch.commit();
         }

@@ -192,10 +192,10 @@ public final class ComparisonPictures {
         return panels.size() == 1 ? panels.get(0) : new GridPicture(TIMINGS, panels, panels.size());
     }
 
-    /** One group's bars, titled with what was timed and its size. */
+    /** One group's bars, titled with what was timed, its size below them (panels are half a picture wide). */
     private static Picture timingsPanel(Timings group, int width, int height) {
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height)
-                .title(group.label() + ": " + group.size()).xAxisTitle(timingsAxisTitle(group))
+                .title(group.label()).xAxisTitle(timingsAxisTitle(group))
                 .yAxisTitle("ms per iteration").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
@@ -211,10 +211,9 @@ public final class ComparisonPictures {
         return new ChartPicture(TIMINGS, chart);
     }
 
-    /** "implementation", or for too few points "implementation (272 points: too few for timings to mean anything)". */
+    /** "20,000×10, K = 2", or for too few points "272×2, K = 2: too few points to mean anything". */
     static String timingsAxisTitle(Timings group) {
-        return !group.tooFewPoints() ? "implementation" : String.format(Locale.ROOT,
-                "implementation (%,d points: too few for timings to mean anything)", group.rows());
+        return group.size() + (group.tooFewPoints() ? ": too few points to mean anything" : "");
     }
 
     /**
