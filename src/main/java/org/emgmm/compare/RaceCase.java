@@ -134,7 +134,12 @@ public record RaceCase(int rows, int columns) {
                 rows.stream().map(Benchmark.Row::millisPerIteration).toList());
     }
 
-    /** {@return "generated race case (seed 1)": the timing group's label, its size given beside it} */
+    /**
+     * The timing group's label; its size is given beside it ({@link Timings#size}).
+     *
+     * @param seed the seed of the case
+     * @return "generated race case (seed 1)"
+     */
     public static String label(long seed) {
         return String.format(Locale.ROOT, "generated race case (seed %d)", seed);
     }

@@ -29,6 +29,12 @@ public record Timings(String label, int rows, int columns, int components, List<
     /**
      * Copies the lists and checks they pair up.
      *
+     * @param label              what was timed
+     * @param rows               N
+     * @param columns            D
+     * @param components         K
+     * @param implementations    the names, in table order. Copied.
+     * @param millisPerIteration one per name, in the same order. Copied.
      * @throws IllegalArgumentException when the lists differ in length
      */
     public Timings {
