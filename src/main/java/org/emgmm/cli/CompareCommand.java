@@ -43,7 +43,10 @@ import picocli.CommandLine.Spec;
  * whose M-step cannot keep the type is listed as not applicable. With {@code --n-init R}, the R starts
  * are drawn once (seeds from {@code --seed}, as {@code fit} draws them) and every implementation runs
  * from all R and keeps its run of highest final log-likelihood, so that the rows stay comparable.
- * The engine is {@link Comparison}; the table, JSON and page come from the same rows
+ * On data of fewer than 10,000 points (or with {@code --race NxD}) every implementation is also timed on
+ * a generated race case ({@link org.emgmm.compare.RaceCase}), whose times follow the agreement line.
+ * The inputs and the comparison are shared with {@link ExploreCommand explore} ({@link CompareInputs});
+ * the engine is {@link Comparison}; the table, JSON and page come from the same rows
  * ({@link CompareReport}). Everything is computed before the first file is written.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false,

@@ -94,7 +94,6 @@ final class CompareInputs {
      * @param seed             the base seed of the starts (and of the race case)
      * @param startDescription "random-points start, seed 1", or "best of R starts, the first: ..."
      * @param threads          threads for vectorised
-     * @param entries          the implementations asked for, in table order
      * @param outcome          the comparison's rows, agreement and departures
      * @param asWritten        the notebook's EM as written, or null
      * @param recording        every iteration of every implementation that ran, for the explorer
@@ -102,13 +101,11 @@ final class CompareInputs {
      * @param race             the race case's timings, or null without a race
      */
     record Compared(LabelledData loaded, GaussianMixture start, EmSettings settings, NotebookExamples example,
-            long seed, String startDescription, int threads, List<Comparison.Entry> entries,
-            Comparison.Outcome outcome, AsWrittenRun asWritten, Recording recording, List<Timings> timings,
+            long seed, String startDescription, int threads, Comparison.Outcome outcome, AsWrittenRun asWritten, Recording recording, List<Timings> timings,
             Timings race) {
 
-        /** Copies the lists. */
+        /** Copies the list of timing groups. */
         Compared {
-            entries = List.copyOf(entries);
             timings = List.copyOf(timings);
         }
 
@@ -202,7 +199,7 @@ final class CompareInputs {
         }
         String one = chosen != null ? "the notebook's start, seed " + seed : run.startDescription();
         String startDescription = restarts > 1 ? "best of " + restarts + " starts, the first: " + one : one;
-        return new Compared(loaded, start, settings, chosen, seed, startDescription, run.threads, entries, outcome,
+        return new Compared(loaded, start, settings, chosen, seed, startDescription, run.threads, outcome,
                 asWritten, recording, timings, raced);
     }
 
@@ -213,11 +210,6 @@ final class CompareInputs {
      */
     void registerInputs(OutputBatch batch) {
         batch.input("--data", run.dataFile()).input("--init", run.init);
-    }
-
-    /** {@return R, the starts each implementation ran from} */
-    int restarts() {
-        return restarts;
     }
 
     /** The example --example names, refusing the options it sets itself; a usage error for an unknown name. */
