@@ -101,8 +101,8 @@ final class CompareInputs {
      * @param race             the race case's timings, or null without a race
      */
     record Compared(LabelledData loaded, GaussianMixture start, EmSettings settings, NotebookExamples example,
-            long seed, String startDescription, int threads, Comparison.Outcome outcome, AsWrittenRun asWritten, Recording recording, List<Timings> timings,
-            Timings race) {
+            long seed, String startDescription, int threads, Comparison.Outcome outcome, AsWrittenRun asWritten,
+            Recording recording, List<Timings> timings, Timings race) {
 
         /** Copies the list of timing groups. */
         Compared {
@@ -157,7 +157,7 @@ final class CompareInputs {
         EmSettings settings = chosen != null ? chosen.settings() : run.settings(spec);
         run.requireRestartsPossible(restarts, spec);
         List<Comparison.Entry> entries = entries();
-        RaceCase raceCase = race == null ? null : raceChecked();
+        RaceCase asked = race == null ? null : raceChecked();
         CovarianceType type = run.covarianceTypeOrFull(spec);
         long seed = chosen != null ? exampleSeed(chosen) : run.seed;
         LabelledData loaded;
@@ -174,9 +174,7 @@ final class CompareInputs {
         }
         GaussianMixture start = starts.get(0).mixture();
         DataMatrix points = loaded.data();
-        if (race == null) {
-            raceCase = RaceCase.defaultFor(points.rows());
-        }
+        RaceCase raceCase = race == null ? RaceCase.defaultFor(points.rows()) : asked;
         if (raceCase != null) {
             requireRacePossible(raceCase, start.components(), seed);
         }
@@ -229,7 +227,7 @@ final class CompareInputs {
         }
     }
 
-    /** --race read, or a usage error saying what it takes. */
+    /** --race read (null for none), or a usage error saying what it takes. */
     private RaceCase raceChecked() {
         try {
             return RaceCase.parse(race);
