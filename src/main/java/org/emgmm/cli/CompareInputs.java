@@ -126,7 +126,7 @@ final class CompareInputs {
         /**
          * The race's two lines for the text output, empty without a race:
          * <pre>
-         *   race case (timings only), 20,000×10, K = 2, full covariances, seed 1: median of 5 runs of 10 iterations
+         *   race case (timings only), 20,000×10, K = 2, full covariances, seed 1: median of 5 runs of 6 iterations
          *     ms/iter: vectorised 4.429, loops 9.006, explicit-pdf 11.649, student 18.006
          * </pre>
          */
