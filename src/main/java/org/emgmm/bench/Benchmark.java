@@ -10,6 +10,7 @@ import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
 import org.emgmm.loops.LoopsEm;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.univariate.UnivariateEm;
 import org.emgmm.vectorised.VectorisedEm;
@@ -118,9 +119,24 @@ public final class Benchmark {
      * @return one row per implementation, in the order given, each with its speed-up over loops when loops ran
      */
     public List<Row> run(BenchCase benchCase, List<String> implementations) {
+        return run(benchCase, implementations, CovarianceType.FULL);
+    }
+
+    /**
+     * Times the implementations on one case, from a start of the given covariance type: the case's start
+     * constrained to it, as {@code compare --covariance-type} constrains its own, so that every M-step
+     * keeps that type.
+     *
+     * @param benchCase       the case: its data and start are drawn once and shared
+     * @param implementations names, as {@link org.emgmm.Implementations#byName} takes them; each must
+     *                        keep {@code type}
+     * @param type            the covariance type of the start, and so of every fit
+     * @return one row per implementation, in the order given, each with its speed-up over loops when loops ran
+     */
+    public List<Row> run(BenchCase benchCase, List<String> implementations, CovarianceType type) {
         progress.accept("case " + benchCase.name() + " (" + benchCase.shape() + "): generating data");
         DataMatrix data = benchCase.data();
-        GaussianMixture start = benchCase.start(data);
+        GaussianMixture start = benchCase.start(data).constrainedTo(type);
         List<Row> rows = new ArrayList<>();
         for (String name : implementations) {
             rows.add(time(benchCase, name, data, start));

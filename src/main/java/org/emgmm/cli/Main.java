@@ -36,8 +36,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "em-gmm", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Expectation-Maximization for Gaussian mixture models.",
-        subcommands = {FitCommand.class, CompareCommand.class, GenerateCommand.class, PlotCommand.class,
-            BenchCommand.class, PredictCommand.class, PredictProbaCommand.class, ScoreSamplesCommand.class,
+        subcommands = {FitCommand.class, CompareCommand.class, ExploreCommand.class, GenerateCommand.class,
+            PlotCommand.class, BenchCommand.class, PredictCommand.class, PredictProbaCommand.class, ScoreSamplesCommand.class,
             ScoreCommand.class, SampleCommand.class, SelectCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -134,6 +134,19 @@ public final class CompareReport {
      * @return the JSON document, pretty-printed
      */
     public static String json(Comparison.Outcome outcome) {
+        return json(outcome, null);
+    }
+
+    /**
+     * The rows as JSON, with the race case's timings: {@code "race"} holds its {@code label}, {@code rows},
+     * {@code columns}, {@code components} and {@code millisPerIteration}, an object of ms per iteration by
+     * implementation; null without a race.
+     *
+     * @param outcome the comparison
+     * @param race    the race case's timings, or null when none ran
+     * @return pretty-printed JSON ending in a newline
+     */
+    public static String json(Comparison.Outcome outcome, Timings race) {
         JsonObject root = new JsonObject();
         root.addProperty("reference", outcome.reference());
         root.addProperty("agreement", outcome.agreementLine());
@@ -168,7 +181,23 @@ public final class CompareReport {
             rows.add(json);
         }
         root.add("rows", rows);
+        root.add("race", race == null ? JsonNull.INSTANCE : raceJson(race));
         return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root) + "\n";
+    }
+
+    /** The race case's size and its ms per iteration, by implementation. */
+    private static JsonObject raceJson(Timings race) {
+        JsonObject json = new JsonObject();
+        json.addProperty("label", race.label());
+        json.addProperty("rows", race.rows());
+        json.addProperty("columns", race.columns());
+        json.addProperty("components", race.components());
+        JsonObject millis = new JsonObject();
+        for (int i = 0; i < race.implementations().size(); i++) {
+            millis.add(race.implementations().get(i), number(race.millisPerIteration().get(i)));
+        }
+        json.add("millisPerIteration", millis);
+        return json;
     }
 
     private static com.google.gson.JsonElement number(double value) {

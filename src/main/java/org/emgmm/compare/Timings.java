@@ -33,8 +33,8 @@ public record Timings(String label, int rows, int columns, int components, List<
      * @param rows               N
      * @param columns            D
      * @param components         K
-     * @param implementations    the names, in table order
-     * @param millisPerIteration one per name, in the same order
+     * @param implementations    the names, in table order. Copied.
+     * @param millisPerIteration one per name, in the same order. Copied.
      * @throws IllegalArgumentException when the lists differ in length
      */
     public Timings {

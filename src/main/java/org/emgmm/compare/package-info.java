@@ -9,6 +9,9 @@
  * ({@code compare --example}); where a notebook was wrong, its EM as written, bug included, runs beside
  * ours (the package-private {@code AsTheNotebookWroteIt}, wrong on purpose), and
  * {@link org.emgmm.compare.AsWrittenRun} runs it and says in one line how far it ended from ours.
+ * {@link org.emgmm.compare.Recording} replays every run for the explorer page
+ * ({@link org.emgmm.compare.ExplorePage}), whose timing panel shows {@link org.emgmm.compare.Timings}: the
+ * data's, and those of a {@link org.emgmm.compare.RaceCase} generated large enough to mean something.
  *
  * <p>Sibling packages: the implementations compared are {@link org.emgmm.loops},
  * {@link org.emgmm.vectorised}, {@link org.emgmm.univariate} and {@link org.emgmm.explicitpdf};

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.emgmm.compare.Timings;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.model.GaussianMixture;
 import org.knowm.xchart.CategoryChart;
@@ -24,7 +25,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  *       so they are drawn once, as one line whose legend entry names them all and says "identical" or
  *       "within 1e-9"; a trace that departs gets a line of its own. Each line has its own marker shape
  *       and size and its own dash pattern.</li>
- *   <li>{@link #timings}: a bar of milliseconds per iteration for each implementation that ran.</li>
+ *   <li>{@link #timings}: a bar of milliseconds per iteration for each implementation that ran, one panel
+ *       per timing group: the data compared, and the race case when one ran.</li>
  *   <li>{@link #clusters}: one clusters panel (points, means, 1σ and 2σ ellipses) per implementation,
  *       on shared axes, in one grid with no empty cell where one can be avoided ({@link #gridColumns}),
  *       under one legend ({@link LegendedGrid}); each panel's title gives its weights.</li>
@@ -50,14 +52,6 @@ public final class ComparisonPictures {
 
     /** {@link #AGREEMENT_TOLERANCE} as the legend prints it. */
     private static final String TOLERANCE_TEXT = "1e-9";
-
-    /**
-     * Below this many points an iteration takes well under a millisecond, and what is timed is the fixed cost
-     * of an iteration (allocation, thread hand-off, the JIT's state) rather than the arithmetic that grows
-     * with N: on Old Faithful's 272 points explicit-pdf looks faster than vectorised, the opposite of the
-     * ranking on real sizes.
-     */
-    static final int FEW_POINTS = 10_000;
 
     /** Panels per row of the clusters grid, at most: three panels of half a picture's width fit a screen. */
     static final int GRID_COLUMNS = 3;
@@ -181,21 +175,28 @@ public final class ComparisonPictures {
     }
 
     /**
-     * Milliseconds per iteration, one labelled bar per implementation. Below {@value #FEW_POINTS} points the
-     * x axis' title says that the timings mean nothing.
+     * Milliseconds per iteration, one panel per timing group (the data compared, then any race case), side
+     * by side, each with its own scale and one labelled bar per implementation. A group with too few points
+     * ({@link Timings#tooFewPoints}) says on its x axis that its timings mean nothing.
      *
-     * @param title  the chart's title
-     * @param names  the implementations that ran, one per bar
-     * @param millis their milliseconds per iteration, in the same order
-     * @param points N, the number of points fitted
-     * @param width  in user-space units (pixels at 72 dpi)
+     * @param groups the timing groups, at least one
+     * @param width  the whole picture's, in user-space units (pixels at 72 dpi)
      * @param height in user-space units
-     * @return the picture {@value #TIMINGS}
+     * @return the picture {@value #TIMINGS}: one chart, or a row of them
      */
-    public static Picture timings(String title, List<String> names, List<Double> millis, int points, int width,
-            int height) {
-        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(timingsAxisTitle(points)).yAxisTitle("ms per iteration").build();
+    public static Picture timings(List<Timings> groups, int width, int height) {
+        List<Picture> panels = new ArrayList<>();
+        for (Timings group : groups) {
+            panels.add(timingsPanel(group, width / groups.size(), height));
+        }
+        return panels.size() == 1 ? panels.get(0) : new GridPicture(TIMINGS, panels, panels.size());
+    }
+
+    /** One group's bars, titled with what was timed, its size below them (panels are half a picture wide). */
+    private static Picture timingsPanel(Timings group, int width, int height) {
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(height)
+                .title(group.label()).xAxisTitle(timingsAxisTitle(group))
+                .yAxisTitle("ms per iteration").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBorderColor(Color.GRAY);
@@ -203,16 +204,16 @@ public final class ComparisonPictures {
         chart.getStyler().setChartTitleBoxVisible(false);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         chart.getStyler().setYAxisDecimalPattern("#,##0.###");
-        chart.addSeries("ms per iteration", names, millis).setFillColor(ChartStyle.component(0));
+        chart.addSeries("ms per iteration", group.implementations(), group.millisPerIteration())
+                .setFillColor(ChartStyle.component(0));
         return new ChartPicture(TIMINGS, chart);
     }
 
-    /** "implementation", or for few points "implementation (272 points: too few for timings to mean anything)". */
-    static String timingsAxisTitle(int points) {
-        return points >= FEW_POINTS ? "implementation" : String.format(Locale.ROOT,
-                "implementation (%,d points: too few for timings to mean anything)", points);
+    /** "20,000×10, K = 2", or for too few points "272×2, K = 2: too few points to mean anything". */
+    static String timingsAxisTitle(Timings group) {
+        return group.size() + (group.tooFewPoints() ? ": too few points to mean anything" : "");
     }
 
     /**

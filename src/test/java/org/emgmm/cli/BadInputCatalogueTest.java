@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The bad-input catalogue: every problem a user can fix, across CSV files, init and model files,
- * options, {@code generate}, {@code predict} and its kin, {@code sample}, {@code plot}, {@code compare} and {@code select},
+ * options, {@code generate}, {@code predict} and its kin, {@code sample}, {@code plot}, {@code compare}, {@code explore} and {@code select},
  * gets exactly what docs/cli/errors.md promises: one line on standard error that starts with {@code em-gmm:} and
  * mentions the culprit, exit code 2, no stack trace, and no file left behind or changed (every file of the run's folder is compared, bytes
  * and all, before and after).
@@ -272,6 +272,29 @@ class BadInputCatalogueTest {
                 "--init", "@init.json", "--covariance-type", "diag", "--out", "@pictures"));
         cases.add(of("compare of an example with --n-init 0", "--n-init", "compare", "--example", "seed-001",
                 "--n-init", "0", "--out", "@pictures"));
+        cases.add(of("compare with a --race of one number", "--race", "compare", "--data", "old-faithful", "-k", "2",
+                "--race", "20000", "--out", "@pictures"));
+        cases.add(of("compare with a --race of 0 points", "'0x10'", "compare", "--data", "old-faithful", "-k", "2",
+                "--race", "0x10", "--out", "@pictures"));
+        cases.add(of("compare with a --race that is not numbers", "'axb'", "compare", "--data", "old-faithful", "-k",
+                "2", "--race", "axb", "--out", "@pictures"));
+        cases.add(of("compare with a --race of 0 dimensions", "'20000x0'", "compare", "--data", "old-faithful", "-k",
+                "2", "--race", "20000x0", "--out", "@pictures"));
+        cases.add(of("compare with a --race of fewer points than K", "fewer than K = 3", "compare", "--data",
+                "old-faithful", "-k", "3", "--race", "2x2", "--out", "@pictures"));
+        // explore
+        cases.add(of("explore with an unknown implementation", "quantum", "explore", "--data", "old-faithful", "-k",
+                "2", "--implementations", "quantum", "--out", "@explore.html"));
+        cases.add(of("explore with K larger than the data", Map.of("data.csv", DATA_2D), "6 components", "explore",
+                "--data", "@data.csv", "-k", "6", "--out", "@explore.html"));
+        cases.add(of("explore with a folder as --out", Map.of("folder/keep.txt", "x"), "folder", "explore", "--data",
+                "old-faithful", "-k", "2", "--race", "none", "--out", "@folder"));
+        cases.add(of("explore writing its page over its data", Map.of("data.csv", DATA_2D), "same file", "explore",
+                "--data", "@data.csv", "-k", "2", "--race", "none", "--out", "@data.csv"));
+        cases.add(of("explore with a malformed --race", "'20000x'", "explore", "--data", "old-faithful", "-k", "2",
+                "--race", "20000x", "--out", "@explore.html"));
+        cases.add(of("explore of an example with --data", "leave out --data", "explore", "--example", "seed-003",
+                "--data", "old-faithful", "--out", "@explore.html"));
         // select
         cases.add(of("select with a reversed K range", "8..1", "select", "--data", "old-faithful", "--components",
                 "8..1", "--out", "@out.json"));

@@ -43,9 +43,11 @@ class CompareCommandTest {
     }
 
     /** The README's main job (the exec:java arguments in pom.xml), with --out and --json in the temporary folder. */
-    private CommandRun mainJob() {
-        return run("compare", "--data", "old-faithful", "--components", "2", "--seed", "1", "--out",
-                pages().toString(), "--json", json().toString());
+    private CommandRun mainJob(String... more) {
+        List<String> args = new ArrayList<>(List.of("compare", "--data", "old-faithful", "--components", "2", "--seed",
+                "1", "--out", pages().toString(), "--json", json().toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
     }
 
     @Test
@@ -68,11 +70,46 @@ class CompareCommandTest {
         assertEquals(3, count(page, "src=\"data:image/png;base64,"), "every picture embedded");
     }
 
+    /**
+     * Old Faithful has 272 points, fewer than Timings.FEW_POINTS, so the main job races by default on
+     * 20,000×10 with its own K and seed: one time per implementation that ran (univariate did not: D = 2),
+     * in the text, the JSON and the explorer's timing groups.
+     */
+    @Test
+    void theMainJobRacesOnAGeneratedCaseBecauseItsDataAreFew() throws Exception {
+        CommandRun run = mainJob("--format", "svg");
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertTrue(run.out().contains("race case (timings only), 20,000×10, K = 2, full covariances, seed 1:"),
+                run.out());
+        JsonObject root = JsonParser.parseString(Files.readString(json())).getAsJsonObject();
+        List<String> ran = new ArrayList<>();
+        for (var element : root.getAsJsonArray("rows")) {
+            if (!element.getAsJsonObject().get("iterations").isJsonNull()) {
+                ran.add(element.getAsJsonObject().get("implementation").getAsString());
+            }
+        }
+        JsonObject race = root.getAsJsonObject("race");
+        assertEquals(20_000, race.get("rows").getAsInt());
+        assertEquals(10, race.get("columns").getAsInt());
+        assertEquals(2, race.get("components").getAsInt());
+        assertEquals(ran, List.copyOf(race.getAsJsonObject("millisPerIteration").keySet()));
+        String timesLine = run.out().lines().filter(line -> line.startsWith("  ms/iter: ")).findFirst().orElseThrow();
+        for (String name : ran) {
+            assertTrue(timesLine.contains(name + " "), timesLine + " times " + name);
+        }
+        String explorer = Files.readString(pages().resolve("explore.html"));
+        assertTrue(explorer.contains("generated race case (seed 1)"), "the explorer has the race's timing group");
+    }
+
     @Test
     void tableJsonAndPageAgree() throws Exception {
-        CommandRun run = mainJob();
+        CommandRun run = mainJob("--race", "none");
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         JsonObject root = JsonParser.parseString(Files.readString(json())).getAsJsonObject();
+        assertTrue(root.get("race").isJsonNull(), "--race none: no race");
+        assertFalse(run.out().contains("race case"), run.out());
+        assertFalse(Files.readString(pages().resolve("explore.html")).contains("generated race case"),
+                "--race none: the explorer has the data's timings only");
         JsonArray rows = root.getAsJsonArray("rows");
         String page = Files.readString(pages().resolve("index.html"));
         String body = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
@@ -107,7 +144,7 @@ class CompareCommandTest {
     @Test
     void univariateRunsOnOneColumn() throws Exception {
         CommandRun run = run("compare", "--data", "old-faithful", "--columns", "waiting", "--components", "2",
-                "--out", pages().toString(), "--json", json().toString());
+                "--race", "none", "--out", pages().toString(), "--json", json().toString());
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         JsonArray rows = JsonParser.parseString(Files.readString(json())).getAsJsonObject().getAsJsonArray("rows");
         boolean univariateRan = false;
@@ -128,9 +165,10 @@ class CompareCommandTest {
     @Test
     void aCovarianceTypeAndRestartsAreNamedInTheTableJsonAndPage() throws Exception {
         CommandRun run = run("compare", "--data", "old-faithful", "--components", "2", "--seed", "1",
-                "--covariance-type", "diag", "--n-init", "2", "--max-iter", "30", "--format", "png", "--out",
-                pages().toString(), "--json", json().toString());
+                "--covariance-type", "diag", "--n-init", "2", "--max-iter", "30", "--format", "png", "--race", "3000x2",
+                "--out", pages().toString(), "--json", json().toString());
         assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertTrue(run.out().contains("race case (timings only), 3,000×2, K = 2, diag covariances"), run.out());
         assertTrue(run.out().contains("K = 2, diag covariances, best of 2 starts"), run.out());
         assertTrue(run.out().contains("covariance type: diag; each implementation ran the same 2 starts"), run.out());
         assertTrue(run.out().contains("best run"), run.out());
@@ -176,7 +214,10 @@ class CompareCommandTest {
         "--data,old-faithful,--components,2,--frobnicate",
         "--data,old-faithful,--components,2,--n-init,0",
         "--data,old-faithful,--components,2,--covariance-type,round",
-        "--example,seed-003,--n-init,-1"})
+        "--example,seed-003,--n-init,-1",
+        "--data,old-faithful,--components,2,--race,20000",
+        "--data,old-faithful,--components,2,--race,20000x0",
+        "--data,old-faithful,--components,3,--race,2x2"})
     void badInputGetsOneLineAndWritesNothing(String arguments) {
         List<String> args = new ArrayList<>(List.of("compare"));
         args.addAll(List.of(arguments.split(",")));

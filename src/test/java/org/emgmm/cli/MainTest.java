@@ -223,7 +223,7 @@ class MainTest {
     @Test
     void noSubcommandIsBadInput() {
         String err = assertBadInput(run());
-        assertTrue(err.contains("choose a subcommand: fit, compare, generate, plot, bench, predict, predict-proba,"
+        assertTrue(err.contains("choose a subcommand: fit, compare, explore, generate, plot, bench, predict, predict-proba,"
                 + " score-samples, score, sample or select"), err);
     }
 

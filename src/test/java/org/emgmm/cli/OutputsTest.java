@@ -181,13 +181,28 @@ class OutputsTest {
         Path page = Files.createDirectory(directory.resolve("page"));
         Map<String, String> before = snapshot();
         List<String> compare = List.of("compare", "--data", data.toString(), "-k", "2", "--implementations", "loops",
-                "--max-iter", "3", "--out", page.toString(), "--format", "svg");
+                "--max-iter", "3", "--race", "none", "--out", page.toString(), "--format", "svg");
         List<String> overData = new ArrayList<>(compare);
         overData.addAll(List.of("--json", data.toString()));
         assertRefused(run(overData), before, "--json", "--data", "same file");
         List<String> overPage = new ArrayList<>(compare);
         overPage.addAll(List.of("--json", page.resolve("index.html").toString()));
         assertRefused(run(overPage), before, "--json", "--out", "are the same file");
+    }
+
+    @Test
+    void exploreRefusesToWriteOverItsDataOrItsInit() throws IOException {
+        Path data = dataFile("g.csv");
+        Path init = file("init.json", MODEL);
+        Map<String, String> before = snapshot();
+        List<String> explore = List.of("explore", "--data", data.toString(), "--init", init.toString(),
+                "--implementations", "loops", "--max-iter", "3", "--race", "none", "--out");
+        List<String> overData = new ArrayList<>(explore);
+        overData.add(data.toString());
+        assertRefused(run(overData), before, "--out", "--data", "same file");
+        List<String> overInit = new ArrayList<>(explore);
+        overInit.add(init.toString());
+        assertRefused(run(overInit), before, "--out", "--init", "same file");
     }
 
     // what --out may be

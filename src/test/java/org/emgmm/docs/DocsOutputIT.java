@@ -39,8 +39,8 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Each page's commands run in this JVM, in order, in a temporary folder of the page's own: the
  * files they name (after {@code --data}, {@code --out}, {@code --model} and the other options in
- * {@link #PATH_OPTIONS}) are taken in that folder, {@code compare} and {@code bench} write their
- * default outputs there, and the folder's path is taken out of what they print. Nothing is written in
+ * {@link #PATH_OPTIONS}) are taken in that folder, {@code compare}, {@code explore} and {@code bench}
+ * write their default outputs there, and the folder's path is taken out of what they print. Nothing is written in
  * the project.
  *
  * <p>Run with {@code -Demgmm.updateDocs=true} to write the real output into every block that has no
@@ -62,6 +62,8 @@ class DocsOutputIT {
     static final List<Mask> MASKS = List.of(
             // compare's ms/iter and speed-up; bench's ms/iter, GFLOP/s, M exp+log/s and speed-up
             new Mask(Pattern.compile("(?:\\s+\\d+\\.\\d+){1,3}\\s+\\d+(?:\\.\\d+)?×"), "  [timings]"),
+            // the race case's ms/iter in compare's output
+            new Mask(Pattern.compile("^  ms/iter: .*"), "  ms/iter: [race timings]"),
             // fit's summary
             new Mask(Pattern.compile("\\d+(?:\\.\\d+)? ms per iteration"), "[ms] ms per iteration"),
             // the model file
@@ -339,6 +341,9 @@ class DocsOutputIT {
         }
         if (!args.isEmpty() && args.get(0).equals("compare") && !args.contains("--out")) {
             args.addAll(List.of("--out", folder.resolve("target/compare").toString()));
+        }
+        if (!args.isEmpty() && args.get(0).equals("explore") && !args.contains("--out")) {
+            args.addAll(List.of("--out", folder.resolve("target/explore.html").toString()));
         }
         if (!args.isEmpty() && args.get(0).equals("bench") && !args.contains("--csv")) {
             args.addAll(List.of("--csv", folder.resolve("target/bench/bench.csv").toString()));

@@ -2,9 +2,11 @@ package org.emgmm.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.emgmm.compare.Comparison;
+import org.emgmm.compare.Timings;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.Datasets;
 import org.emgmm.em.EmSettings;
@@ -89,9 +91,26 @@ class ComparisonPicturesTest {
 
     @Test
     void fewPointsAreSaidToMakeTimingsMeaningless() {
-        CategoryChart chart = (CategoryChart) ((ChartPicture) ComparisonPictures.timings("t", List.of("a", "b"),
-                List.of(0.18, 0.33), 272, 800, 300)).chart();
-        assertEquals("implementation (272 points: too few for timings to mean anything)", chart.getXAxisTitle());
-        assertEquals("implementation", ComparisonPictures.timingsAxisTitle(ComparisonPictures.FEW_POINTS));
+        Timings few = new Timings("data", 272, 2, 2, List.of("a", "b"), List.of(0.18, 0.33));
+        CategoryChart chart = (CategoryChart) ((ChartPicture) ComparisonPictures.timings(List.of(few), 800, 300))
+                .chart();
+        assertEquals("272×2, K = 2: too few points to mean anything", chart.getXAxisTitle());
+        assertEquals("10,000×2, K = 2", ComparisonPictures.timingsAxisTitle(new Timings("data", Timings.FEW_POINTS, 2,
+                2, List.of("a"), List.of(1.0))));
+    }
+
+    @Test
+    void aRaceGroupGetsAPanelOfItsOwnBesideTheData() {
+        Timings few = new Timings("data", 272, 2, 2, List.of("a", "b"), List.of(0.18, 0.33));
+        Timings race = new Timings("race", 20_000, 10, 2, List.of("a", "b"), List.of(4.0, 9.0));
+        GridPicture grid = (GridPicture) ComparisonPictures.timings(List.of(few, race), 800, 300);
+        assertEquals(2, grid.columns());
+        assertEquals(800, grid.width());
+        CategoryChart first = (CategoryChart) ((ChartPicture) grid.panels().get(0)).chart();
+        CategoryChart second = (CategoryChart) ((ChartPicture) grid.panels().get(1)).chart();
+        assertEquals("data", first.getTitle());
+        assertTrue(first.getXAxisTitle().contains("too few"), first.getXAxisTitle());
+        assertEquals("race", second.getTitle());
+        assertEquals("20,000×10, K = 2", second.getXAxisTitle());
     }
 }
