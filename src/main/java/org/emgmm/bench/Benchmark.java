@@ -81,6 +81,7 @@ public final class Benchmark {
     }
 
     private final int iterations;
+    private final int warmUpIterations;
     private final int runs;
     private final int threads;
     private final Consumer<String> progress;
@@ -95,8 +96,26 @@ public final class Benchmark {
      * @throws IllegalArgumentException if iterations or threads is below 1, or runs below {@value #MIN_RUNS}
      */
     public Benchmark(int iterations, int runs, int threads, Consumer<String> progress) {
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations must be 1 or more, got " + iterations);
+        this(iterations, iterations, runs, threads, progress);
+    }
+
+    /**
+     * A benchmark whose warm-up run is longer (or shorter) than the timed ones: the just-in-time compiler
+     * compiles the hot loops only after some tens of iterations on a mid-sized case, so a short timed run
+     * after a warm-up of the same few iterations would time code that is still being compiled.
+     *
+     * @param iterations       EM iterations per timed run, with tolerance 0
+     * @param warmUpIterations EM iterations of the one untimed run before them
+     * @param runs             timed runs, at least {@value #MIN_RUNS}
+     * @param threads          threads for the implementations that use several
+     * @param progress         told what is running, for a user waiting on a long table
+     * @throws IllegalArgumentException if iterations, warmUpIterations or threads is below 1, or runs below
+     *                                  {@value #MIN_RUNS}
+     */
+    public Benchmark(int iterations, int warmUpIterations, int runs, int threads, Consumer<String> progress) {
+        if (iterations < 1 || warmUpIterations < 1) {
+            throw new IllegalArgumentException("iterations must be 1 or more, got " + iterations + " timed and "
+                    + warmUpIterations + " to warm up");
         }
         if (runs < MIN_RUNS) {
             throw new IllegalArgumentException("runs must be " + MIN_RUNS + " or more (the figure is their median),"
@@ -106,6 +125,7 @@ public final class Benchmark {
             throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
         }
         this.iterations = iterations;
+        this.warmUpIterations = warmUpIterations;
         this.runs = runs;
         this.threads = threads;
         this.progress = progress;
@@ -153,13 +173,14 @@ public final class Benchmark {
             return failed(benchCase, name, used, "skipped: univariate needs D = 1, this case has D = " + benchCase.d());
         }
         EmSettings settings = new EmSettings(iterations, 0.0, REG_COVAR);
+        EmSettings warmUp = new EmSettings(warmUpIterations, 0.0, REG_COVAR);
         double[] millis = new double[runs];
         double meanLogLikelihood = Double.NaN;
         try {
             for (int run = -WARM_UP_RUNS; run < runs; run++) {
                 progress.accept("case " + benchCase.name() + ": " + name + (run < 0 ? " warm-up" : " run "
                         + (run + 1) + " of " + runs));
-                EmResult result = algorithm.fit(data, start, settings);
+                EmResult result = algorithm.fit(data, start, run < 0 ? warmUp : settings);
                 if (run >= 0) {
                     millis[run] = result.millisPerIteration();
                     meanLogLikelihood = result.meanLogLikelihood();

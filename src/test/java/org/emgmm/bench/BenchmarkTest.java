@@ -74,6 +74,7 @@ class BenchmarkTest {
         assertThrows(IllegalArgumentException.class, () -> new Benchmark(0, 5, 1, line -> { }));
         assertThrows(IllegalArgumentException.class, () -> new Benchmark(5, 4, 1, line -> { }));
         assertThrows(IllegalArgumentException.class, () -> new Benchmark(5, 5, 0, line -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new Benchmark(5, 0, 5, 1, line -> { }), "no warm-up");
         assertThrows(IllegalArgumentException.class, () -> new BenchCase("x", 2, 2, 3, 1));
     }
 
