@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * pixels: fonts differ from machine to machine. Every picture a page shows must be one of them, or the
  * explorer's screenshot ({@link #MADE_ELSEWHERE}), which ExplorePageInBrowserIT takes. After
  * a change to the pictures, rerun the commands (from the project directory, after
- * {@code mvn -q package -DskipTests}) and commit the new pictures.
+ * {@code mvn -q package -DskipTests}; compare through {@code mvn -q compile exec:java -Dexec.args="..."}, so
+ * that it has the exercises' student row as this test has) and commit the new pictures.
  */
 class ReadmePicturesIT {
 
