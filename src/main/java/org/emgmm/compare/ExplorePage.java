@@ -56,6 +56,14 @@ public final class ExplorePage {
 
     private static final MathContext ROUNDING = new MathContext(DIGITS);
 
+    /**
+     * Significant digits kept of a timing: a millisecond count changes from run to run in its second or
+     * third digit, so more would be noise.
+     */
+    public static final int TIMING_DIGITS = 3;
+
+    private static final MathContext TIMING_ROUNDING = new MathContext(TIMING_DIGITS);
+
     private ExplorePage() {
     }
 
@@ -138,8 +146,8 @@ public final class ExplorePage {
 
     /**
      * The timing panel's data: per group {@code label}, {@code size} ("272×2, K = 2"), {@code rows} (N),
-     * {@code tooFewPoints}
-     * and {@code bars}, each with {@code name} and {@code millis} (ms per iteration).
+     * {@code tooFewPoints} and {@code bars}, each with {@code name} and {@code millis} (ms per iteration,
+     * to {@value #TIMING_DIGITS} significant digits).
      *
      * @param timings the groups
      * @return the JSON array
@@ -156,7 +164,9 @@ public final class ExplorePage {
             for (int i = 0; i < group.implementations().size(); i++) {
                 JsonObject bar = new JsonObject();
                 bar.addProperty("name", group.implementations().get(i));
-                bar.addProperty("millis", round(group.millisPerIteration().get(i)));
+                double millis = group.millisPerIteration().get(i);
+                bar.addProperty("millis", Double.isFinite(millis)
+                        ? new BigDecimal(millis).round(TIMING_ROUNDING).doubleValue() : millis);
                 bars.add(bar);
             }
             one.add("bars", bars);

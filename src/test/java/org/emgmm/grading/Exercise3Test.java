@@ -209,9 +209,10 @@ class Exercise3Test {
             double last = 2.0 * Math.log(l[(d - 1) * d + (d - 1)]);
             double first = 2.0 * Math.log(l[0]);
             List<KnownMistakes.Mistake> suspects = new ArrayList<>(KnownMistakes.GENERIC);
+            // For d = 1 the last term is the only one (and the first): leaving it out gives 0.
+            suspects.add(KnownMistakes.Mistake.of("what leaving out the last diagonal term gives: an off-by-one in"
+                    + " a loop bound (i < d)", library.logDeterminant() - last));
             if (d > 1) {
-                suspects.add(KnownMistakes.Mistake.of("what leaving out the last diagonal term gives: an off-by-one in"
-                        + " a loop bound (i < d)", library.logDeterminant() - last));
                 suspects.add(KnownMistakes.Mistake.of("what leaving out the first diagonal term gives: an off-by-one"
                         + " in a loop bound (i from 0)", library.logDeterminant() - first));
             }

@@ -125,7 +125,8 @@ class KnownMistakesTest {
         AssertionFailedError failure = assertThrows(AssertionFailedError.class, check);
         String hint = failure.getMessage().substring(failure.getMessage().indexOf("; hint: "));
         for (String part : parts) {
-            assertTrue(hint.contains(part), "\"" + part + "\" not in: " + failure.getMessage());
+            assertTrue(hint.contains(part), "\"" + part + "\" not in: " + failure.getMessage() + " (the graded"
+                    + " check's inputs come from the run's seed; replay with " + RunSeed.replayOption() + ")");
         }
     }
 
