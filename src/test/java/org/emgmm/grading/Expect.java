@@ -129,8 +129,7 @@ public final class Expect {
             mixtureClose(expected, actual, tolerance, what, hint);
         } catch (AssertionFailedError failure) {
             Optional<String> mistake = actual == null ? Optional.empty()
-                    : KnownMistakes.identify(KnownMistakes.flat(expected), KnownMistakes.flat(actual), tolerance,
-                            suspects);
+                    : KnownMistakes.identifyMixture(expected, actual, tolerance, suspects);
             if (mistake.isEmpty()) {
                 throw failure;
             }

@@ -164,6 +164,76 @@ public final class KnownMistakes {
         return matched.isEmpty() ? Optional.empty() : Optional.of(String.join(", or ", matched));
     }
 
+    /**
+     * {@link #identify(double[], double[], double, List)} for a mixture laid out by {@link #flat}, part by
+     * part as {@link Expect#mixtureClose} compares it: the weights, the means and the covariances each
+     * measured relative to their own largest entry. Measured over the whole array, a change in the
+     * covariances of an almost converged fit would be lost beside means a hundred times larger, and the
+     * mistake that caused the failure would go unnamed.
+     *
+     * @param expected  the right mixture
+     * @param actual    the answer
+     * @param tolerance as the comparison that failed used it
+     * @param suspects  mistakes whose effect maps {@code flat(expected)} to a wrong flat mixture
+     * @return the description of the suspects that match, joined with "or"; empty when none does
+     */
+    public static Optional<String> identifyMixture(GaussianMixture expected, GaussianMixture actual, double tolerance,
+            List<Mistake> suspects) {
+        if (actual == null || actual.components() != expected.components()
+                || actual.dimension() != expected.dimension()) {
+            return Optional.empty();
+        }
+        int k = expected.components();
+        int[] ends = {k, k + expected.flatMeans().length, flat(expected).length};
+        double[] right = flat(expected);
+        double[] answer = flat(actual);
+        List<String> matched = new ArrayList<>();
+        for (Mistake mistake : suspects) {
+            double[] wrong = mistake.effect().apply(right.clone());
+            if (wrong == null || wrong.length != right.length || matched.contains(mistake.description())) {
+                continue;
+            }
+            boolean matchesEveryPart = true;
+            boolean changesAPart = false;
+            for (int part = 0, start = 0; part < ends.length; start = ends[part], part++) {
+                double[] rightPart = Arrays.copyOfRange(right, start, ends[part]);
+                double[] wrongPart = Arrays.copyOfRange(wrong, start, ends[part]);
+                double[] answerPart = Arrays.copyOfRange(answer, start, ends[part]);
+                double allowed = tolerance * scaleOf(rightPart);
+                matchesEveryPart &= matchesAllowingNoChange(rightPart, wrongPart, answerPart, allowed);
+                changesAPart |= matches(rightPart, wrongPart, wrongPart, allowed);
+            }
+            if (matchesEveryPart && changesAPart) {
+                matched.add(mistake.description());
+            }
+        }
+        return matched.isEmpty() ? Optional.empty() : Optional.of(String.join(", or ", matched));
+    }
+
+    /** The largest finite magnitude in {@code values}, at least 1: the scale of {@link Expect#arrayClose}. */
+    private static double scaleOf(double[] values) {
+        double scale = 1.0;
+        for (double value : values) {
+            if (Double.isFinite(value)) {
+                scale = Math.max(scale, Math.abs(value));
+            }
+        }
+        return scale;
+    }
+
+    /** As {@link #matches}, but a part the mistake leaves (nearly) unchanged matches too. */
+    private static boolean matchesAllowingNoChange(double[] expected, double[] wrong, double[] actual, double allowed) {
+        for (int i = 0; i < expected.length; i++) {
+            if (!Double.isFinite(expected[i]) || !Double.isFinite(wrong[i]) || !Double.isFinite(actual[i])) {
+                return false;
+            }
+            if (Math.abs(actual[i] - wrong[i]) > allowed + MATCH * Math.abs(wrong[i] - expected[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean matches(double[] expected, double[] wrong, double[] actual, double allowed) {
         if (wrong.length != expected.length) {
             return false;

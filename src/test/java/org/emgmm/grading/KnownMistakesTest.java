@@ -39,6 +39,23 @@ class KnownMistakesTest {
     // ---- the helper, on values from the formulas ----------------------------------------------------
 
     @Test
+    void aMistakeInTheCovariancesOfAMixtureIsNamedBesideLargeMeans() {
+        // Means near 100 and variances near 1: a mistake that moves only the variances, by 1e-7, fails a
+        // comparison at 1e-9 relative to the variances' own scale; over the whole flat mixture, scaled by the
+        // means, the same change lies within 1e-9 · 100 and would not count as a change at all.
+        GaussianMixture right = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{100.0}, {140.0}},
+                new double[][][] {{{1.0}}, {{1.2}}});
+        GaussianMixture wrong = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{100.0}, {140.0}},
+                new double[][][] {{{1.0 + 1e-7}}, {{1.2 + 1e-7}}});
+        List<KnownMistakes.Mistake> suspects = KnownMistakes.offByOne("iteration", null, KnownMistakes.flat(wrong));
+        assertEquals(Optional.of("what one iteration too many gives: an off-by-one in a loop bound"),
+                KnownMistakes.identifyMixture(right, wrong, 1e-9, suspects));
+        assertEquals(Optional.empty(), KnownMistakes.identify(KnownMistakes.flat(right), KnownMistakes.flat(wrong),
+                1e-9, suspects), "measured over the whole array, the change is lost beside the means");
+        assertEquals(Optional.empty(), KnownMistakes.identifyMixture(right, right, 1e-9, suspects), "right: no mistake");
+    }
+
+    @Test
     void aFactorOfTwoEitherWayIsNamed() {
         // log det Σ for Σ = diag(4, 9): L = diag(2, 3), 2 (log 2 + log 3) = log 36; without the 2: log 6.
         assertEquals(Optional.of(KnownMistakes.HALVED.description()), identify(Math.log(36.0), Math.log(6.0)));
