@@ -168,7 +168,7 @@ final class AllowLists {
         return LISTS.containsKey(file);
     }
 
-    /** {@return the files with a list of their own, exercises 1 to 9 and then StudentEm.java} */
+    /** {@return the files with a list of their own, the exercises and then StudentEm.java} */
     static Set<String> files() {
         return LISTS.keySet();
     }
