@@ -34,10 +34,12 @@ class Exercise10Test {
     static final double TOLERANCE = 1e-12;
 
     /**
-     * Sums and M-step against sums taken point by point: the blocks add the same terms in another grouping
-     * (each block's partial sum first), and the M-step subtracts δδᵀ from S2/N. On these cases the centres
-     * are within a few standard deviations of the new means, so at most 2 or 3 of the 16 digits go in that
-     * subtraction; 1e-10, relative to the largest entry, is far above that and far below any mistake.
+     * Sums and M-step against sums taken point by point. The blocks add the same terms in another
+     * grouping (each block's partial sum first): at most 400 terms here, so a few hundred roundings of
+     * about 1e-16 relative to the largest sum, 1e-13 at most. The M-step then subtracts δδᵀ from S2/N,
+     * which loses about log₁₀(|δ|²/σ²) digits: the test cases start at points of the data or at a
+     * perturbed truth, at most a few tens of standard deviations from the new means, so 3 digits at
+     * most. 1e-10, relative to the largest entry, covers both and is far below any of the mistakes.
      */
     static final double SUMS_TOLERANCE = 1e-10;
 
