@@ -13,21 +13,32 @@ import org.emgmm.univariate.UnivariateEm;
 import org.emgmm.vectorised.VectorisedEm;
 
 /**
- * The library's EM implementations, by the names the command line uses, and the exercises' one.
+ * The library's EM implementations, by the names the command line uses, and the exercises' two.
  *
  * <p>The exercises (package {@code org.emgmm.exercises}, compiled from {@code solutions/} or
- * {@code exercises/}) assemble their E-step, M-step and loop into {@value #STUDENT_CLASS}. When that
- * class is on the class path it is listed last, under its own name ({@code student}), so that
- * {@code fit --implementation student} runs the student's EM. It is found by name rather than
- * referenced, so the library builds and runs without the exercises.
+ * {@code exercises/}) assemble their E-step, M-step and loop into {@value #STUDENT_CLASS} (exercises 4 to
+ * 6) and {@value #STUDENT_VECTORISED_CLASS} (exercise 10 in exercise 6's loop). When those classes are on
+ * the class path they are listed last, under their own names ({@code student},
+ * {@code student-vectorised}), so that {@code fit --implementation student} runs the student's EM and
+ * {@code compare} races the two against the library's. They are found by name rather than referenced,
+ * so the library builds and runs without the exercises.
  */
 public final class Implementations {
 
     /** The exercises' EM, listed when present. */
     static final String STUDENT_CLASS = "org.emgmm.exercises.StudentEm";
 
+    /** The exercises' vectorised EM (exercise 10), listed when present. */
+    static final String STUDENT_VECTORISED_CLASS = "org.emgmm.exercises.StudentVectorisedEm";
+
     /** The name the exercises' EM is listed under. */
     public static final String STUDENT_NAME = "student";
+
+    /** The name the exercises' vectorised EM is listed under. */
+    public static final String STUDENT_VECTORISED_NAME = "student-vectorised";
+
+    /** The names of the exercises' EMs, which a program built without the exercises does not have. */
+    public static final List<String> STUDENT_NAMES = List.of(STUDENT_NAME, STUDENT_VECTORISED_NAME);
 
     private static final Map<String, Supplier<EmAlgorithm>> BY_NAME = new LinkedHashMap<>();
 
@@ -36,21 +47,24 @@ public final class Implementations {
         BY_NAME.put(LoopsEm.NAME, LoopsEm::new);
         BY_NAME.put(UnivariateEm.NAME, UnivariateEm::new);
         BY_NAME.put(ExplicitPdfEm.NAME, ExplicitPdfEm::new);
-        registerStudentImplementation();
+        registerStudentImplementation(STUDENT_CLASS);
+        registerStudentImplementation(STUDENT_VECTORISED_CLASS);
     }
 
     private Implementations() {
     }
 
     /**
-     * Lists {@value #STUDENT_CLASS} under its name when it is on the class path, is an
+     * Lists an exercises' EM under its name when its class is on the class path, is an
      * {@link EmAlgorithm} and can be created with a public no-argument constructor; otherwise lists
      * nothing.
+     *
+     * @param className {@value #STUDENT_CLASS} or {@value #STUDENT_VECTORISED_CLASS}
      */
-    private static void registerStudentImplementation() {
+    private static void registerStudentImplementation(String className) {
         Constructor<? extends EmAlgorithm> constructor;
         try {
-            constructor = Class.forName(STUDENT_CLASS).asSubclass(EmAlgorithm.class).getConstructor();
+            constructor = Class.forName(className).asSubclass(EmAlgorithm.class).getConstructor();
         } catch (ClassNotFoundException | ClassCastException | NoSuchMethodException | LinkageError e) {
             return;
         }
@@ -67,9 +81,11 @@ public final class Implementations {
         try {
             return constructor.newInstance();
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("could not create " + STUDENT_CLASS + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException("could not create " + constructor.getDeclaringClass().getName() + ": "
+                    + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("could not create " + STUDENT_CLASS + ": " + e, e);
+            throw new IllegalStateException("could not create " + constructor.getDeclaringClass().getName() + ": "
+                    + e, e);
         }
     }
 

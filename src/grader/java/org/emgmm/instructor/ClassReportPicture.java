@@ -36,8 +36,12 @@ public final class ClassReportPicture {
     /** Each panel's height. */
     static final int PANEL_HEIGHT = 500;
 
-    /** Exercise colours after the components' colours: two more, so that nine exercises differ. */
-    private static final Color[] EXTRA_COLOURS = {new Color(0xF0E442), new Color(0x999999)};
+    /**
+     * Exercise colours after the components' colours: four more (yellow, grey, and Paul Tol's indigo and
+     * wine), so that all eleven exercises differ.
+     */
+    private static final Color[] EXTRA_COLOURS = {new Color(0xF0E442), new Color(0x999999), new Color(0x332288),
+        new Color(0x882255)};
 
     /** How many component colours come before {@link #EXTRA_COLOURS}. */
     private static final int COMPONENT_COLOURS = 7;

@@ -12,7 +12,7 @@ import org.emgmm.io.AtomicFiles;
 /**
  * The batch's gradebook, {@code gradebook.csv}: one row per submission, in name order.
  * <pre>
- *   submission,score,max_score,exercise_1,…,exercise_9,hidden,status,notes
+ *   submission,score,max_score,exercise_1,…,exercise_11,hidden,status,notes
  *   alice,87,105,8,8,14,…,3,graded,
  *   bob,78,105,0,8,…,5,"graded, some files do not compile",Ex1NormalPdf.java does not compile …
  * </pre>

@@ -42,7 +42,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class RunGradedTests {
 
     /** The visible graded test classes, one per exercise. */
-    static final List<String> VISIBLE_CLASSES = java.util.stream.IntStream.rangeClosed(1, 9)
+    static final List<String> VISIBLE_CLASSES = java.util.stream.IntStream.rangeClosed(1, 11)
             .mapToObj(n -> "org.emgmm.grading.Exercise" + n + "Test").toList();
 
     /** The package of the hidden tests; the grader lists their compiled classes before grading. */
@@ -70,6 +70,12 @@ public final class RunGradedTests {
         ClassLoader classPath = RunGradedTests.class.getClassLoader();
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (String testClass : List.of(args).subList(1, args.length)) {
+            // A build without an exercise's visible tests (a branch where they are still being written)
+            // grades the others; a hidden test that was listed is always there.
+            if (VISIBLE_CLASSES.contains(testClass)
+                    && classPath.getResource(testClass.replace('.', '/') + ".class") == null) {
+                continue;
+            }
             selectors.add(DiscoverySelectors.selectClass(new ExerciseLoader(submission, classPath), testClass));
         }
         // JUnit's pruning of stack traces follows every cause: the harness bounds the chains it hands on, and

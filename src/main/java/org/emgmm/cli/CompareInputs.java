@@ -67,7 +67,7 @@ final class CompareInputs {
     @Option(names = "--implementations", split = ",", paramLabel = "NAME",
             completionCandidates = FitCommand.ImplementationNames.class,
             description = "Implementations to compare: ${COMPLETION-CANDIDATES}. Default: every one that applies"
-                    + " (univariate only for one column; student when the exercises are built).")
+                    + " (univariate only for one column; student and student-vectorised when the exercises are built).")
     private List<String> implementations;
 
     @Option(names = "--n-init", paramLabel = "R",
@@ -257,7 +257,7 @@ final class CompareInputs {
                 implementations.stream().map(String::strip).toList()));
         List<Comparison.Entry> entries = new ArrayList<>();
         for (String name : names) {
-            if (name.equals(Implementations.STUDENT_NAME) && !Implementations.names().contains(name)) {
+            if (Implementations.STUDENT_NAMES.contains(name) && !Implementations.names().contains(name)) {
                 entries.add(new Comparison.Entry(name, null, "the exercises' EM is not built into this program"
                         + " (run from the sources: mvn -q compile exec:java -Dexec.args=\"compare ...\")"));
                 continue;
@@ -267,7 +267,10 @@ final class CompareInputs {
         return entries;
     }
 
-    /** Every implementation, vectorised first (the reference), and student even when it is not built. */
+    /**
+     * Every implementation, vectorised first (the reference), student-vectorised when built, and student
+     * even when it is not built (its row says why).
+     */
     private static List<String> defaultNames() {
         List<String> names = new ArrayList<>(Implementations.names());
         if (!names.contains(Implementations.STUDENT_NAME)) {

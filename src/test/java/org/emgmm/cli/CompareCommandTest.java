@@ -54,7 +54,7 @@ class CompareCommandTest {
     void theMainJobWritesItsPageAndPictures() throws Exception {
         CommandRun run = mainJob();
         assertEquals(Main.EXIT_OK, run.code(), run.err());
-        assertTrue(run.out().contains("agreement: all 4 implementations that ran agree within 1e-9"), run.out());
+        assertTrue(run.out().contains("agreement: all 5 implementations that ran agree within 1e-9"), run.out());
         assertTrue(run.out().contains("page: " + pages().resolve("index.html")), run.out());
         for (String picture : List.of("traces", "timings", "clusters")) {
             for (String extension : List.of(".png", ".svg")) {

@@ -22,7 +22,8 @@ import java.util.Set;
  * exercise) is held to the list of every exercise that reaches it, and a file that no exercise reaches
  * to what all exercises may use ({@link #shared()}): see {@link SubmissionGraph}.
  * {@code StudentEm.java}, which is no exercise but assembles exercises 4 to 6, may use what those three
- * may.
+ * may; {@code StudentVectorisedEm.java}, which assembles exercises 10 and 6, what those two may and the
+ * Cholesky factors it hands to exercise 10.
  */
 final class AllowLists {
 
@@ -76,8 +77,14 @@ final class AllowLists {
     /** Reading EM's settings. */
     private static final Entry SETTINGS_READ = type(EM + "EmSettings", "maxIterations", "tolerance", "regCovar");
 
-    /** The one file with a list of its own that is not an exercise: exercises 4 to 6 behind EmAlgorithm. */
+    /** A file with a list of its own that is not an exercise: exercises 4 to 6 behind EmAlgorithm. */
     static final String STUDENT_EM = "StudentEm.java";
+
+    /** The other such file: exercise 10's E- and M-step in exercise 6's loop, behind EmAlgorithm. */
+    static final String STUDENT_VECTORISED_EM = "StudentVectorisedEm.java";
+
+    /** The files that only assemble exercises: a rule an exercise breaks is not told again for them. */
+    private static final Set<String> ASSEMBLIES = Set.of(STUDENT_EM, STUDENT_VECTORISED_EM);
 
     /** Exercise file name → its list: library type → members ({@link #ANY} for all). */
     private static final Map<String, Map<String, Set<String>>> LISTS = new LinkedHashMap<>();
@@ -98,12 +105,26 @@ final class AllowLists {
                 type(EM + "Initialisation", "withDataCovariance")));
         LISTS.put("Ex9Bic.java", list(DATA_READ, MIXTURE_READ, RESULT_READ, type(EM + "EmAlgorithm", "name", "fit"),
                 SETTINGS_READ, type(EM + "Initialisation", "randomPoints")));
-        Map<String, Set<String>> studentEm = new LinkedHashMap<>();
-        for (String exercise : List.of("Ex4EStep.java", "Ex5MStep.java", "Ex6EmLoop.java")) {
-            LISTS.get(exercise).forEach((type, members) -> studentEm.computeIfAbsent(type,
+        // Exercise 10: flat arrays in and out; the Cholesky factors are given, and nothing that computes a
+        // density, a log-sum-exp or an E-step (logComponentDensity, cholesky, org.emgmm.vectorised) is on it.
+        LISTS.put("Ex10Vectorise.java", list(DATA_READ, MIXTURE_READ, MIXTURE_BUILD, RESPONSIBILITIES_READ,
+                type(EM + "Responsibilities", "wrap"), ESTEP_READ, type(EM + "EStep", NEW), EMPTY_RULE));
+        LISTS.put(STUDENT_EM, union("Ex4EStep.java", "Ex5MStep.java", "Ex6EmLoop.java"));
+        Map<String, Set<String>> vectorised = union("Ex10Vectorise.java", "Ex6EmLoop.java");
+        // The factors and log-determinants exercise 10 is given, read from the mixture.
+        vectorised.computeIfAbsent(MODEL + "GaussianMixture", t -> new LinkedHashSet<>()).add("cholesky");
+        vectorised.put("org.emgmm.linalg.Cholesky", new LinkedHashSet<>(List.of("lowerTriangle", "logDeterminant")));
+        LISTS.put(STUDENT_VECTORISED_EM, vectorised);
+    }
+
+    /** What any of {@code exercises} may use: their lists, merged. */
+    private static Map<String, Set<String>> union(String... exercises) {
+        Map<String, Set<String>> union = new LinkedHashMap<>();
+        for (String exercise : exercises) {
+            LISTS.get(exercise).forEach((type, members) -> union.computeIfAbsent(type,
                     t -> new LinkedHashSet<>()).addAll(members));
         }
-        LISTS.put(STUDENT_EM, studentEm);
+        return union;
     }
 
     /** What every exercise may use: the intersection of all the lists. */
@@ -159,6 +180,16 @@ final class AllowLists {
     }
 
     /**
+     * Whether {@code file} only assembles exercises ({@code StudentEm.java}, {@code StudentVectorisedEm.java}).
+     *
+     * @param file a file name, or null (for a file no exercise reaches)
+     * @return true for the two assemblies
+     */
+    static boolean isAssembly(String file) {
+        return file != null && ASSEMBLIES.contains(file);
+    }
+
+    /**
      * Whether {@code file} has a list of its own: an exercise file, or {@link #STUDENT_EM}.
      *
      * @param file a file name, e.g. {@code Ex4EStep.java}
@@ -168,7 +199,7 @@ final class AllowLists {
         return LISTS.containsKey(file);
     }
 
-    /** {@return the files with a list of their own, exercises 1 to 9 and then StudentEm.java} */
+    /** {@return the files with a list of their own, the exercises and then StudentEm.java} */
     static Set<String> files() {
         return LISTS.keySet();
     }

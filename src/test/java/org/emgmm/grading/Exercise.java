@@ -51,6 +51,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public @interface Exercise {
 
-    /** The exercise number, 1 to 9 (the class {@code org.emgmm.exercises.Ex<n>…}). */
+    /** The exercise number, 1 to 11 (the class {@code org.emgmm.exercises.Ex<n>…}). */
     int value();
 }

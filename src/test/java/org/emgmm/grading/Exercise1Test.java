@@ -97,7 +97,7 @@ class Exercise1Test {
 
     @Test
     @Order(4)
-    @Points(2)
+    @Points(1)
     @DisplayName("pdf matches the library on random points")
     void pdfMatchesTheLibrary() {
         SplittableRandom random = random("pdfMatchesTheLibrary");
@@ -116,7 +116,7 @@ class Exercise1Test {
 
     @Test
     @Order(5)
-    @Points(2)
+    @Points(1)
     @DisplayName("logPdf matches the library on random points")
     void logPdfMatchesTheLibrary() {
         SplittableRandom random = random("logPdfMatchesTheLibrary");

@@ -237,7 +237,7 @@ class Exercise3Test {
 
     @Test
     @Order(8)
-    @Points(2)
+    @Points(1)
     @DisplayName("logDensity matches the library on random Gaussians")
     void logDensityMatchesTheLibrary() {
         logDensityMatchesTheLibrary((x, mean, covariance) -> StudentCode.call("Ex3CholeskyDensity.logDensity(D = "
@@ -269,7 +269,7 @@ class Exercise3Test {
 
     @Test
     @Order(7)
-    @Points(2)
+    @Points(1)
     @DisplayName("logDensity is finite in 100 dimensions where det Σ underflows")
     void logDensityInHighDimension() {
         // Σ = diag(s₁, …, s₁₀₀) with each sᵢ between 10⁻⁵ and 5·10⁻⁴, and x − μ = δ with |δᵢ| ≤ 0.02, in

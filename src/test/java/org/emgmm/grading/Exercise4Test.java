@@ -137,7 +137,7 @@ class Exercise4Test {
 
     @Test
     @Order(6)
-    @Points(3)
+    @Points(2)
     @DisplayName("responsibilities match the library on random mixtures")
     void responsibilitiesMatchTheLibrary() {
         responsibilitiesMatchTheLibrary(STUDENT);
@@ -364,7 +364,7 @@ class Exercise4Test {
 
     @Test
     @Order(4)
-    @Points(3)
+    @Points(2)
     @DisplayName("points far from every component get finite responsibilities")
     void farPointsDoNotUnderflow() {
         farPointsDoNotUnderflow(STUDENT);

@@ -243,7 +243,7 @@ class Exercise5Test {
 
     @Test
     @Order(8)
-    @Points(3)
+    @Points(1)
     @DisplayName("mStep matches the library on random mixtures")
     void mStepMatchesTheLibrary() {
         SplittableRandom random = random("mStepMatchesTheLibrary");

@@ -125,7 +125,7 @@ class Exercise6Test {
 
     @Test
     @Order(7)
-    @Points(3)
+    @Points(1)
     @DisplayName("trace, iterations and model match the library's loop")
     void matchesTheLibrarysLoop() {
         SplittableRandom random = random("matchesTheLibrarysLoop");

@@ -206,7 +206,7 @@ class Exercise8Test {
 
     @Test
     @Order(7)
-    @Points(2)
+    @Points(1)
     @DisplayName("the first centre is uniform over the points")
     void firstCentreIsUniform() {
         // K = 1 on four random points: each should come first in a quarter of the draws, 1000 ± 164 of 4000.
@@ -251,7 +251,7 @@ class Exercise8Test {
 
     @Test
     @Order(8)
-    @Points(2)
+    @Points(1)
     @DisplayName("each next centre is drawn with probability ∝ D² to the nearest centre")
     void laterCentresFollowSquaredDistance() {
         // The points a + s·v for a random shift a and scale s > 0: moving and scaling the points changes no

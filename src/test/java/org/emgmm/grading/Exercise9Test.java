@@ -211,7 +211,7 @@ class Exercise9Test {
 
     @Test
     @Order(1)
-    @Points(3)
+    @Points(2)
     @DisplayName("freeParameters counts K − 1 weights, K·D means, K·D(D+1)/2 covariance entries")
     void freeParameters() {
         freeParameters(FREE_PARAMETERS);
@@ -254,7 +254,7 @@ class Exercise9Test {
 
     @Test
     @Order(2)
-    @Points(3)
+    @Points(2)
     @DisplayName("bic is −2 L + p log N with the total log-likelihood")
     void bicFormula() {
         bicFormula(BIC);

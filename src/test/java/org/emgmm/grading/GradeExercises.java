@@ -21,7 +21,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * is the last thing printed before Maven's closing lines. Each failure is told once, with its hint, in
  * the table.
  *
- * <p>It runs {@code Exercise1Test} to {@code Exercise9Test} and, where an instructor's build has them,
+ * <p>It runs {@code Exercise1Test} to {@code Exercise11Test} and, where an instructor's build has them,
  * the hidden tests; {@code -Dexercise} chooses exercises as in any build. A graded test that fails is
  * a lost point, not a broken build: the program ends with 0 whatever the score, and with 2 and one line
  * naming the valid values when {@code -Dexercise} names no exercise or {@code -Demgmm.grade.seed} is not
@@ -94,7 +94,11 @@ public final class GradeExercises {
     private static LauncherDiscoveryRequest request() {
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (int exercise = GradingExtension.FIRST_EXERCISE; exercise <= GradingExtension.LAST_EXERCISE; exercise++) {
-            selectors.add(DiscoverySelectors.selectClass("org.emgmm.grading.Exercise" + exercise + "Test"));
+            String testClass = "org.emgmm.grading.Exercise" + exercise + "Test";
+            // A build without an exercise's tests (a branch where they are still being written) grades the others.
+            if (GradeExercises.class.getClassLoader().getResource(testClass.replace('.', '/') + ".class") != null) {
+                selectors.add(DiscoverySelectors.selectClass(testClass));
+            }
         }
         if (GradeExercises.class.getClassLoader().getResource(HIDDEN_PACKAGE.replace('.', '/')) != null) {
             selectors.add(DiscoverySelectors.selectPackage(HIDDEN_PACKAGE));
@@ -102,6 +106,8 @@ public final class GradeExercises {
         for (String check : ExerciseChecks.CLASSES) {
             selectors.add(DiscoverySelectors.selectClass(check));
         }
+        // Not a check and not graded: the speed-up of exercise 10, shown under the table.
+        selectors.add(DiscoverySelectors.selectClass(SpeedUpMeasurement.class));
         return LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
     }
 }

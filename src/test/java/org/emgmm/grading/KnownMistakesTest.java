@@ -332,4 +332,49 @@ class KnownMistakesTest {
         };
         hintNames(() -> Exercise3Test.logDensityMatchesTheLibrary(normNotSquared), "‖z‖ gives where ‖z‖² belongs");
     }
+
+    // ---- exercise 10, planted into a copy of the solution (PlantedVectorise) -----------------------
+
+    @Test
+    void exercise10sRightMethodPassesItsChecks() {
+        PlantedVectorise right = new PlantedVectorise(PlantedVectorise.Slip.NONE);
+        Exercise10Test.everyBlockCounts(right::eStep);
+        Exercise10Test.eachPointHasItsOwnShift(right::eStep);
+        Exercise10Test.responsibilitiesMatchTheLibrary(right::eStep);
+        Exercise10Test.logLikelihoodMatchesTheLibrary(right::eStep);
+        Exercise10Test.momentSumsAboutTheCentres(right::momentSums);
+    }
+
+    @Test
+    void aDroppedLastBlockIsNamed() {
+        PlantedVectorise dropped = new PlantedVectorise(PlantedVectorise.Slip.LAST_BLOCK_DROPPED);
+        hintNames(() -> Exercise10Test.everyBlockCounts(dropped::eStep), "leaving out the last, shorter block",
+                "min(B, N − start)");
+    }
+
+    @Test
+    void aLastBlockThatReadsPastTheDataFails() {
+        PlantedVectorise overrun = new PlantedVectorise(PlantedVectorise.Slip.LAST_BLOCK_OVERRUN);
+        // Through StudentCode, as the graded test calls the student's method: the exception becomes a failure.
+        Exercise10Test.BlockedEStep called = (data, model, factors, logDeterminants, block) -> StudentCode.call(
+                "the planted eStep", () -> overrun.eStep(data, model, factors, logDeterminants, block));
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                () -> Exercise10Test.everyBlockCounts(called));
+        assertTrue(failure.getMessage().contains("ArrayIndexOutOfBoundsException"), failure.getMessage());
+    }
+
+    @Test
+    void aShiftByTheBlocksMaximumIsNamed() {
+        PlantedVectorise shifted = new PlantedVectorise(PlantedVectorise.Slip.SHIFT_BY_THE_BLOCK);
+        hintNames(() -> Exercise10Test.eachPointHasItsOwnShift(shifted::eStep), "that point's own maximum",
+                "not by the block's maximum");
+    }
+
+    @Test
+    void momentSumsAboutTheWrongCentreAreNamed() {
+        hintNames(() -> Exercise10Test.momentSumsAboutTheCentres(new PlantedVectorise(
+                PlantedVectorise.Slip.SUMS_ABOUT_ZERO)::momentSums), "the sums about 0");
+        hintNames(() -> Exercise10Test.momentSumsAboutTheCentres(new PlantedVectorise(
+                PlantedVectorise.Slip.SUMS_ABOUT_NEW_MEANS)::momentSums), "the sums about the new means");
+    }
 }

@@ -25,7 +25,7 @@ class OwnWorkRulesTest {
 
     private static final String[] EXERCISES = {"Ex1NormalPdf.java", "Ex2LogSumExp.java", "Ex3CholeskyDensity.java",
         "Ex4EStep.java", "Ex5MStep.java", "Ex6EmLoop.java", "Ex7UnivariateEm.java", "Ex8KMeansPlusPlus.java",
-        "Ex9Bic.java"};
+        "Ex9Bic.java", "Ex10Vectorise.java"};
 
     /** The exercise file of exercise {@code n}. */
     private static String ex(int n) {
@@ -179,5 +179,24 @@ class OwnWorkRulesTest {
         Map<String, Set<String>> four = AllowLists.of(ex(4));
         assertTrue(AllowLists.describe(ex(4)).contains("logComponentDensity") && four.containsKey(
                 "org.emgmm.em.EStep"), AllowLists.describe(ex(4)));
+    }
+
+    @Test
+    void exercise10MayUseFlatArraysButNoAlgorithm() {
+        assertNull(OwnWork.broken(ex(10), "org.emgmm.data.DataMatrix", "toFlatArray"));
+        assertNull(OwnWork.broken(ex(10), "org.emgmm.model.GaussianMixture", "flatMeans"));
+        assertNull(OwnWork.broken(ex(10), "org.emgmm.em.Responsibilities", "wrap"));
+        assertNull(OwnWork.broken(ex(10), "org.emgmm.em.EStep", "new"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken(ex(10), "org.emgmm.vectorised.VectorisedEm", "eStep"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken(ex(10), "org.emgmm.loops.LoopsEm", "eStep"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken(ex(10), "org.emgmm.model.GaussianMixture",
+                "logComponentDensity"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken(ex(10), "org.emgmm.model.GaussianMixture", "cholesky"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken(ex(10), "org.emgmm.linalg.Cholesky", "decompose"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken(ex(10), "org.emgmm.model.LogSumExp", "logSumExp"));
+        assertNull(OwnWork.broken(AllowLists.STUDENT_VECTORISED_EM, "org.emgmm.model.GaussianMixture", "cholesky"));
+        assertNull(OwnWork.broken(AllowLists.STUDENT_VECTORISED_EM, "org.emgmm.em.EmLoop", "checkedEStep"));
+        assertEquals(OwnWork.Rule.OWN_WORK, OwnWork.broken(AllowLists.STUDENT_VECTORISED_EM,
+                "org.emgmm.vectorised.VectorisedEm", "eStep"));
     }
 }

@@ -441,4 +441,36 @@ class PromisesTest {
         failsOnTheValue(() -> Promises.squaredDistancesLeavesTheCentres(
                 (data, centres, count) -> new double[data.rows()]));
     }
+
+    // ---- Exercise 10 -------------------------------------------------------------------------------
+
+    @Test
+    void vectorisedEStepThatReusesItsResultArrayFails() {
+        PlantedVectorise right = new PlantedVectorise(PlantedVectorise.Slip.NONE);
+        assertDoesNotThrow(() -> Promises.vectoriseKeepsItsPromises(right::eStep, right::momentSums));
+        PlantedVectorise reused = new PlantedVectorise(PlantedVectorise.Slip.RESULT_BUFFER_REUSED);
+        failsNaming(() -> Promises.vectoriseKeepsItsPromises(reused::eStep, reused::momentSums),
+                "eStep's result of an earlier call changed when eStep was called again", "a fresh result");
+    }
+
+    @Test
+    void vectorisedMethodsThatWriteIntoTheirInputsFail() {
+        PlantedVectorise right = new PlantedVectorise(PlantedVectorise.Slip.NONE);
+        // Scaling the factors in place by 1/L[j][j] (to multiply instead of divide later) changes them.
+        Exercise10Test.BlockedEStep scaling = (data, model, factors, logDeterminants, block) -> {
+            EStep step = right.eStep(data, model, factors, logDeterminants, block);
+            factors[0] = 1.0 / factors[0];
+            return step;
+        };
+        failsNaming(() -> Promises.vectoriseKeepsItsPromises(scaling, right::momentSums),
+                "eStep wrote into its input factors");
+        // Centring the data on the centres by subtracting from them in place.
+        Exercise10Test.MomentSums centring = (data, r, centres, block) -> {
+            org.emgmm.exercises.Ex10Vectorise.Sums sums = right.momentSums(data, r, centres, block);
+            centres[centres.length - 1] -= 1.0;
+            return sums;
+        };
+        failsNaming(() -> Promises.vectoriseKeepsItsPromises(right::eStep, centring),
+                "momentSums wrote into its input centres");
+    }
 }

@@ -110,7 +110,8 @@ public final class SubmissionGraph {
     /**
      * Every use that breaks a rule, by the exercises it concerns: for a file that exercises reach, one
      * violation per exercise whose rules the use breaks (when an exercise itself breaks them,
-     * {@code StudentEm.java}, which only assembles exercises, is not named too); for a file no
+     * {@code StudentEm.java} and {@code StudentVectorisedEm.java}, which only assemble exercises, are not
+     * named too); for a file no
      * exercise reaches, one violation of the file itself.
      *
      * @return the violations, file by file in name order, each file's in the order of its code
@@ -153,8 +154,8 @@ public final class SubmissionGraph {
                 of.add(new OwnWork.Violation(file, use.line(), use.used(), rule, root));
             }
         }
-        if (of.stream().anyMatch(violation -> !AllowLists.STUDENT_EM.equals(violation.exercise()))) {
-            of.removeIf(violation -> AllowLists.STUDENT_EM.equals(violation.exercise()));
+        if (of.stream().anyMatch(violation -> !AllowLists.isAssembly(violation.exercise()))) {
+            of.removeIf(violation -> AllowLists.isAssembly(violation.exercise()));
         }
         found.addAll(of);
     }

@@ -179,6 +179,12 @@ final class PlantedSubmissions {
         TRIVIAL.put("Ex9Bic.bic", "return 0.0;");
         TRIVIAL.put("Ex9Bic.chooseComponents", "return minComponents;");
 
+        TRIVIAL.put("Ex10Vectorise.eStep", "return new EStep(Responsibilities.wrap(data.rows(), model.components(),"
+                + " new double[data.rows() * model.components()]), 0.0);");
+        TRIVIAL.put("Ex10Vectorise.momentSums", "return new Sums(new double[r.components()], new double[r.components()"
+                + " * data.columns()], new double[r.components() * data.columns() * data.columns()]);");
+        TRIVIAL.put("Ex10Vectorise.mStep", "return previous;");
+
         SHORTCUTS.put("Ex1NormalPdf.pdf", "return 1.0 / Math.sqrt(2.0 * Math.PI * variance);");
         SHORTCUTS.put("Ex1NormalPdf.logPdf", "return -0.5 * Math.log(2.0 * Math.PI * variance);");
         SHORTCUTS.put("Ex2LogSumExp.logSumExp",
@@ -296,6 +302,9 @@ final class PlantedSubmissions {
         ROUTES.put("Ex9Bic.freeParameters", "return org.emgmm.selection.ModelSelection.freeParameters(components,"
                 + " dimension);");
         ROUTES.put("Ex9Bic.bic", "return org.emgmm.selection.ModelSelection.bic(fit);");
+
+        ROUTES.put("Ex10Vectorise.eStep", "return new org.emgmm.vectorised.VectorisedEm().eStep(data, model);");
+        ROUTES.put("Ex10Vectorise.mStep", "return new org.emgmm.loops.LoopsEm().mStep(data, r, previous, regCovar);");
 
         THROUGH_HELPER.put("Ex2LogSumExp.logSumExp", "return Helper.logSumExp(a);");
         THROUGH_HELPER.put("Ex3CholeskyDensity.logDensity", "return Helper.logDensity(x, mean, covariance);");

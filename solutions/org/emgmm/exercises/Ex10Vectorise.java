@@ -1,0 +1,330 @@
+package org.emgmm.exercises;
+
+import org.emgmm.data.DataMatrix;
+import org.emgmm.em.EStep;
+import org.emgmm.em.EmptyComponents;
+import org.emgmm.em.Responsibilities;
+import org.emgmm.model.GaussianMixture;
+
+/**
+ * Exercise 10: vectorise. The E-step of exercise 4 and the sums of exercise 5's M-step again, the same
+ * numbers, reorganised over flat arrays in blocks of points, several times faster.
+ *
+ * <h2>Why reorganising is faster</h2>
+ * Your exercise 4 E-step takes one point at a time: for each point and component it calls a density,
+ * which allocates a scratch array, solves L z = x − μ for one point (a short loop of D steps with a
+ * division in it), and returns one number. Here the loops are turned inside out: a block of B points
+ * (a few hundred) is handled at once, and the innermost loop always runs along the block,
+ * <pre>
+ *   for j in 0..D:  for b in 0..B:  z[j][b] = (y[j][b] − Σ_{m&lt;j} L[j][m] z[m][b]) / L[j][j]
+ * </pre>
+ * Three things make that fast: (1) the inner loop reads and writes consecutive doubles of one array with
+ * the same operation on each, the shape Java's JIT compiler turns into SIMD instructions (four doubles at
+ * a time on most laptops); (2) each point's coordinates are read from memory once per component, and
+ * the block's working arrays stay in the processor's cache; (3) nothing is allocated per point: the
+ * block's arrays are allocated once per call and reused for every block.
+ *
+ * <h2>Task</h2>
+ * Store everything flat and row-major, as the library does: the data {@code x[i * D + j]}
+ * ({@link DataMatrix#toFlatArray}), the means {@code μₖ[j] = means[k * D + j]}
+ * ({@link GaussianMixture#flatMeans}), the Cholesky factors {@code Lₖ[a][b] = factors[(k * D + a) * D + b]}
+ * (lower triangular, Σₖ = Lₖ Lₖᵀ) and the responsibilities {@code r[i][k] = r[i * K + k]}.
+ * <ol>
+ *   <li>{@link #eStep}: the tests hand you each component's Cholesky factor and log det Σₖ (exercise 3's
+ *       work, so that a slip there costs nothing here). For each block of B points (the last block may
+ *       be shorter: N need not be a multiple of B) and each component k:
+ *       <pre>
+ *   y[j][b]      = x[start + b][j] − μₖ[j]                       centre, coordinate-major
+ *   z[j][b]      = (y[j][b] − Σ_{m&lt;j} Lₖ[j][m] z[m][b]) / Lₖ[j][j]    one coordinate j at a time, along b
+ *   logP[k][b]   = log πₖ − ½ (D log 2π + log det Σₖ) − ½ Σⱼ z[j][b]²
+ *       </pre>
+ *       then, for each point b of the block, log-sum-exp over k with that point's own maximum:
+ *       <pre>
+ *   m[b]   = maxₖ logP[k][b]
+ *   s[b]   = Σₖ exp(logP[k][b] − m[b])
+ *   r[start + b][k] = exp(logP[k][b] − m[b]) / s[b],      L(θ) += m[b] + log s[b]
+ *       </pre></li>
+ *   <li>{@link #momentSums}: the sums an M-step needs, about given centres cₖ (the previous means),
+ *       accumulated block by block:
+ *       <pre>
+ *   Nₖ  = Σᵢ r[i][k]
+ *   s1ₖ = Σᵢ r[i][k] (xᵢ − cₖ)
+ *   S2ₖ = Σᵢ r[i][k] (xᵢ − cₖ)(xᵢ − cₖ)ᵀ
+ *       </pre></li>
+ *   <li>{@link #mStep}: exercise 5's M-step finished from those sums, exact in algebra, with δₖ = s1ₖ / Nₖ:
+ *       <pre>
+ *   πₖ = Nₖ / N,   μₖ' = cₖ + δₖ,   Σₖ' = S2ₖ / Nₖ − δₖ δₖᵀ + regCovar · I
+ *       </pre>
+ *       and the empty-component rule of exercise 5 (Nₖ &lt; {@link EmptyComponents#THRESHOLD}: μₖ and Σₖ
+ *       stay as they were). Centring on the previous means, close to the new ones, keeps δₖ small, so
+ *       the subtraction loses no digits that matter; Σ r x xᵀ / N − μ μᵀ, centred on 0, would.</li>
+ * </ol>
+ * Every call allocates its result afresh and leaves its inputs as they were. The library's densities,
+ * log-sum-exp, Cholesky factor, E-step and {@code org.emgmm.vectorised} may not be called here.
+ *
+ * <h2>Common mistakes</h2>
+ * <ul>
+ *   <li><b>The last block.</b> {@code for (start = 0; start + B <= N; start += B)} drops the last
+ *       N mod B points (their responsibilities stay 0); a last block of B points reads past the end of
+ *       the data. The block's size is min(B, N − start).</li>
+ *   <li><b>One shift for the whole block.</b> The maximum of log-sum-exp belongs to each point: a
+ *       shift by the block's maximum sends exp(logP − m) to 0 for a point far from every component
+ *       while another point sits close to one, and its row becomes 0/0.</li>
+ *   <li><b>Sums about the wrong centre.</b> The second moments must be about the centres given:
+ *       not about 0 (Σ r x xᵀ), and not about the new means, which are not known until the sums are
+ *       done.</li>
+ *   <li><b>A buffer handed out.</b> Working arrays may be reused from block to block, but the array
+ *       wrapped into the result must be new in every call: EM keeps the E-step's responsibilities for
+ *       its M-step.</li>
+ * </ul>
+ *
+ * <h2>Read</h2>
+ * Before: Bishop, PRML, eqs. (9.23) to (9.26), the same E- and M-step as exercises 4 and 5; the
+ * JVM's SIMD compilation is "superword level parallelism" (HotSpot's {@code -XX:+UseSuperWord}, on by
+ * default). After yours works, compare with the library's {@code org.emgmm.vectorised}: the class
+ * comment of {@code Kernels} says which loop shape the JIT vectorises and why every innermost loop there
+ * has it; {@code Workspace} explains the sums about the old means and why one pass over the data per
+ * iteration is enough. The library goes further (two coordinates solved together, loops unrolled by
+ * four, threads): yours need not. The speed-up your machine measures is printed under the score
+ * table.
+ *
+ * <h2>Check</h2>
+ * {@code mvn test -Dexercise=10}
+ */
+public final class Ex10Vectorise {
+
+    /** log 2π, in every Gaussian's normalising constant. */
+    private static final double LOG_TWO_PI = Math.log(2.0 * Math.PI);
+
+    private Ex10Vectorise() {
+    }
+
+    /**
+     * The moment sums of every component, about given centres.
+     *
+     * @param counts Nₖ, K values
+     * @param first  s1ₖ[j] at {@code k * D + j}
+     * @param second S2ₖ[a][b] at {@code (k * D + a) * D + b}, the full symmetric matrix
+     */
+    public record Sums(double[] counts, double[] first, double[] second) {
+    }
+
+    /**
+     * The E-step of exercise 4, in blocks of {@code block} points.
+     *
+     * @param data            N×D. Not modified.
+     * @param model           θ, of dimension D. Not modified.
+     * @param factors         every Lₖ, K×D×D flat: Lₖ[a][b] at {@code (k * D + a) * D + b}. Not modified.
+     * @param logDeterminants log det Σₖ for every k. Not modified.
+     * @param block           B, the points per block, at least 1
+     * @return r (N×K) and L(θ), a fresh result
+     */
+    public static EStep eStep(DataMatrix data, GaussianMixture model, double[] factors, double[] logDeterminants,
+            int block) {
+        int n = data.rows();
+        int d = data.columns();
+        int k = model.components();
+        double[] x = data.toFlatArray();
+        double[] means = model.flatMeans();
+        double[] weights = model.weights();
+        double[] r = new double[n * k];
+        // The block's working arrays, allocated once and reused for every block.
+        double[][] z = new double[d][block];
+        double[][] logP = new double[k][block];
+        double[] max = new double[block];
+        double[] sum = new double[block];
+        double logLikelihood = 0.0;
+        for (int start = 0; start < n; start += block) {
+            int size = Math.min(block, n - start);
+            for (int c = 0; c < k; c++) {
+                centre(x, start, size, d, means, c * d, z);
+                forwardSubstitute(factors, c * d * d, d, z, size);
+                // log πₖ − ½ (D log 2π + log det Σₖ): the same for every point
+                double constant = Math.log(weights[c]) - 0.5 * (d * LOG_TWO_PI + logDeterminants[c]);
+                squaredNorms(z, size, d, logP[c]);
+                for (int b = 0; b < size; b++) {
+                    logP[c][b] = constant - 0.5 * logP[c][b];
+                }
+            }
+            logLikelihood += normalise(logP, size, k, max, sum, r, start);
+        }
+        return new EStep(Responsibilities.wrap(n, k, r), logLikelihood);
+    }
+
+    /** y[j][b] = x[start + b][j] − μ[j]: a block centred on μ, coordinate-major. */
+    private static void centre(double[] x, int start, int size, int d, double[] means, int meanOffset,
+            double[][] y) {
+        for (int j = 0; j < d; j++) {
+            double mu = means[meanOffset + j];
+            double[] row = y[j];
+            for (int b = 0; b < size; b++) {
+                row[b] = x[(start + b) * d + j] - mu;
+            }
+        }
+    }
+
+    /**
+     * Solves L z = y in place for the whole block, one coordinate j at a time:
+     * z[j][b] = (y[j][b] − Σ_{m&lt;j} L[j][m] z[m][b]) / L[j][j].
+     */
+    private static void forwardSubstitute(double[] factors, int offset, int d, double[][] z, int size) {
+        for (int j = 0; j < d; j++) {
+            double[] zj = z[j];
+            for (int m = 0; m < j; m++) {
+                double ljm = factors[offset + j * d + m];
+                double[] zm = z[m];
+                for (int b = 0; b < size; b++) {
+                    zj[b] -= ljm * zm[b];
+                }
+            }
+            double ljj = factors[offset + j * d + j];
+            for (int b = 0; b < size; b++) {
+                zj[b] /= ljj;
+            }
+        }
+    }
+
+    /** out[b] = Σⱼ z[j][b]²: the squared Mahalanobis distance of every point of the block. */
+    private static void squaredNorms(double[][] z, int size, int d, double[] out) {
+        for (int b = 0; b < size; b++) {
+            out[b] = 0.0;
+        }
+        for (int j = 0; j < d; j++) {
+            double[] zj = z[j];
+            for (int b = 0; b < size; b++) {
+                out[b] += zj[b] * zj[b];
+            }
+        }
+    }
+
+    /**
+     * Log-sum-exp over k for every point b of the block, each with its own maximum m[b]; writes
+     * r[start + b][k] = exp(logP[k][b] − m[b]) / s[b] and returns Σ_b (m[b] + log s[b]).
+     */
+    private static double normalise(double[][] logP, int size, int k, double[] max, double[] sum, double[] r,
+            int start) {
+        for (int b = 0; b < size; b++) {
+            max[b] = Double.NEGATIVE_INFINITY;
+            sum[b] = 0.0;
+        }
+        for (int c = 0; c < k; c++) {
+            for (int b = 0; b < size; b++) {
+                max[b] = Math.max(max[b], logP[c][b]);
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int b = 0; b < size; b++) {
+                logP[c][b] = Math.exp(logP[c][b] - max[b]);
+                sum[b] += logP[c][b];
+            }
+        }
+        double logLikelihood = 0.0;
+        for (int b = 0; b < size; b++) {
+            logLikelihood += max[b] + Math.log(sum[b]);
+            for (int c = 0; c < k; c++) {
+                r[(start + b) * k + c] = logP[c][b] / sum[b];
+            }
+        }
+        return logLikelihood;
+    }
+
+    /**
+     * Nₖ, s1ₖ and S2ₖ about the centres cₖ, in blocks of {@code block} points.
+     *
+     * @param data    N×D. Not modified.
+     * @param r       the N×K responsibilities. Not modified.
+     * @param centres cₖ[j] at {@code k * D + j}. Not modified.
+     * @param block   B, the points per block, at least 1
+     * @return the sums, in new arrays
+     */
+    public static Sums momentSums(DataMatrix data, Responsibilities r, double[] centres, int block) {
+        int n = data.rows();
+        int d = data.columns();
+        int k = r.components();
+        double[] x = data.toFlatArray();
+        double[] values = r.toFlatArray();
+        double[] counts = new double[k];
+        double[] first = new double[k * d];
+        double[] second = new double[k * d * d];
+        double[][] y = new double[d][block];
+        for (int start = 0; start < n; start += block) {
+            int size = Math.min(block, n - start);
+            for (int c = 0; c < k; c++) {
+                centre(x, start, size, d, centres, c * d, y);
+                for (int b = 0; b < size; b++) {
+                    counts[c] += values[(start + b) * k + c];
+                }
+                for (int a = 0; a < d; a++) {
+                    double[] ya = y[a];
+                    // s1ₖ[a] += Σ_b r[b] y[a][b]
+                    double s1 = 0.0;
+                    for (int b = 0; b < size; b++) {
+                        s1 += values[(start + b) * k + c] * ya[b];
+                    }
+                    first[c * d + a] += s1;
+                    // S2ₖ[a][e] += Σ_b r[b] y[a][b] y[e][b], lower triangle e ≤ a
+                    for (int e = 0; e <= a; e++) {
+                        double[] ye = y[e];
+                        double s2 = 0.0;
+                        for (int b = 0; b < size; b++) {
+                            s2 += values[(start + b) * k + c] * ya[b] * ye[b];
+                        }
+                        second[(c * d + a) * d + e] += s2;
+                    }
+                }
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int a = 0; a < d; a++) {
+                for (int e = 0; e < a; e++) {
+                    second[(c * d + e) * d + a] = second[(c * d + a) * d + e];
+                }
+            }
+        }
+        return new Sums(counts, first, second);
+    }
+
+    /**
+     * Exercise 5's M-step, from {@link #momentSums} about the previous means.
+     *
+     * @param data     N×D. Not modified.
+     * @param r        the N×K responsibilities of the E-step. Not modified.
+     * @param previous the parameters that E-step used. Not modified.
+     * @param regCovar added to each new covariance's diagonal
+     * @param block    B, the points per block, at least 1
+     * @return the new mixture
+     */
+    public static GaussianMixture mStep(DataMatrix data, Responsibilities r, GaussianMixture previous,
+            double regCovar, int block) {
+        int n = data.rows();
+        int d = data.columns();
+        int k = previous.components();
+        double[] centres = previous.flatMeans();
+        Sums sums = momentSums(data, r, centres, block);
+        double[] weights = new double[k];
+        double[] means = new double[k * d];
+        double[] covariances = previous.flatCovariances();
+        for (int c = 0; c < k; c++) {
+            double nk = sums.counts()[c];
+            weights[c] = nk / n;
+            if (EmptyComponents.isEmpty(nk)) {
+                System.arraycopy(centres, c * d, means, c * d, d);
+                continue;
+            }
+            double[] delta = new double[d];
+            for (int j = 0; j < d; j++) {
+                // δₖ = s1ₖ / Nₖ, μₖ' = cₖ + δₖ
+                delta[j] = sums.first()[c * d + j] / nk;
+                means[c * d + j] = centres[c * d + j] + delta[j];
+            }
+            for (int a = 0; a < d; a++) {
+                for (int e = 0; e < d; e++) {
+                    // Σₖ'[a][e] = S2ₖ[a][e] / Nₖ − δₖ[a] δₖ[e] (+ regCovar on the diagonal)
+                    int at = (c * d + a) * d + e;
+                    covariances[at] = sums.second()[at] / nk - delta[a] * delta[e] + (a == e ? regCovar : 0.0);
+                }
+            }
+        }
+        return GaussianMixture.ofFlat(k, d, weights, means, covariances);
+    }
+}
