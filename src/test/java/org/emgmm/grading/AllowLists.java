@@ -98,6 +98,12 @@ final class AllowLists {
                 type(EM + "Initialisation", "withDataCovariance")));
         LISTS.put("Ex9Bic.java", list(DATA_READ, MIXTURE_READ, RESULT_READ, type(EM + "EmAlgorithm", "name", "fit"),
                 SETTINGS_READ, type(EM + "Initialisation", "randomPoints")));
+        // Exercise 11: the types' names, data and mixtures in and out, a lent fit; never CovarianceType's
+        // constrain or parameter count, GaussianMixture.constrainedTo, nor anything of org.emgmm.selection.
+        LISTS.put("Ex11CovarianceTypes.java", list(DATA_READ, RESPONSIBILITIES_READ, MIXTURE_READ,
+                type(MODEL + "GaussianMixture", "covarianceType"), MIXTURE_BUILD, type(MODEL + "CovarianceType", "FULL",
+                        "DIAG", "SPHERICAL", "TIED", "values", "label", "name", "ordinal"), RESULT_READ,
+                type(EM + "EmAlgorithm", "name", "fit"), SETTINGS_READ, type(EM + "Initialisation", "randomPoints")));
         Map<String, Set<String>> studentEm = new LinkedHashMap<>();
         for (String exercise : List.of("Ex4EStep.java", "Ex5MStep.java", "Ex6EmLoop.java")) {
             LISTS.get(exercise).forEach((type, members) -> studentEm.computeIfAbsent(type,

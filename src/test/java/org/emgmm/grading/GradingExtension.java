@@ -74,7 +74,7 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
 
     /** The exercises there are. */
     static final int FIRST_EXERCISE = 1;
-    static final int LAST_EXERCISE = 9;
+    static final int LAST_EXERCISE = 11;
 
     /**
      * "4" or "4,5" (or "4 5") as a set; empty for null or blank.
