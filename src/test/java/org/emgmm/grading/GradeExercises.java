@@ -94,7 +94,11 @@ public final class GradeExercises {
     private static LauncherDiscoveryRequest request() {
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (int exercise = GradingExtension.FIRST_EXERCISE; exercise <= GradingExtension.LAST_EXERCISE; exercise++) {
-            selectors.add(DiscoverySelectors.selectClass("org.emgmm.grading.Exercise" + exercise + "Test"));
+            String name = "org.emgmm.grading.Exercise" + exercise + "Test";
+            // only the exercises whose tests are built (on a branch with exercise 11 but not yet 10, say)
+            if (GradeExercises.class.getClassLoader().getResource(name.replace('.', '/') + ".class") != null) {
+                selectors.add(DiscoverySelectors.selectClass(name));
+            }
         }
         if (GradeExercises.class.getClassLoader().getResource(HIDDEN_PACKAGE.replace('.', '/')) != null) {
             selectors.add(DiscoverySelectors.selectPackage(HIDDEN_PACKAGE));
