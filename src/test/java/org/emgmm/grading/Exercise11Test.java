@@ -328,6 +328,42 @@ class Exercise11Test {
         }
     }
 
+    @Test
+    @Order(3)
+    @Points(1)
+    @DisplayName("constrain does not modify counts or scatters, and returns a new array (its comment)")
+    void constrainLeavesItsInputs() {
+        constrainLeavesItsInputs(CONSTRAIN);
+    }
+
+    static void constrainLeavesItsInputs(Constrain constrain) {
+        // Every type, with reg-covar 0 (where full's answer equals Sₖ, so returning scatters itself would look
+        // right) and with reg-covar > 0 (where adding it in place would change scatters); the value is checked
+        // too, against the library.
+        SplittableRandom random = random("constrainLeavesItsInputs");
+        for (int c = 0; c < CASES; c++) {
+            Scatters test = Scatters.random(random);
+            for (CovarianceType type : CovarianceType.values()) {
+                for (double reg : new double[] {0.0, random.nextDouble(0.1, 1.0)}) {
+                    double[] counts = test.counts().clone();
+                    double[] scatters = test.scatters().clone();
+                    String what = "constrain(" + type.label() + ", " + test.describe() + ", reg-covar "
+                            + Expect.format(reg) + ")";
+                    double[] result = constrain.of(type, counts, scatters, test.dimension(), reg);
+                    Expect.arrayClose(test.counts(), counts, 0.0, what + ": counts afterwards", "counts is \"Not"
+                            + " modified\": read it, never write into it");
+                    Expect.arrayClose(test.scatters(), scatters, 0.0, what + ": scatters afterwards", "scatters is"
+                            + " \"Not modified\": build the result in a new array");
+                    Expect.that(result != scatters, what + ": the result", "a new array", "the scatters array itself",
+                            "return a new array, even where the result equals Sₖ");
+                    Expect.arrayClose(type.constrain(test.counts(), test.scatters(), new boolean[test.components()],
+                            test.dimension(), reg), result, TOLERANCE, what, "the arrays were left alone, but the result"
+                                    + " must be right too: see 11.1 and 11.2 for what it should be");
+                }
+            }
+        }
+    }
+
     /** A wrong count that matches a known miscount. */
     private static List<KnownMistakes.Mistake> miscounts(CovarianceType type, int k, int d) {
         int base = (k - 1) + k * d;
@@ -346,7 +382,7 @@ class Exercise11Test {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @Points(1)
     @DisplayName("freeParameters counts K − 1 weights, K·D means and the type's covariance numbers")
     void freeParameters() {
@@ -375,7 +411,7 @@ class Exercise11Test {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @Points(1)
     @DisplayName("mStep: diag fits are diagonal, spherical multiples of I, tied equal, each keeping what full has")
     void mStepShapes() {
@@ -435,7 +471,7 @@ class Exercise11Test {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @Points(1)
     @DisplayName("mStep with one component gives the sample moments, projected onto each type")
     void oneComponentGivesTheSampleMoments() {
@@ -487,7 +523,7 @@ class Exercise11Test {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @Points(1)
     @DisplayName("EM with mStep never lowers the log-likelihood (reg-covar 0), and climbs as the library's does")
     void logLikelihoodNeverFalls() {
@@ -536,12 +572,12 @@ class Exercise11Test {
             }
             Expect.close(reference.logLikelihood(), previous, 1e-8, "L(θ) after " + STEPS + " steps with your "
                     + type.label() + " M-step (" + describe(scenario) + ")", "the library's run from the same start"
-                            + " ends here: see 11.7 if your M-step differs from the library's");
+                            + " ends here: see 11.8 if your M-step differs from the library's");
         }
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @Points(1)
     @DisplayName("constrain and mStep match the library on random cases")
     void matchesTheLibrary() {
@@ -623,7 +659,7 @@ class Exercise11Test {
                     got = -1;
                 }
                 if (got != want) {
-                    return "see 11.3 first: freeParameters(" + type.label() + ", " + k + ", " + data.columns()
+                    return "see 11.4 first: freeParameters(" + type.label() + ", " + k + ", " + data.columns()
                             + ") gives " + got + " where it is " + want + ", and the BIC is built on it";
                 }
             }
@@ -636,8 +672,8 @@ class Exercise11Test {
     }
 
     @Test
-    @Order(8)
-    @Points(2)
+    @Order(9)
+    @Points(1)
     @DisplayName("choose finds tied covariances and the right K on data from a tied mixture")
     void chooseFindsATiedMixture() {
         chooseFindsATiedMixture(CHOOSE, FREE_PARAMETERS);

@@ -454,6 +454,7 @@ class KnownMistakesTest {
         Ex11Copy right = new Ex11Copy(Ex11Slip.NONE);
         Exercise11Test.constrainDiagAndSpherical(right::constrain);
         Exercise11Test.constrainTied(right::constrain);
+        Exercise11Test.constrainLeavesItsInputs(right::constrain);
         Exercise11Test.freeParameters(right::freeParameters);
         Exercise11Test.mStepShapes(right::mStep);
         Exercise11Test.oneComponentGivesTheSampleMoments(right::mStep);
@@ -504,8 +505,8 @@ class KnownMistakesTest {
         hintNames(() -> Exercise11Test.freeParameters(tied::freeParameters), "K covariances counted");
         hintNames(() -> Exercise11Test.freeParameters(new Ex11Copy(Ex11Slip.SPHERICAL_COUNTED_D_PER_COMPONENT)
                 ::freeParameters), "D variances counted per component");
-        // A choice built on the wrong count is sent to 11.3 (tied then costs as much as full, and loses).
-        hintNames(() -> Exercise11Test.chooseFindsATiedMixture(tied::choose, tied::freeParameters), "see 11.3 first");
+        // A choice built on the wrong count is sent to 11.4 (tied then costs as much as full, and loses).
+        hintNames(() -> Exercise11Test.chooseFindsATiedMixture(tied::choose, tied::freeParameters), "see 11.4 first");
     }
 
     @Test
