@@ -117,7 +117,7 @@ public final class Ex11CovarianceTypes {
     public static double[] constrain(CovarianceType type, double[] counts, double[] scatters, int dimension,
             double regCovar) {
         throw new UnsupportedOperationException("TODO: keep the part of each Sₖ the type allows: diag(Sₖ), "
-                + "(trace(Sₖ)/D)·I, or Σₖ Nₖ Sₖ / Σₖ Nₖ shared; see the class comment's table");
+                + "(trace(Sₖ)/D)·I, or Σₖ Nₖ Sₖ / Σₖ Nₖ shared, see the class comment's table");
     }
 
     /**
@@ -132,7 +132,7 @@ public final class Ex11CovarianceTypes {
      */
     public static GaussianMixture mStep(CovarianceType type, DataMatrix data, Responsibilities r, double regCovar) {
         throw new UnsupportedOperationException("TODO: πₖ, μₖ and Sₖ as in exercise 5 (Sₖ without reg-covar), "
-                + "then constrain(type, …); see Bishop PRML eqs. 9.24 to 9.27");
+                + "then constrain(type, …), see Bishop PRML eqs. 9.24 to 9.27");
     }
 
     /**
@@ -145,7 +145,7 @@ public final class Ex11CovarianceTypes {
      */
     public static int freeParameters(CovarianceType type, int components, int dimension) {
         throw new UnsupportedOperationException("TODO: (K − 1) + K·D + the covariance numbers the type leaves "
-                + "free: K·D(D+1)/2, K·D, K or D(D+1)/2");
+                + "free: K·D(D+1)/2, K·D, K or D(D+1)/2, see the class comment");
     }
 
     /**
@@ -165,6 +165,6 @@ public final class Ex11CovarianceTypes {
     public static Choice choose(DataMatrix data, int minComponents, int maxComponents, EmAlgorithm algorithm,
             EmSettings settings, long seed) {
         throw new UnsupportedOperationException("TODO: for every K and every type, fit from the start constrained "
-                + "to the type and keep the lowest BIC = −2 L + p log N; see the class comment");
+                + "to the type and keep the lowest BIC = −2 L + p log N, see the class comment");
     }
 }
