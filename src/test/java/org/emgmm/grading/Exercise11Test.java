@@ -155,7 +155,7 @@ class Exercise11Test {
         }
     }
 
-    /** A random scenario whose start's responsibilities leave no component empty, and those responsibilities. */
+    /** The library's responsibilities at the scenario's start: an E-step, the input of an M-step. */
     private static Responsibilities responsibilities(Scenario scenario) {
         return new LoopsEm().eStep(scenario.data(), scenario.start()).responsibilities();
     }
@@ -191,7 +191,10 @@ class Exercise11Test {
         return result;
     }
 
-    /** diag(Sₖ) + reg·I, (trace(Sₖ)/D)·I + reg·I, or what a slip makes of them ({@code entries} over all D²). */
+    /**
+     * diag(Sₖ) + reg·I ({@code diag}), or (sum / divisor)·I + reg·I with the sum over the diagonal, or over all D²
+     * entries when {@code allEntries}: spherical with divisor D, and what two slips make of it.
+     */
     private static double[] perComponent(double[] scatters, int d, double regCovar, boolean diag, double divisor,
             boolean allEntries) {
         double[] result = new double[scatters.length];
@@ -207,7 +210,7 @@ class Exercise11Test {
         return result;
     }
 
-    /** Σ = (Σₖ wₖ Sₖ) / (Σₖ wₖ) + times · reg · I, K times: tied, or a slip with wₖ = 1 or reg added K times. */
+    /** Σ = (Σₖ wₖ Sₖ) / (Σₖ wₖ) + reg·I, K copies: tied with wₖ = Nₖ, or the unweighted slip with wₖ = 1. */
     private static double[] pooled(double[] weights, double[] scatters, int d, double regCovar) {
         int k = weights.length;
         double[] shared = new double[d * d];
