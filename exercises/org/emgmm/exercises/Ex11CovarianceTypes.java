@@ -47,10 +47,10 @@ import org.emgmm.model.GaussianMixture;
  * {@link #choose} fits every K from {@code minComponents} to {@code maxComponents} and, for each K,
  * every type in the order of {@code CovarianceType.values()} (full, diag, spherical, tied), and returns
  * the pair with the lowest BIC (the first one met on a tie). Each fit starts from
- * {@link Initialisation#randomPoints Initialisation.randomPoints(data, K, seed)}, whose covariances are full: turn it into a start
- * of the type with your own {@link #constrain}, using the weights πₖ in place of the counts Nₖ and
- * regCovar 0, and build it with {@code GaussianMixture.ofFlat(type, …)}. The algorithm fits the type
- * of the start it is given.
+ * {@link Initialisation#randomPoints Initialisation.randomPoints(data, K, seed)}, whose covariances
+ * are full: turn it into a start of the type with your own {@link #constrain}, using the weights πₖ
+ * in place of the counts Nₖ and regCovar 0, and build it with {@code GaussianMixture.ofFlat(type, …)}.
+ * The algorithm fits the type of the start it is given.
  *
  * <p><b>Why fewer parameters can win.</b> A more flexible model always fits at least as well: full
  * contains tied, diag and spherical, so its L(θ̂) is never lower on the same data (from a good start).
@@ -62,11 +62,11 @@ import org.emgmm.model.GaussianMixture;
  * <ul>
  *   <li><b>Spherical from the whole matrix.</b> σ² is the mean of the D variances on the diagonal,
  *       trace(Sₖ)/D, not the mean of all D² entries (the covariances do not belong in it); and not
- *       the trace alone: forgetting to divide by D makes every cluster D times too wide.</li>
+ *       the trace alone: forgetting to divide by D makes every variance D times too large.</li>
  *   <li><b>Tied as a plain average</b> (1/K) Σₖ Sₖ. A component with 10 points would count as much as
  *       one with 1,000. Weight each Sₖ by Nₖ and divide by Σₖ Nₖ.</li>
  *   <li><b>reg-covar once per component for tied.</b> Adding regCovar to each Sₖ before pooling is
- *       fine (the weights sum to one), but adding it to the shared matrix in a loop over k adds
+ *       fine (the weights Nₖ / Σⱼ Nⱼ sum to one), but adding it to the shared matrix in a loop over k adds
  *       K · regCovar. It goes once onto the one matrix.</li>
  *   <li><b>Off-diagonals left in for diag.</b> diag(Sₖ) is a new matrix with zeros off the diagonal,
  *       not Sₖ with its diagonal touched.</li>
@@ -74,15 +74,16 @@ import org.emgmm.model.GaussianMixture;
  *       counted once. Likewise <b>spherical counted D per component</b> (that is diag's K·D): one σ²ₖ
  *       per component, K in all.</li>
  *   <li><b>The start left full.</b> The algorithm fits the type of the start it is handed: a full
- *       start gives a full fit, whatever type the loop is at, and BIC then charges a tied count for a
- *       full fit.</li>
+ *       start gives a full fit, whatever type the loop is at, and BIC then charges the type's count
+ *       for what is a full fit.</li>
  * </ul>
  *
  * <h2>Read</h2>
  * The scikit-learn user guide, "Gaussian mixture models" (its {@code covariance_type} and the BIC
  * example that chooses K and the type together); Murphy, MLAPP, §11.4.2 (the M-step); Fraley and
- * Raftery, "Model-based clustering, discriminant analysis, and density estimation", JASA 2002 (mclust's model names: EII spherical with equal volume, VII spherical,
- * VVI diag, EEE tied, VVV full). In the library, {@code org.emgmm.model.CovarianceType}'s comment lists
+ * Raftery, "Model-based clustering, discriminant analysis, and density estimation", JASA 2002
+ * (mclust's model names: EII spherical with equal volume, VII spherical, VVI diag, EEE tied, VVV
+ * full). In the library, {@code org.emgmm.model.CovarianceType}'s comment lists
  * the shapes and {@code org.emgmm.selection} how {@code select} searches K and the type: read them
  * once yours works, to compare.
  *

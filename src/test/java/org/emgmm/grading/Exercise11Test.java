@@ -359,9 +359,10 @@ class Exercise11Test {
                             + " \"Not modified\": build the result in a new array");
                     Expect.that(result != scatters, what + ": the result", "a new array", "the scatters array itself",
                             "return a new array, even where the result equals Sₖ");
-                    Expect.arrayClose(type.constrain(test.counts(), test.scatters(), new boolean[test.components()],
-                            test.dimension(), reg), result, TOLERANCE, what, "the arrays were left alone, but the result"
-                                    + " must be right too: see 11.1 and 11.2 for what it should be");
+                    double[] expected = type.constrain(test.counts(), test.scatters(),
+                            new boolean[test.components()], test.dimension(), reg);
+                    Expect.arrayClose(expected, result, TOLERANCE, what, "the arrays were left alone, but the result"
+                            + " must be right too: see 11.1 and 11.2 for what it should be");
                 }
             }
         }
