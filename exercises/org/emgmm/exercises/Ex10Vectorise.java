@@ -125,6 +125,38 @@ public final class Ex10Vectorise {
                 + " the block, log-sum-exp per point, see the class comment and Bishop PRML eq. 9.23");
     }
 
+    /** y[j][b] = x[start + b][j] − μ[j]: a block centred on μ, coordinate-major. */
+    private static void centre(double[] x, int start, int size, int d, double[] means, int meanOffset,
+            double[][] y) {
+        throw new UnsupportedOperationException("TODO: copy the block's coordinates minus the mean into y, coordinate"
+                + " by coordinate, see the formula above");
+    }
+
+    /**
+     * Solves L z = y in place for the whole block, one coordinate j at a time:
+     * z[j][b] = (y[j][b] − Σ_{m&lt;j} L[j][m] z[m][b]) / L[j][j].
+     */
+    private static void forwardSubstitute(double[] factors, int offset, int d, double[][] z, int size) {
+        throw new UnsupportedOperationException("TODO: solve L z = y for every point of the block, one coordinate j at"
+                + " a time, see the formula above and Ex3's forward substitution");
+    }
+
+    /** out[b] = Σⱼ z[j][b]²: the squared Mahalanobis distance of every point of the block. */
+    private static void squaredNorms(double[][] z, int size, int d, double[] out) {
+        throw new UnsupportedOperationException("TODO: add up z[j][b]² over j for every point b of the block, see the"
+                + " formula above");
+    }
+
+    /**
+     * Log-sum-exp over k for every point b of the block, each with its own maximum m[b]; writes
+     * r[start + b][k] = exp(logP[k][b] − m[b]) / s[b] and returns Σ_b (m[b] + log s[b]).
+     */
+    private static double normalise(double[][] logP, int size, int k, double[] max, double[] sum, double[] r,
+            int start) {
+        throw new UnsupportedOperationException("TODO: per point, the max-shift log-sum-exp over the K log-densities,"
+                + " then the responsibilities, see the formula above and Ex2");
+    }
+
     /**
      * Nₖ, s1ₖ and S2ₖ about the centres cₖ, in blocks of {@code block} points.
      *

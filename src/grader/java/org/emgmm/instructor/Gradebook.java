@@ -13,8 +13,8 @@ import org.emgmm.io.AtomicFiles;
  * The batch's gradebook, {@code gradebook.csv}: one row per submission, in name order.
  * <pre>
  *   submission,score,max_score,exercise_1,…,exercise_11,hidden,status,notes
- *   alice,87,105,8,8,14,…,3,graded,
- *   bob,78,105,0,8,…,5,"graded, some files do not compile",Ex1NormalPdf.java does not compile …
+ *   alice,87,109,6,6,12,…,3,graded,
+ *   bob,78,109,0,6,…,5,"graded, some files do not compile",Ex1NormalPdf.java does not compile …
  * </pre>
  * The {@code hidden} column appears only when there are hidden tests. Fields are quoted as RFC 4180
  * says, so that notes with commas and quotes open correctly in a spreadsheet.

@@ -66,7 +66,7 @@ public final class Handout implements Callable<Integer> {
      * instructors, and the project's own switch for building the skeletons.
      */
     static final List<String> INSTRUCTORS_WORDS = List.of("solutions/", "worked solution", "hidden test",
-            "grader", "instructor", "-pexercises", "out of 105", "out of 107");
+            "grader", "instructor", "-pexercises", "out of 105", "out of 107", "out of 109");
 
     /** The documents a student reads: the READMEs, the pages of docs/ and the exercise files. */
     static List<Path> studentDocuments(Path handout) throws IOException {

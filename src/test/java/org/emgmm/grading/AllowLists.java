@@ -105,6 +105,12 @@ final class AllowLists {
                 type(EM + "Initialisation", "withDataCovariance")));
         LISTS.put("Ex9Bic.java", list(DATA_READ, MIXTURE_READ, RESULT_READ, type(EM + "EmAlgorithm", "name", "fit"),
                 SETTINGS_READ, type(EM + "Initialisation", "randomPoints")));
+        // Exercise 11: the types' names, data and mixtures in and out, a lent fit; never CovarianceType's
+        // constrain or parameter count, GaussianMixture.constrainedTo, nor anything of org.emgmm.selection.
+        LISTS.put("Ex11CovarianceTypes.java", list(DATA_READ, RESPONSIBILITIES_READ, MIXTURE_READ,
+                type(MODEL + "GaussianMixture", "covarianceType"), MIXTURE_BUILD, type(MODEL + "CovarianceType", "FULL",
+                        "DIAG", "SPHERICAL", "TIED", "values", "label", "name", "ordinal"), RESULT_READ,
+                type(EM + "EmAlgorithm", "name", "fit"), SETTINGS_READ, type(EM + "Initialisation", "randomPoints")));
         // Exercise 10: flat arrays in and out; the Cholesky factors are given, and nothing that computes a
         // density, a log-sum-exp or an E-step (logComponentDensity, cholesky, org.emgmm.vectorised) is on it.
         LISTS.put("Ex10Vectorise.java", list(DATA_READ, MIXTURE_READ, MIXTURE_BUILD, RESPONSIBILITIES_READ,

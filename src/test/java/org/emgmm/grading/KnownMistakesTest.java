@@ -14,6 +14,7 @@ import org.emgmm.em.EmSettings;
 import org.emgmm.em.Initialisation;
 import org.emgmm.em.Responsibilities;
 import org.emgmm.linalg.Cholesky;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.LogSumExp;
 import org.emgmm.univariate.UnivariateEm;
@@ -376,5 +377,205 @@ class KnownMistakesTest {
                 PlantedVectorise.Slip.SUMS_ABOUT_ZERO)::momentSums), "the sums about 0");
         hintNames(() -> Exercise10Test.momentSumsAboutTheCentres(new PlantedVectorise(
                 PlantedVectorise.Slip.SUMS_ABOUT_NEW_MEANS)::momentSums), "the sums about the new means");
+    }
+
+    // ---- exercise 11: each mistake of its comment planted into a copy of the solution ----------------
+
+    /** A mistake of Ex11CovarianceTypes's "Common mistakes", or none. */
+    enum Ex11Slip {
+        NONE, DIAG_OFF_DIAGONALS_KEPT, SPHERICAL_ALL_ENTRIES, SPHERICAL_TRACE_NOT_DIVIDED, TIED_UNWEIGHTED,
+        TIED_REG_PER_COMPONENT, TIED_COUNTED_K_TIMES, SPHERICAL_COUNTED_D_PER_COMPONENT, START_LEFT_FULL
+    }
+
+    /** A copy of the solution of exercise 11, with {@code slip} planted where it belongs. */
+    record Ex11Copy(Ex11Slip slip) {
+
+        double[] constrain(CovarianceType type, double[] counts, double[] scatters, int d, double regCovar) {
+            int k = counts.length;
+            double[] result = new double[k * d * d];
+            if (type == CovarianceType.TIED) {
+                double[] shared = new double[d * d];
+                double total = 0.0;
+                for (int c = 0; c < k; c++) {
+                    double weight = slip == Ex11Slip.TIED_UNWEIGHTED ? 1.0 : counts[c];
+                    total += weight;
+                    for (int e = 0; e < d * d; e++) {
+                        shared[e] += weight * scatters[c * d * d + e];
+                    }
+                }
+                for (int e = 0; e < d * d; e++) {
+                    shared[e] /= total;
+                }
+                for (int c = 0; c < k; c++) {
+                    for (int a = 0; a < d; a++) {
+                        // the slip: reg-covar added in the loop over the components
+                        shared[a * d + a] += c == 0 || slip == Ex11Slip.TIED_REG_PER_COMPONENT ? regCovar : 0.0;
+                    }
+                }
+                for (int c = 0; c < k; c++) {
+                    System.arraycopy(shared, 0, result, c * d * d, d * d);
+                }
+                return result;
+            }
+            for (int c = 0; c < k; c++) {
+                int base = c * d * d;
+                boolean keepAll = type == CovarianceType.FULL
+                        || type == CovarianceType.DIAG && slip == Ex11Slip.DIAG_OFF_DIAGONALS_KEPT;
+                if (keepAll) {
+                    System.arraycopy(scatters, base, result, base, d * d);
+                } else if (type == CovarianceType.DIAG) {
+                    for (int a = 0; a < d; a++) {
+                        result[base + a * d + a] = scatters[base + a * d + a];
+                    }
+                } else {
+                    double sum = 0.0;
+                    for (int e = 0; e < d * d; e++) {
+                        boolean onDiagonal = e / d == e % d;
+                        sum += onDiagonal || slip == Ex11Slip.SPHERICAL_ALL_ENTRIES ? scatters[base + e] : 0.0;
+                    }
+                    double divisor = switch (slip) {
+                        case SPHERICAL_ALL_ENTRIES -> d * d;
+                        case SPHERICAL_TRACE_NOT_DIVIDED -> 1.0;
+                        default -> d;
+                    };
+                    for (int a = 0; a < d; a++) {
+                        result[base + a * d + a] = sum / divisor;
+                    }
+                }
+                for (int a = 0; a < d; a++) {
+                    result[base + a * d + a] += regCovar;
+                }
+            }
+            return result;
+        }
+
+        GaussianMixture mStep(CovarianceType type, DataMatrix data, Responsibilities r, double regCovar) {
+            int n = data.rows();
+            int d = data.columns();
+            int k = r.components();
+            double[] counts = new double[k];
+            double[] weights = new double[k];
+            double[] means = new double[k * d];
+            double[] scatters = new double[k * d * d];
+            for (int c = 0; c < k; c++) {
+                for (int i = 0; i < n; i++) {
+                    counts[c] += r.get(i, c);
+                }
+                weights[c] = counts[c] / n;
+                for (int i = 0; i < n; i++) {
+                    for (int a = 0; a < d; a++) {
+                        means[c * d + a] += r.get(i, c) * data.get(i, a) / counts[c];
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    for (int a = 0; a < d; a++) {
+                        for (int b = 0; b < d; b++) {
+                            scatters[(c * d + a) * d + b] += r.get(i, c) * (data.get(i, a) - means[c * d + a])
+                                    * (data.get(i, b) - means[c * d + b]) / counts[c];
+                        }
+                    }
+                }
+            }
+            return GaussianMixture.ofFlat(type, k, d, weights, means, constrain(type, counts, scatters, d, regCovar));
+        }
+
+        int freeParameters(CovarianceType type, int k, int d) {
+            int symmetric = d * (d + 1) / 2;
+            int covariance = switch (type) {
+                case FULL -> k * symmetric;
+                case DIAG -> k * d;
+                case SPHERICAL -> slip == Ex11Slip.SPHERICAL_COUNTED_D_PER_COMPONENT ? k * d : k;
+                case TIED -> slip == Ex11Slip.TIED_COUNTED_K_TIMES ? k * symmetric : symmetric;
+            };
+            return (k - 1) + k * d + covariance;
+        }
+
+        Exercise11Test.Picked choose(DataMatrix data, int min, int max) {
+            Exercise11Test.Picked best = null;
+            double lowest = Double.POSITIVE_INFINITY;
+            int d = data.columns();
+            for (int k = min; k <= max; k++) {
+                GaussianMixture full = Initialisation.randomPoints(data, k, Exercise11Test.startSeed());
+                for (CovarianceType type : CovarianceType.values()) {
+                    GaussianMixture start = slip == Ex11Slip.START_LEFT_FULL ? full : GaussianMixture.ofFlat(type, k,
+                            d, full.weights(), full.flatMeans(), constrain(type, full.weights(),
+                                    full.flatCovariances(), d, 0.0));
+                    EmResult fit = new VectorisedEm().fit(data, start, EmSettings.defaults());
+                    double bic = -2.0 * fit.logLikelihood() + freeParameters(type, k, d) * Math.log(fit.points());
+                    if (bic < lowest) {
+                        lowest = bic;
+                        best = new Exercise11Test.Picked(k, type);
+                    }
+                }
+            }
+            return best;
+        }
+    }
+
+    @Test
+    void exercise11sCopyOfTheSolutionPassesEveryCheck() throws Throwable {
+        Ex11Copy right = new Ex11Copy(Ex11Slip.NONE);
+        Exercise11Test.constrainDiagAndSpherical(right::constrain);
+        Exercise11Test.constrainTied(right::constrain);
+        Exercise11Test.constrainLeavesItsInputs(right::constrain);
+        Exercise11Test.freeParameters(right::freeParameters);
+        Exercise11Test.mStepShapes(right::mStep);
+        Exercise11Test.oneComponentGivesTheSampleMoments(right::mStep);
+        Exercise11Test.logLikelihoodNeverFalls(right::mStep);
+        Exercise11Test.matchesTheLibrary(right::constrain, right::mStep);
+        Exercise11Test.chooseFindsATiedMixture(right::choose, right::freeParameters);
+    }
+
+    @Test
+    void diagWithItsOffDiagonalsLeftInIsNamed() {
+        Ex11Copy slipped = new Ex11Copy(Ex11Slip.DIAG_OFF_DIAGONALS_KEPT);
+        hintNames(() -> Exercise11Test.constrainDiagAndSpherical(slipped::constrain), "keeping the off-diagonal");
+        // Through the M-step the mixture itself refuses it: GaussianMixture.ofFlat(DIAG, …) checks the shape, and
+        // the graded test reports its message as the failure.
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> Exercise11Test.mStepShapes(
+                (type, data, r, reg) -> StudentCode.call("mStep", () -> slipped.mStep(type, data, r, reg))));
+        assertTrue(failure.getMessage().contains("needs 0 off the diagonal"), failure.getMessage());
+    }
+
+    @Test
+    void sphericalFromTheWholeMatrixOrWithoutDividingByDIsNamed() {
+        hintNames(() -> Exercise11Test.constrainDiagAndSpherical(new Ex11Copy(Ex11Slip.SPHERICAL_ALL_ENTRIES)
+                ::constrain), "the mean of all D² entries");
+        Ex11Copy notDivided = new Ex11Copy(Ex11Slip.SPHERICAL_TRACE_NOT_DIVIDED);
+        hintNames(() -> Exercise11Test.constrainDiagAndSpherical(notDivided::constrain), "trace not divided by D");
+        hintNames(() -> Exercise11Test.oneComponentGivesTheSampleMoments(notDivided::mStep), "trace not divided by D");
+        assertThrows(AssertionFailedError.class, () -> Exercise11Test.logLikelihoodNeverFalls(notDivided::mStep));
+    }
+
+    @Test
+    void tiedAveragedWithoutTheCountsIsNamed() {
+        Ex11Copy unweighted = new Ex11Copy(Ex11Slip.TIED_UNWEIGHTED);
+        hintNames(() -> Exercise11Test.constrainTied(unweighted::constrain), "plain average");
+        hintNames(() -> Exercise11Test.mStepShapes(unweighted::mStep), "plain average");
+        assertThrows(AssertionFailedError.class, () -> Exercise11Test.matchesTheLibrary(unweighted::constrain,
+                unweighted::mStep));
+    }
+
+    @Test
+    void tiedWithRegCovarOncePerComponentIsNamed() {
+        hintNames(() -> Exercise11Test.constrainTied(new Ex11Copy(Ex11Slip.TIED_REG_PER_COMPONENT)::constrain),
+                "once per component");
+    }
+
+    @Test
+    void parameterCountsOfTiedAndSphericalAreNamed() {
+        Ex11Copy tied = new Ex11Copy(Ex11Slip.TIED_COUNTED_K_TIMES);
+        hintNames(() -> Exercise11Test.freeParameters(tied::freeParameters), "K covariances counted");
+        hintNames(() -> Exercise11Test.freeParameters(new Ex11Copy(Ex11Slip.SPHERICAL_COUNTED_D_PER_COMPONENT)
+                ::freeParameters), "D variances counted per component");
+        // A choice built on the wrong count is sent to 11.4 (tied then costs as much as full, and loses).
+        hintNames(() -> Exercise11Test.chooseFindsATiedMixture(tied::choose, tied::freeParameters), "see 11.4 first");
+    }
+
+    @Test
+    void aChoiceWithEveryStartLeftFullIsNamed() {
+        Ex11Copy leftFull = new Ex11Copy(Ex11Slip.START_LEFT_FULL);
+        hintNames(() -> Exercise11Test.chooseFindsATiedMixture(leftFull::choose, leftFull::freeParameters),
+                "every start left full");
     }
 }

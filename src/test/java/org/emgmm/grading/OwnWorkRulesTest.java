@@ -25,7 +25,7 @@ class OwnWorkRulesTest {
 
     private static final String[] EXERCISES = {"Ex1NormalPdf.java", "Ex2LogSumExp.java", "Ex3CholeskyDensity.java",
         "Ex4EStep.java", "Ex5MStep.java", "Ex6EmLoop.java", "Ex7UnivariateEm.java", "Ex8KMeansPlusPlus.java",
-        "Ex9Bic.java", "Ex10Vectorise.java"};
+        "Ex9Bic.java", "Ex10Vectorise.java", "Ex11CovarianceTypes.java"};
 
     /** The exercise file of exercise {@code n}. */
     private static String ex(int n) {

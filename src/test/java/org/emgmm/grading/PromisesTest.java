@@ -12,6 +12,7 @@ import org.emgmm.em.EmSettings;
 import org.emgmm.em.Responsibilities;
 import org.emgmm.linalg.Cholesky;
 import org.emgmm.loops.LoopsEm;
+import org.emgmm.model.CovarianceType;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.model.LogSumExp;
 import org.emgmm.univariate.UnivariateEm;
@@ -472,5 +473,31 @@ class PromisesTest {
         };
         failsNaming(() -> Promises.vectoriseKeepsItsPromises(right::eStep, centring),
                 "momentSums wrote into its input centres");
+    }
+
+    // ---- Exercise 11 ---------------------------------------------------------------------------------
+
+    @Test
+    void exercise11sConstrainIsCheckedForItsPromisesAndItsValue() {
+        // Right: the library's constrain, which builds its result in a new array.
+        assertDoesNotThrow(() -> Exercise11Test.constrainLeavesItsInputs((type, counts, scatters, d, reg) ->
+                type.constrain(counts, scatters, new boolean[counts.length], d, reg)));
+        // reg-covar added into scatters in place, then constrained without it: the right value, scatters changed.
+        failsNaming(() -> Exercise11Test.constrainLeavesItsInputs((type, counts, scatters, d, reg) -> {
+            for (int e = 0; e < scatters.length; e++) {
+                scatters[e] += (e % (d * d)) / d == e % d ? reg : 0.0;
+            }
+            return type.constrain(counts, scatters, new boolean[counts.length], d, 0.0);
+        }), "scatters afterwards", "Not modified");
+        // Full with reg-covar 0 answers Sₖ: returning scatters itself gives the right value in the wrong array.
+        failsNaming(() -> Exercise11Test.constrainLeavesItsInputs((type, counts, scatters, d, reg) ->
+                type == CovarianceType.FULL && reg == 0.0 ? scatters
+                        : type.constrain(counts, scatters, new boolean[counts.length], d, reg)), "the scatters array"
+                                + " itself");
+        // Computing nothing keeps both promises, and fails on the value.
+        failsOnTheValue(() -> Exercise11Test.constrainLeavesItsInputs((type, counts, scatters, d, reg) ->
+                new double[scatters.length]));
+        failsOnTheValue(() -> Exercise11Test.constrainLeavesItsInputs((type, counts, scatters, d, reg) ->
+                scatters.clone()));
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * No submission scores without doing the work. The grader grades, in one batch and
  * graded in each sandbox mode (see below), submissions that do none of
- * the exercises, each of which now scores at most {@value #AT_MOST} of the 107 points:
+ * the exercises, each of which now scores at most {@value #AT_MOST} of the 109 points:
  * <ul>
  *   <li>{@code trivial}: the answers that passed 29 points before the tests were reworked
  *       ({@link PlantedSubmissions#TRIVIAL});</li>
@@ -204,8 +204,8 @@ class MemorisingSubmissionsIT {
         for (String mode : MODES) {
             for (String id : List.of("solutions", "honest-variants")) {
                 JsonObject results = results(mode, id);
-                assertEquals(107, results.get("max_score").getAsInt(), id);
-                assertEquals(107, results.get("score").getAsInt(), mode + ": " + id + " lost points:\n"
+                assertEquals(109, results.get("max_score").getAsInt(), id);
+                assertEquals(109, results.get("score").getAsInt(), mode + ": " + id + " lost points:\n"
                         + failures(results));
             }
         }
