@@ -230,7 +230,9 @@ class HostileIsolationIT {
             Map<Integer, Integer> points = SubmissionReport.pointsByExercise(batch.results("carrying"));
             Map<Integer, Integer> full = SubmissionReport.pointsByExercise(batch.results("perfect"));
             assertEquals(0, points.get(7), mode + ": exercise 7 answered with exercise 6's steps: " + points);
-            assertEquals(0, points.get(-1), mode + ": the hidden tests of exercise 5 too: " + points);
+            assertEquals(5, hiddenPointsOf(5, batch.results("perfect")), mode + ": exercise 5's hidden tests are worth 5");
+            assertEquals(0, hiddenPointsOf(5, batch.results("carrying")), mode + ": the hidden tests of exercise 5 too: "
+                    + points);
             assertEquals(0, points.get(5), mode + ": " + points);
             assertEquals(full.get(6), points.get(6), mode + ": exercise 6 itself is honest: " + points);
         }
@@ -311,5 +313,16 @@ class HostileIsolationIT {
             }
         }
         return outputs.toString();
+    }
+
+    /** The points earned in exercise {@code exercise}'s hidden tests (numbered h5.1, h5.2, … for exercise 5). */
+    private static int hiddenPointsOf(int exercise, JsonObject results) {
+        int points = 0;
+        for (JsonElement test : results.getAsJsonArray("tests")) {
+            if (test.getAsJsonObject().get("number").getAsString().startsWith("h" + exercise + ".")) {
+                points += test.getAsJsonObject().get("score").getAsInt();
+            }
+        }
+        return points;
     }
 }

@@ -184,6 +184,10 @@ final class PlantedSubmissions {
         TRIVIAL.put("Ex10Vectorise.momentSums", "return new Sums(new double[r.components()], new double[r.components()"
                 + " * data.columns()], new double[r.components() * data.columns() * data.columns()]);");
         TRIVIAL.put("Ex10Vectorise.mStep", "return previous;");
+        TRIVIAL.put("Ex11CovarianceTypes.constrain", "return new double[scatters.length];");
+        TRIVIAL.put("Ex11CovarianceTypes.mStep", "return null;");
+        TRIVIAL.put("Ex11CovarianceTypes.freeParameters", "return 0;");
+        TRIVIAL.put("Ex11CovarianceTypes.choose", "return new Choice(minComponents, CovarianceType.FULL);");
 
         SHORTCUTS.put("Ex1NormalPdf.pdf", "return 1.0 / Math.sqrt(2.0 * Math.PI * variance);");
         SHORTCUTS.put("Ex1NormalPdf.logPdf", "return -0.5 * Math.log(2.0 * Math.PI * variance);");
