@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.MixtureSampler;
+import org.emgmm.data.Sizes;
 import org.emgmm.em.Initialisation;
 import org.emgmm.model.GaussianMixture;
 
@@ -49,7 +50,7 @@ public record BenchCase(String name, int n, int d, int k, long seed) {
      * @param k    K ≥ 1
      * @param seed the seed of everything drawn
      * @throws IllegalArgumentException if a size is below 1 or N &lt; K
-     * @throws ArithmeticException if N·max(D, K) does not fit in an int
+     * @throws ArithmeticException if N·max(D, K) or K·D·D (the covariances) does not fit in one array
      */
     public BenchCase {
         if (n < 1 || d < 1 || k < 1) {
@@ -60,7 +61,15 @@ public record BenchCase(String name, int n, int d, int k, long seed) {
             throw new IllegalArgumentException("a case needs at least as many points as components, got n=" + n
                     + ", k=" + k);
         }
-        Math.multiplyExact(n, Math.max(d, k)); // sizes must fit in one array
+        // The data (N·D), the responsibilities (N·K) and the covariances (K·D·D) must each fit in one array.
+        // In long: D = 46,341 or 65,536 wraps D·D in an int. D·D ≤ 2³¹ once checked, so K·D·D < 2⁶² cannot
+        // overflow a long.
+        long perPoint = (long) n * Math.max(d, k);
+        long perComponent = (long) d * d;
+        if (perPoint > Sizes.MAX_ARRAY || perComponent > Sizes.MAX_ARRAY || k * perComponent > Sizes.MAX_ARRAY) {
+            throw new ArithmeticException("the points (N·D), responsibilities (N·K) and covariances (K·D²) must"
+                    + " each fit in one Java array of at most " + Sizes.count(Sizes.MAX_ARRAY) + " numbers");
+        }
     }
 
     private static Map<String, BenchCase> referenceCases() {

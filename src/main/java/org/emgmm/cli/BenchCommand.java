@@ -134,8 +134,8 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 chosen.add(new BenchCase("custom", n, d, k, seed));
             } catch (ArithmeticException e) {
-                throw usageError("--n " + n + " with --d " + d + " and --k " + k + " is too large for one array:"
-                        + " choose a smaller case");
+                throw usageError("--n " + n + " with --d " + d + " and --k " + k + " is too large: " + e.getMessage()
+                        + "; choose a smaller case");
             }
         }
         if (cases != null || !custom) {

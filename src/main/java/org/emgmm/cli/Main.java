@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.emgmm.Implementations;
 import org.emgmm.compare.Failures;
 import org.emgmm.data.DataException;
-import org.emgmm.data.Sizes;
 import org.emgmm.em.EmAlgorithm;
 import org.emgmm.em.EmException;
 import org.emgmm.vectorised.VectorisedEm;
@@ -124,10 +123,9 @@ public final class Main implements Callable<Integer> {
     /** Bytes kept free for the out-of-memory report. */
     private static final int MEMORY_RESERVE = 1 << 20;
 
-    /** The one line for a run that ran out of memory: the heap in use and how to raise it. */
+    /** The one line for a run that ran out of memory: the heap in use and, when it can help, a bigger one. */
     static String outOfMemory() {
-        return "out of memory: the Java heap is limited to " + Sizes.bytes(Runtime.getRuntime().maxMemory())
-                + ": give Java more, e.g. java -Xmx4g -jar em-gmm.jar ..., or use fewer points, columns or components";
+        return HeapAdvice.outOfMemory();
     }
 
     /**

@@ -24,6 +24,7 @@ import org.emgmm.selection.Cell;
 import org.emgmm.selection.ComponentRange;
 import org.emgmm.selection.Criterion;
 import org.emgmm.selection.ModelSearch;
+import org.emgmm.selection.ModelSelection;
 import org.emgmm.selection.SelectionTable;
 import org.emgmm.vectorised.VectorisedEm;
 import picocli.CommandLine.Command;
@@ -165,6 +166,7 @@ final class SelectCommand implements Callable<Integer> {
             }
             LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, null);
             ComponentRange ks = asked != null ? asked : ComponentRange.defaultFor(loaded.data().rows());
+            requireCountable(ks, types, loaded.data().columns());
             ModelSearch search = new ModelSearch(ks, types, method, settings, seed, restarts);
             SelectionTable result = search.run(algorithm, loaded.data());
             Cell best = bestOrFail(result, chosen);
@@ -218,6 +220,20 @@ final class SelectCommand implements Callable<Integer> {
             throw new DataException(all + "; " + first.name() + ": " + first.failure());
         }
         return result.best(chosen).orElseThrow();
+    }
+
+    /**
+     * Checks, before any fit, that every cell's free parameters p can be counted: each cell reports p,
+     * even one that fails (a K above the number of points fails at once), and p grows with K, so the
+     * largest K of each type decides. A K near 2³¹ is refused here with one line rather than after the
+     * smaller Ks have been fitted.
+     *
+     * @throws DataException naming K, D, the type and what to choose instead
+     */
+    private static void requireCountable(ComponentRange ks, List<CovarianceType> types, int dimension) {
+        for (CovarianceType type : types) {
+            ModelSelection.freeParameters(type, ks.last(), dimension);
+        }
     }
 
     private void requireData() {

@@ -1,6 +1,6 @@
 package org.emgmm.em;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
@@ -69,24 +69,37 @@ public final class Restarts {
     }
 
     /**
-     * The R starts, drawn once, in run order: {@code compare} hands the same list to every implementation,
-     * so that they all run from the same R starts.
+     * The R starts, in run order: {@code compare} hands the same list to every implementation, so that they
+     * all run from the same R starts. The list holds only the R seeds; each start is drawn again from its
+     * seed when it is asked for (a start is a function of its seed), so memory does not grow with R beyond
+     * 8 bytes a run, whatever K and D.
      *
-     * @param startForSeed θ₀ for a seed, e.g. {@code seed -> InitMethod.KMEANS.start(data, k, seed, reg)}
+     * @param startForSeed θ₀ for a seed, e.g. {@code seed -> InitMethod.KMEANS.start(data, k, seed, reg)};
+     *                     it must give the same start for the same seed
      * @param baseSeed     the seed of run 0 (see {@link #seeds})
      * @param runs         R, at least 1
-     * @return R starts, in run order
+     * @return R starts, in run order, unmodifiable
      */
     public static List<Start> starts(LongFunction<GaussianMixture> startForSeed, long baseSeed, int runs) {
-        List<Start> starts = new ArrayList<>();
-        for (long seed : seeds(baseSeed, runs)) {
-            starts.add(new Start(startForSeed.apply(seed), seed));
-        }
-        return starts;
+        long[] seeds = seeds(baseSeed, runs);
+        return new AbstractList<>() {
+            @Override
+            public Start get(int r) {
+                return new Start(startForSeed.apply(seeds[r]), seeds[r]);
+            }
+
+            @Override
+            public int size() {
+                return seeds.length;
+            }
+        };
     }
 
     /**
-     * Runs EM {@code runs} times and keeps the best.
+     * Runs EM {@code runs} times and keeps the best. The starts are drawn one at a time, each just before
+     * its run, and only the best run's start is kept: memory does not grow with R (scikit-learn's
+     * {@code n_init} works the same way), so {@code --n-init 50000000} runs for long but in the memory of one
+     * run.
      *
      * @param algorithm    the implementation to run
      * @param data         N×D. Not modified.
@@ -96,10 +109,21 @@ public final class Restarts {
      * @param runs         R, at least 1
      * @return the run with the highest final log-likelihood
      * @throws EmException if a run fails, naming the run and its seed when there are several
+     * @throws IllegalArgumentException if {@code runs} is below 1
      */
     public static Best run(EmAlgorithm algorithm, DataMatrix data, LongFunction<GaussianMixture> startForSeed,
             EmSettings settings, long baseSeed, int runs) {
-        return best(algorithm, data, starts(startForSeed, baseSeed, runs), settings);
+        if (runs < 1) {
+            throw new IllegalArgumentException("the number of runs must be 1 or more, got " + runs);
+        }
+        // The same seeds as seeds(baseSeed, runs), drawn as they are needed rather than stored.
+        SplittableRandom random = new SplittableRandom(baseSeed);
+        Best best = null;
+        for (int r = 0; r < runs; r++) {
+            long seed = r == 0 ? baseSeed : random.nextLong();
+            best = better(best, algorithm, data, new Start(startForSeed.apply(seed), seed), settings, r, runs);
+        }
+        return best;
     }
 
     /**
@@ -120,13 +144,19 @@ public final class Restarts {
         }
         Best best = null;
         for (int r = 0; r < starts.size(); r++) {
-            Start start = starts.get(r);
-            // Checked here too, since an implementation may run its own loop rather than EmLoop's.
-            EmLoop.requireCanFit(algorithm, data, start.mixture());
-            EmResult result = fitOne(algorithm, data, start, settings, r, starts.size());
-            if (best == null || result.logLikelihood() > best.result().logLikelihood()) {
-                best = new Best(result, start.mixture(), start.seed(), r, starts.size());
-            }
+            best = better(best, algorithm, data, starts.get(r), settings, r, starts.size());
+        }
+        return best;
+    }
+
+    /** Run r from {@code start}; the better of it and {@code best} (null before the first run), ties to best. */
+    private static Best better(Best best, EmAlgorithm algorithm, DataMatrix data, Start start, EmSettings settings,
+            int r, int runs) {
+        // Checked here too, since an implementation may run its own loop rather than EmLoop's.
+        EmLoop.requireCanFit(algorithm, data, start.mixture());
+        EmResult result = fitOne(algorithm, data, start, settings, r, runs);
+        if (best == null || result.logLikelihood() > best.result().logLikelihood()) {
+            return new Best(result, start.mixture(), start.seed(), r, runs);
         }
         return best;
     }

@@ -77,11 +77,12 @@ public enum CovarianceType {
      * @param components K
      * @param dimension  D
      * @return how many numbers the K covariances are free to take, e.g. K · D(D+1)/2 for full
+     * @throws ArithmeticException if that count does not fit in a long (full, with K and D near 2³¹)
      */
     public long freeCovarianceParameters(int components, int dimension) {
         long symmetric = (long) dimension * (dimension + 1L) / 2;
         return switch (this) {
-            case FULL -> components * symmetric;
+            case FULL -> Math.multiplyExact(components, symmetric);
             case DIAG -> (long) components * dimension;
             case SPHERICAL -> components;
             case TIED -> symmetric;

@@ -169,23 +169,13 @@ public final class GaussianMixture {
                     + " covariances");
         }
         int d = means[0].length;
-        double[] flatMeans = new double[Math.multiplyExact(k, d)];
-        double[] flatCovariances = new double[Math.multiplyExact(k, Math.multiplyExact(d, d))];
+        ParameterChecks.requireFlatArraysFit(k, d);
+        ParameterChecks.requireShapes(means, covariances, d);
+        double[] flatMeans = new double[k * d];
+        double[] flatCovariances = new double[k * d * d];
         for (int c = 0; c < k; c++) {
-            if (means[c].length != d) {
-                throw new InvalidMixtureException(c, "mean of component " + c + " has " + means[c].length
-                        + " values, component 0's has " + d);
-            }
             System.arraycopy(means[c], 0, flatMeans, c * d, d);
-            if (covariances[c].length != d) {
-                throw new InvalidMixtureException(c, "covariance of component " + c + " has " + covariances[c].length
-                        + " rows, expected " + d);
-            }
             for (int a = 0; a < d; a++) {
-                if (covariances[c][a].length != d) {
-                    throw new InvalidMixtureException(c, "covariance of component " + c + ", row " + a + " has "
-                            + covariances[c][a].length + " values, expected " + d);
-                }
                 System.arraycopy(covariances[c][a], 0, flatCovariances, (c * d + a) * d, d);
             }
         }

@@ -1,5 +1,7 @@
 package org.emgmm.model;
 
+import java.util.Locale;
+
 /**
  * The checks a {@link GaussianMixture} makes of its parameters before it accepts them: array lengths,
  * weights that are probabilities, finite means, finite symmetric covariances. Each failure is an
@@ -8,6 +10,13 @@ package org.emgmm.model;
  * {@link CovarianceType#requireConforms}.)
  */
 final class ParameterChecks {
+
+    /**
+     * The longest array Java allocates on common virtual machines (a few header words below
+     * {@link Integer#MAX_VALUE}); the same limit as {@code org.emgmm.data.Sizes#MAX_ARRAY}, kept here so
+     * that the model does not depend on the data package.
+     */
+    static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private ParameterChecks() {
     }
@@ -91,6 +100,59 @@ final class ParameterChecks {
                 if (b < a && Math.abs(value - mirror) > GaussianMixture.SYMMETRY_TOLERANCE * scale) {
                     throw new InvalidMixtureException(k, "covariance of component " + k + " is not symmetric: ["
                             + a + "][" + b + "] = " + value + " but [" + b + "][" + a + "] = " + mirror);
+                }
+            }
+        }
+    }
+
+    /**
+     * Refuses K·D·D covariance values that do not fit in one Java array, before D·D is formed in
+     * {@code int} (where D = 46,341 already wraps) and before anything is allocated.
+     *
+     * @param k K, at least 1
+     * @param d D, the length of the first mean
+     * @throws InvalidMixtureException saying how many values the means have and the largest D possible
+     */
+    static void requireFlatArraysFit(int k, int d) {
+        long needed;
+        try {
+            needed = Math.multiplyExact(Math.multiplyExact((long) k, d), (long) d);
+        } catch (ArithmeticException e) {
+            needed = Long.MAX_VALUE;
+        }
+        if (needed > MAX_ARRAY) {
+            throw new InvalidMixtureException(-1, "the means have " + count(d) + " values: "
+                    + (k == 1 ? "a covariance of " : count(k) + " covariances of ") + count(d) + "² entries "
+                    + (k == 1 ? "does" : "do") + " not fit in a Java array (at most " + count(MAX_ARRAY)
+                    + " numbers): give means with one value per column of the data, at most "
+                    + count(largestDimension(k)) + " values" + (k == 1 ? "" : " for " + count(k) + " components"));
+        }
+    }
+
+    /** The largest D for which K·D·D values fit in one array. */
+    private static long largestDimension(int k) {
+        return (long) Math.floor(Math.sqrt((double) MAX_ARRAY / k));
+    }
+
+    private static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    /** Checks that every mean has D values and every covariance is D×D, naming the first that is not. */
+    static void requireShapes(double[][] means, double[][][] covariances, int d) {
+        for (int c = 0; c < means.length; c++) {
+            if (means[c].length != d) {
+                throw new InvalidMixtureException(c, "mean of component " + c + " has " + means[c].length
+                        + " values, component 0's has " + d);
+            }
+            if (covariances[c].length != d) {
+                throw new InvalidMixtureException(c, "covariance of component " + c + " has " + covariances[c].length
+                        + " rows, expected " + d);
+            }
+            for (int a = 0; a < d; a++) {
+                if (covariances[c][a].length != d) {
+                    throw new InvalidMixtureException(c, "covariance of component " + c + ", row " + a + " has "
+                            + covariances[c][a].length + " values, expected " + d);
                 }
             }
         }

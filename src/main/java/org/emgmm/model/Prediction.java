@@ -1,5 +1,7 @@
 package org.emgmm.model;
 
+import java.util.Locale;
+
 /**
  * What a fitted mixture says about points, as scikit-learn's {@code GaussianMixture} offers it:
  * <pre>
@@ -53,7 +55,7 @@ public final class Prediction {
         for (int c = 0; c < k; c++) {
             logWeights[c] = Math.log(mixture.weight(c)); // −∞ for a weight of 0: that component takes no point
         }
-        double[] probabilities = new double[Math.multiplyExact(n, k)];
+        double[] probabilities = new double[responsibilityCount(n, k)];
         double[] logDensities = new double[n];
         int[] labels = new int[n];
         double[] terms = new double[k];
@@ -80,6 +82,22 @@ public final class Prediction {
             labels[i] = best;
         }
         return new Prediction(n, k, probabilities, logDensities, labels);
+    }
+
+    /**
+     * N·K, the number of responsibilities, computed in {@code long} and checked before it is allocated.
+     *
+     * @throws IllegalArgumentException (bad input) when N·K does not fit in one Java array
+     */
+    private static int responsibilityCount(int n, int k) {
+        long count = (long) n * k;
+        if (count > ParameterChecks.MAX_ARRAY) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the responsibilities of %,d points for"
+                    + " %,d components would need %,d numbers, more than the %,d a Java array holds: give fewer"
+                    + " points at a time (split the data into files of at most %,d rows), or a model with fewer"
+                    + " components", n, k, count, ParameterChecks.MAX_ARRAY, ParameterChecks.MAX_ARRAY / k));
+        }
+        return (int) count;
     }
 
     /**

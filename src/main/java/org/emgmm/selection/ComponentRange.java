@@ -71,9 +71,7 @@ public record ComponentRange(List<Integer> values) {
      */
     public static ComponentRange between(int first, int last) {
         TreeSet<Integer> ks = new TreeSet<>();
-        for (int k = first; k <= last; k++) {
-            ks.add(k);
-        }
+        addRange(ks, first, last);
         return new ComponentRange(List.copyOf(ks));
     }
 
@@ -111,8 +109,16 @@ public record ComponentRange(List<Integer> values) {
         if ((long) last - first + 1 + ks.size() > MAX_VALUES) {
             throw tooMany(whole);
         }
-        for (int k = first; k <= last; k++) {
-            ks.add(k);
+        addRange(ks, first, last);
+    }
+
+    /**
+     * Adds first, first + 1, ..., last. The counter is a {@code long}: an {@code int} counter would wrap
+     * past {@link Integer#MAX_VALUE} and never end a range whose last K is that value.
+     */
+    private static void addRange(TreeSet<Integer> ks, int first, int last) {
+        for (long k = first; k <= last; k++) {
+            ks.add((int) k);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.emgmm.selection;
 
+import org.emgmm.data.DataException;
 import org.emgmm.data.DataMatrix;
+import org.emgmm.data.Sizes;
 import org.emgmm.em.EmResult;
 import org.emgmm.model.CovarianceType;
 import org.emgmm.model.Prediction;
@@ -51,12 +53,25 @@ public final class ModelSelection {
      * @param components K
      * @param dimension  D
      * @return (K − 1) + K·D + c
-     * @throws ArithmeticException if p does not fit in an int
+     * @throws DataException if p does not fit in an int, saying to choose fewer components or columns
      */
     public static int freeParameters(CovarianceType type, int components, int dimension) {
-        long p = (components - 1L) + (long) components * dimension
-                + type.freeCovarianceParameters(components, dimension);
-        return Math.toIntExact(p);
+        // In long, exactly: K·D(D+1)/2 alone can pass 2⁶³ for int K and D, so a sum that overflows saturates.
+        long p;
+        try {
+            p = Math.addExact(Math.addExact(components - 1L, (long) components * dimension),
+                    type.freeCovarianceParameters(components, dimension));
+        } catch (ArithmeticException e) {
+            p = Long.MAX_VALUE;
+        }
+        if (p > Integer.MAX_VALUE) {
+            throw new DataException(Sizes.count(components) + (components == 1 ? " component" : " components")
+                    + " in " + Sizes.count(dimension) + (dimension == 1 ? " dimension" : " dimensions") + " with "
+                    + type.label() + " covariances would have " + (p == Long.MAX_VALUE ? "more than "
+                    + Sizes.count(Long.MAX_VALUE) : Sizes.count(p)) + " free parameters, more than the "
+                    + Sizes.count(Integer.MAX_VALUE) + " a model can count: choose fewer components or columns");
+        }
+        return (int) p;
     }
 
     /**

@@ -324,7 +324,60 @@ class BadInputCatalogueTest {
                 "--plots", "@pictures"));
         cases.add(of("select on a constant column", Map.of("data.csv", "a,b\n1,2\n1,3\n1,4\n1,5\n1,6\n"),
                 "constant", "select", "--data", "@data.csv", "--components", "1..2", "--out", "@out.json"));
+        addSizeCases(cases);
         return cases;
+    }
+
+    /**
+     * A model whose one mean has 46,341 values and whose covariance is 1×1: 46,341² is the first D·D past
+     * {@link Integer#MAX_VALUE}, so a reader that formed D·D in an int before checking the shapes would wrap.
+     */
+    private static final String MODEL_MEAN_46341 = "{\"weights\": [1], \"means\": [["
+            + String.join(",", java.util.Collections.nCopies(46_341, "0")) + "]], \"covariances\": [[[1]]]}";
+
+    /** K = 21,475 one-dimensional components: with 100,000 points, N·K = 2,147,500,000 passes an array's limit. */
+    private static final String MODEL_K_21475 = wideModel(21_475);
+
+    /** 100,000 one-column points, for {@link #MODEL_K_21475}. */
+    private static final String DATA_100000 = "x\n" + "0.5\n".repeat(100_000);
+
+    private static String wideModel(int k) {
+        String weight = Double.toString(1.0 / k);
+        return "{\"weights\": [" + String.join(",", java.util.Collections.nCopies(k, weight)) + "], \"means\": ["
+                + String.join(",", java.util.Collections.nCopies(k, "[0]")) + "], \"covariances\": ["
+                + String.join(",", java.util.Collections.nCopies(k, "[[1]]")) + "]}";
+    }
+
+    /** Sizes whose products pass an int or an array (issue 21): each is refused before anything is allocated. */
+    private static void addSizeCases(List<Case> cases) {
+        Map<String, String> big = Map.of("big.json", MODEL_MEAN_46341);
+        cases.add(of("select with K = 2147483647, whose free parameters pass an int", "2,147,483,647 components",
+                "select", "--data", "old-faithful", "--components", "2147483647", "--out", "@out.json"));
+        cases.add(of("select with K = 400000000, whose free parameters pass an int", "400,000,000 components",
+                "select", "--data", "old-faithful", "--components", "400000000", "--out", "@out.json"));
+        cases.add(of("select with the range 2147483647..2147483647", "2,147,483,647 components", "select", "--data",
+                "old-faithful", "--components", "2147483647..2147483647", "--out", "@out.json"));
+        cases.add(of("select with the range 2147483600..2147483647", "2,147,483,647 components", "select", "--data",
+                "old-faithful", "--components", "2147483600..2147483647", "--out", "@out.json"));
+        cases.add(of("predict with a model whose mean has 46,341 values", big, "46,341", "predict", "--data",
+                "old-faithful", "--model", "@big.json", "--out", "@labels.csv"));
+        cases.add(of("sample from a model whose mean has 46,341 values", big, "46,341", "sample", "--model",
+                "@big.json", "--points", "3", "--out", "@points.csv"));
+        cases.add(of("generate from a model whose mean has 46,341 values", big, "46,341", "generate", "--model",
+                "@big.json", "--points", "3", "--out", "@points.csv"));
+        cases.add(of("fit from an init file whose mean has 46,341 values", big, "46,341", "fit", "--data",
+                "old-faithful", "--init", "@big.json", "--out", "@out.json"));
+        cases.add(of("plot of a model whose mean has 46,341 values", big, "46,341", "plot", "--data", "old-faithful",
+                "--model", "@big.json", "--out", "@picture.png"));
+        Map<String, String> wide = Map.of("wide.json", MODEL_K_21475, "data.csv", DATA_100000);
+        cases.add(of("predict of 100,000 points with K = 21,475", wide, "21,475 components", "predict", "--data",
+                "@data.csv", "--model", "@wide.json", "--out", "@labels.csv"));
+        cases.add(of("score of 100,000 points with K = 21,475", wide, "21,475 components", "score", "--data",
+                "@data.csv", "--model", "@wide.json"));
+        cases.add(of("bench with D = 46341, whose D² passes an int", "--d 46341", "bench", "--n", "2", "--d", "46341",
+                "--k", "1"));
+        cases.add(of("bench with D = 65536, whose D² wraps to 0 in an int", "--d 65536", "bench", "--n", "2", "--d",
+                "65536", "--k", "1"));
     }
 
     @TestFactory

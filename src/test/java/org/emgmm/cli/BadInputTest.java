@@ -127,7 +127,8 @@ class BadInputTest {
         String line = assertBadInput(runWithStub(new Exhaust(), "exhaust"));
         assertTrue(line.contains("out of memory"), line);
         assertTrue(line.contains("the Java heap is limited to "), line);
-        assertTrue(line.contains("java -Xmx4g -jar"), line);
+        // A test JVM's default heap is a quarter of the machine's memory: doubling it can help.
+        assertTrue(java.util.regex.Pattern.compile("java -Xmx\\d+g -jar").matcher(line).find(), line);
     }
 
     @Test

@@ -138,4 +138,67 @@ class RestartsTest {
         assertEquals(a.components(), b.components());
         assertEquals(loops.result().meanLogLikelihood(), vectorised.result().meanLogLikelihood(), 1e-8);
     }
+    @Test
+    void startsAreDrawnOneAtATimeEachJustBeforeItsRun() {
+        Scenario scenario = Generators.scenario(new SplittableRandom(0x2E5BL), Spec.multivariate()
+                .withComponents(2, 2));
+        DataMatrix data = scenario.data();
+        java.util.List<String> events = new java.util.ArrayList<>();
+        VectorisedEm vectorised = new VectorisedEm(1);
+        EmAlgorithm counting = new EmAlgorithm() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public EStep eStep(DataMatrix points, GaussianMixture model) {
+                return vectorised.eStep(points, model);
+            }
+
+            @Override
+            public GaussianMixture mStep(DataMatrix points, Responsibilities responsibilities,
+                    GaussianMixture previous, double regCovar) {
+                return vectorised.mStep(points, responsibilities, previous, regCovar);
+            }
+
+            @Override
+            public EmResult fit(DataMatrix points, GaussianMixture start, EmSettings settings) {
+                events.add("fit");
+                return vectorised.fit(points, start, settings);
+            }
+        };
+        long[] seeds = Restarts.seeds(9L, 4);
+        java.util.List<Long> asked = new java.util.ArrayList<>();
+        Restarts.Best best = Restarts.run(counting, data, s -> {
+            events.add("start");
+            asked.add(s);
+            return InitMethod.KMEANS.start(data, 2, s, 1e-6);
+        }, SETTINGS, 9L, 4);
+        // Lazily: start, fit, start, fit, ... so that memory holds one start at a time, whatever R.
+        assertEquals(java.util.List.of("start", "fit", "start", "fit", "start", "fit", "start", "fit"), events);
+        assertEquals(java.util.Arrays.stream(seeds).boxed().toList(), asked, "the seeds of Restarts.seeds, in order");
+        Restarts.Best fromList = Restarts.best(vectorised, data,
+                Restarts.starts(s -> InitMethod.KMEANS.start(data, 2, s, 1e-6), 9L, 4), SETTINGS);
+        assertEquals(fromList.result(), best.result(), "the same best run as from the list of starts");
+        assertEquals(fromList.seed(), best.seed());
+    }
+
+    @Test
+    void theListOfStartsHoldsSeedsAndDrawsEachStartAgainOnDemand() {
+        Scenario scenario = Generators.scenario(new SplittableRandom(0x2E5CL), Spec.multivariate()
+                .withComponents(2, 2));
+        DataMatrix data = scenario.data();
+        int[] drawn = {0};
+        java.util.List<Restarts.Start> starts = Restarts.starts(s -> {
+            drawn[0]++;
+            return InitMethod.KMEANS.start(data, 2, s, 1e-6);
+        }, 11L, 1_000_000);
+        assertEquals(0, drawn[0], "nothing is drawn until asked for");
+        assertEquals(1_000_000, starts.size());
+        Restarts.Start again = starts.get(999_999);
+        assertEquals(starts.get(999_999), again, "the same start for the same run, drawn again from its seed");
+        assertEquals(2, drawn[0]);
+        assertEquals(Restarts.seeds(11L, 3)[2], starts.get(2).seed());
+    }
 }
