@@ -128,15 +128,11 @@ public final class Main implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             reserve = null;
             commandLine = null;
-            outWriter.flush();
+            flush(outWriter);
             errWriter.println(PREFIX + outOfMemory());
             code = EXIT_BAD_INPUT;
         }
-        try {
-            outWriter.flush();
-        } catch (StandardOutput.Failure e) {
-            // Reported below.
-        }
+        flush(outWriter);
         if (stdout.failure() != null && code == EXIT_OK) {
             // A failed write that did not end the command (the last flush, or a write whose exception was
             // caught on the way): the output is incomplete all the same.
@@ -145,6 +141,15 @@ public final class Main implements Callable<Integer> {
         errWriter.flush();
         java.lang.ref.Reference.reachabilityFence(reserve);
         return code;
+    }
+
+    /** Flushes standard output; a failure is remembered by {@link StandardOutput} and reported by the caller. */
+    private static void flush(PrintWriter outWriter) {
+        try {
+            outWriter.flush();
+        } catch (StandardOutput.Failure e) {
+            // Reported by run, from StandardOutput.failure().
+        }
     }
 
     /** Bytes kept free for the out-of-memory report. */

@@ -154,17 +154,15 @@ class StandardOutputTest {
 
     @Test
     void aFailedStandardOutputLeavesTheRunsFilesUntouched() throws IOException {
-        // fit --out - with --plots: the pictures are a file output of the same run, written only if all is well.
-        Path plots = directory.resolve("plots-untouched");
-        String line = run(failingAfter(0, FULL), "fit", "--data", "iris", "-k", "2", "--seed", "1", "--out", "-",
-                "--plots", plots.toString()).badInputLine();
+        // select --out - with --table: the table is a file output of the same run, written only if all is well.
+        Path table = directory.resolve("table-untouched.csv");
+        Files.writeString(table, "old");
+        String line = run(failingAfter(0, FULL), "select", "--data", "iris", "--components", "1..2", "--out", "-",
+                "--table", table.toString()).badInputLine();
         assertTrue(line.contains("no space left on device"), line);
-        assertTrue(!Files.exists(plots) || isEmpty(plots), "plots written although standard output failed");
-    }
-
-    private static boolean isEmpty(Path folder) throws IOException {
-        try (var files = Files.list(folder)) {
-            return files.findAny().isEmpty();
+        assertEquals("old", Files.readString(table), "the table was replaced although standard output failed");
+        try (var files = Files.list(directory)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "a temporary file left");
         }
     }
 }
