@@ -17,8 +17,8 @@ import org.emgmm.bench.Benchmark.Row;
 import org.emgmm.data.CsvWriter;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.MixtureSampler;
-import org.emgmm.io.AtomicFiles;
 import org.emgmm.io.MixtureJson;
+import org.emgmm.io.OutputBatch;
 import org.emgmm.loops.LoopsEm;
 import org.emgmm.vectorised.VectorisedEm;
 import picocli.CommandLine.Command;
@@ -98,30 +98,92 @@ final class BenchCommand implements Callable<Integer> {
                     + " other libraries can be timed on the same work (see src/bench/ in the sources).")
     private Path export;
 
+    /**
+     * Checks every output before the first case runs, then times the cases and writes the CSV and the exported
+     * cases through one {@link OutputBatch}: all of them, or none and no folder left behind. Progress lines go
+     * to standard error while the cases run; a failure is always the last line printed.
+     */
     @Override
     public Integer call() throws IOException {
         List<BenchCase> chosen = chosenCases();
         List<String> names = chosenImplementations();
-        Benchmark benchmark = new Benchmark(iterations, runs, threads, line -> {
-            spec.commandLine().getErr().println("  " + line);
-            spec.commandLine().getErr().flush();
-        });
-        if (export != null) {
-            exportCases(chosen);
+        try (OutputBatch batch = OutputBatch.open()) {
+            checkOutputs(batch, chosen);
+            Benchmark benchmark = new Benchmark(iterations, runs, threads, line -> {
+                spec.commandLine().getErr().println("  " + line);
+                spec.commandLine().getErr().flush();
+            });
+            if (export != null) {
+                stageExports(batch, chosen);
+            }
+            List<Row> rows = new ArrayList<>();
+            for (BenchCase benchCase : chosen) {
+                rows.addAll(benchmark.run(benchCase, names));
+            }
+            batch.stage("--csv", csv, BenchTable.csv(rows));
+            batch.commit();
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(BenchTable.text(rows, iterations, runs, threads));
+            if (export != null) {
+                stdout.println("cases exported to " + export + ": " + String.join(", ", chosen.stream()
+                        .map(BenchCase::name).toList()));
+            }
+            stdout.println("rows written to " + csv);
+            stdout.flush();
         }
-        List<Row> rows = new ArrayList<>();
-        for (BenchCase benchCase : chosen) {
-            rows.addAll(benchmark.run(benchCase, names));
-        }
-        if (csv.getParent() != null) {
-            Files.createDirectories(csv.getParent());
-        }
-        AtomicFiles.writeString(csv, BenchTable.csv(rows));
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(BenchTable.text(rows, iterations, runs, threads));
-        stdout.println("rows written to " + csv);
-        stdout.flush();
         return Main.EXIT_OK;
+    }
+
+    /**
+     * Every file the run will write, checked before it runs (which may take minutes): {@code --csv} not a
+     * folder and not inside {@code --export}, whose files it could replace; {@code --export} a folder (created,
+     * and removed again if the run fails); no exported file where a folder is.
+     */
+    private void checkOutputs(OutputBatch batch, List<BenchCase> chosen) throws IOException {
+        if (export != null && inside(csv, export)) {
+            throw new IOException("--csv " + csv + " is inside --export " + export + ", the folder of the exported"
+                    + " cases: write the table somewhere else");
+        }
+        Path csvFolder = csv.toAbsolutePath().getParent();
+        if (!Files.isDirectory(csv)) {
+            batch.directory("--csv", csvFolder, "folder for --csv");
+        }
+        batch.check("--csv", csv);
+        if (export != null) {
+            batch.directory("--export", export, "export folder");
+            for (BenchCase benchCase : chosen) {
+                for (Path file : exportedFiles(benchCase)) {
+                    batch.check("--export", file);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code file} is in {@code folder} or below it, as written or with links followed. */
+    private static boolean inside(Path file, Path folder) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (absolute.startsWith(folder.toAbsolutePath().normalize())) {
+            return true;
+        }
+        Path parent = absolute.getParent();
+        return parent != null && Files.isDirectory(parent) && Files.isDirectory(folder)
+                && parent.toRealPath().startsWith(folder.toRealPath());
+    }
+
+    /** DIR/CASE.csv (points and true components) and DIR/CASE-start.json of one case. */
+    private List<Path> exportedFiles(BenchCase benchCase) {
+        return List.of(export.resolve(benchCase.name() + ".csv"), export.resolve(benchCase.name() + "-start.json"));
+    }
+
+    /** Every case's points and start, staged in the batch (on disk, not in memory) until it is committed. */
+    private void stageExports(OutputBatch batch, List<BenchCase> chosen) throws IOException {
+        for (BenchCase benchCase : chosen) {
+            MixtureSampler.Sample sample = benchCase.sample();
+            DataMatrix data = sample.data();
+            List<Path> files = exportedFiles(benchCase);
+            batch.stage("--export", files.get(0), CsvWriter.format(sample));
+            batch.stage("--export", files.get(1), MixtureJson.toJson(benchCase.start(data)));
+        }
     }
 
     private List<BenchCase> chosenCases() {
@@ -169,19 +231,6 @@ final class BenchCommand implements Callable<Integer> {
             throw usageError("--threads must be 1 or more, got " + threads);
         }
         return names;
-    }
-
-    /** DIR/CASE.csv (points and true components) and DIR/CASE-start.json for every case. */
-    private void exportCases(List<BenchCase> chosen) throws IOException {
-        Files.createDirectories(export);
-        for (BenchCase benchCase : chosen) {
-            MixtureSampler.Sample sample = benchCase.sample();
-            DataMatrix data = sample.data();
-            AtomicFiles.writeString(export.resolve(benchCase.name() + ".csv"), CsvWriter.format(sample));
-            AtomicFiles.writeString(export.resolve(benchCase.name() + "-start.json"),
-                    MixtureJson.toJson(benchCase.start(data)));
-            spec.commandLine().getErr().println("  exported case " + benchCase.name() + " to " + export);
-        }
     }
 
     private ParameterException usageError(String message) {

@@ -174,6 +174,13 @@ final class FitCommand implements Callable<Integer> {
             if (out != null && !modelToStdout) {
                 batch.stage("--out", out, modelJson(result));
             }
+            if (modelToStdout) {
+                // First, so that a standard output that cannot be written (a full disk) ends the run before
+                // any file is written or any summary printed: its one line is all the run says.
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.print(modelJson(result));
+                stdout.flush();
+            }
             batch.commit();
             // With --out -, standard output carries the model alone; the summary goes to standard error.
             PrintWriter report = modelToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
@@ -183,11 +190,6 @@ final class FitCommand implements Callable<Integer> {
             }
             PlotCommand.listWritten(report, written);
             report.flush();
-            if (modelToStdout) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                stdout.print(modelJson(result));
-                stdout.flush();
-            }
         }
         return Main.EXIT_OK;
     }

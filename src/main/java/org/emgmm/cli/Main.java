@@ -1,6 +1,9 @@
 package org.emgmm.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -59,7 +62,8 @@ public final class Main implements Callable<Integer> {
     /** The exit code for a failure that is the program's fault, not the input's: a bug to report. */
     public static final int EXIT_BUG = CommandLine.ExitCode.SOFTWARE;
 
-    private static final String PREFIX = "em-gmm: ";
+    /** The start of every error line. */
+    static final String PREFIX = "em-gmm: ";
 
     @Spec
     private CommandSpec spec;
@@ -70,7 +74,8 @@ public final class Main implements Callable<Integer> {
      * @param args the command line, e.g. {@code fit --data old-faithful --components 2}
      */
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
+        // The process's standard output itself, not System.out, which hides why a write failed.
+        int code = run(new CommandLine(new Main()), args, new FileOutputStream(FileDescriptor.out), System.err);
         if (code != EXIT_OK) {
             System.exit(code);
         }
@@ -80,11 +85,11 @@ public final class Main implements Callable<Integer> {
      * Runs the command line without exiting, printing to the given streams.
      *
      * @param args the command line
-     * @param out  standard output: results and help
+     * @param out  standard output: results and help; a write that fails ends the run ({@link StandardOutput})
      * @param err  standard error: the one line of a failure
      * @return the exit code: {@link #EXIT_OK}, {@link #EXIT_BAD_INPUT} or {@link #EXIT_BUG}
      */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, OutputStream out, PrintStream err) {
         return run(new CommandLine(new Main()), args, out, err);
     }
 
@@ -92,15 +97,27 @@ public final class Main implements Callable<Integer> {
      * Runs {@code commandLine} (em-gmm's, or a test's with a stub subcommand) with em-gmm's error handling.
      * Running out of memory anywhere ends like any other problem the user can fix: one line that names the
      * heap and how to raise it, exit code {@link #EXIT_BAD_INPUT}, no stack trace. Output files are written
-     * atomically and last, so a run that ran out of memory leaves none behind.
+     * atomically and last, so a run that ran out of memory leaves none behind. Every write to standard output
+     * is checked, here for all commands ({@link StandardOutput}): one that fails ends the run with one line and
+     * exit code 2, or quietly with 0 when the reader of a pipe has gone.
      */
-    static int run(CommandLine commandLine, String[] args, PrintStream out, PrintStream err) {
-        PrintWriter outWriter = new PrintWriter(out, true);
+    static int run(CommandLine commandLine, String[] args, OutputStream out, PrintStream err) {
+        StandardOutput stdout = new StandardOutput(out);
+        PrintWriter outWriter = new PrintWriter(stdout, true);
         PrintWriter errWriter = new PrintWriter(err, true);
         commandLine.setOut(outWriter)
                 .setErr(errWriter)
                 .setParameterExceptionHandler(Main::reportUsageError)
-                .setExecutionExceptionHandler(Main::reportFailure);
+                .setExecutionExceptionHandler((e, command, parsed) -> StandardOutput.causedBy(e)
+                        ? stdout.report(errWriter) : reportFailure(e, command, parsed))
+                // Help and version text are printed by picocli itself, outside the handler above.
+                .setExecutionStrategy(parsed -> {
+                    try {
+                        return new CommandLine.RunLast().execute(parsed);
+                    } catch (StandardOutput.Failure e) {
+                        return stdout.report(errWriter);
+                    }
+                });
         // A little memory set aside, released before reporting that the heap is full, so that the report
         // itself can be written.
         byte[] reserve = new byte[MEMORY_RESERVE];
@@ -110,14 +127,28 @@ public final class Main implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             reserve = null;
             commandLine = null;
-            outWriter.flush();
+            flush(outWriter);
             errWriter.println(PREFIX + outOfMemory());
             code = EXIT_BAD_INPUT;
         }
-        outWriter.flush();
+        flush(outWriter);
+        if (stdout.failure() != null && code == EXIT_OK) {
+            // A failed write that did not end the command (the last flush, or a write whose exception was
+            // caught on the way): the output is incomplete all the same.
+            code = stdout.report(errWriter);
+        }
         errWriter.flush();
         java.lang.ref.Reference.reachabilityFence(reserve);
         return code;
+    }
+
+    /** Flushes standard output; a failure is remembered by {@link StandardOutput} and reported by the caller. */
+    private static void flush(PrintWriter outWriter) {
+        try {
+            outWriter.flush();
+        } catch (StandardOutput.Failure e) {
+            // Reported by run, from StandardOutput.failure().
+        }
     }
 
     /** Bytes kept free for the out-of-memory report. */

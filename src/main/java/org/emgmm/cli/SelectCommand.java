@@ -182,13 +182,15 @@ final class SelectCommand implements Callable<Integer> {
             if (table != null) {
                 batch.stage("--table", table, result.csv());
             }
-            batch.commit();
-            printReport(modelToStdout, report, written, best, chosen);
             if (modelToStdout) {
+                // First, so that a standard output that cannot be written ends the run before any file is
+                // written or the table printed: its one line is all the run says.
                 PrintWriter stdout = spec.commandLine().getOut();
                 stdout.print(json);
                 stdout.flush();
             }
+            batch.commit();
+            printReport(modelToStdout, report, written, best, chosen);
         }
         return Main.EXIT_OK;
     }

@@ -32,12 +32,14 @@ import org.emgmm.model.NotPositiveDefiniteException;
  * or all equal).
  * A written result adds {@code implementation}, {@code iterations}, {@code converged},
  * {@code logLikelihood} (the total over all points), {@code meanLogLikelihood} (per point),
- * {@code logLikelihoodTrace} (per point, entry 0 at the initial parameters), {@code millisPerIteration},
+ * {@code logLikelihoodTrace} (per point, entry 0 at the initial parameters),
  * {@code emptyComponents}, and {@code freeParameters}, {@code bic} and {@code aic} (lower is better; see
  * {@link org.emgmm.selection.ModelSelection}); a fit with sample weights adds
  * {@code "sampleWeights": {"column": NAME or "file": PATH, "total": Σᵢ wᵢ, "points": N}} (and its
  * per-point figures are then per unit of weight). Reading ignores those keys, so a fit's output is a valid
- * model.
+ * model. No timing is written (the time per iteration is in fit's summary and in compare's and bench's
+ * outputs), so the file is a pure function of the data, the options and the seed; reading ignores the
+ * {@code millisPerIteration} that older files hold, as it ignores every other key it does not need.
  *
  * <p>Numbers are written in the shortest decimal form that reads back as the same double, so writing
  * then reading gives the parameters back bit for bit.
@@ -164,7 +166,6 @@ public final class MixtureJson {
         root.addProperty("logLikelihood", result.logLikelihood());
         root.addProperty("meanLogLikelihood", result.meanLogLikelihood());
         root.add("logLikelihoodTrace", numbers(result.trace()));
-        root.addProperty("millisPerIteration", result.millisPerIteration());
         root.add("emptyComponents", GSON.toJsonTree(result.emptyComponents()));
         root.addProperty("freeParameters", org.emgmm.selection.ModelSelection.freeParameters(result));
         root.addProperty("bic", org.emgmm.selection.ModelSelection.bic(result));

@@ -324,6 +324,19 @@ class BadInputCatalogueTest {
                 "--plots", "@pictures"));
         cases.add(of("select on a constant column", Map.of("data.csv", "a,b\n1,2\n1,3\n1,4\n1,5\n1,6\n"),
                 "constant", "select", "--data", "@data.csv", "--components", "1..2", "--out", "@out.json"));
+        // bench's outputs are checked before the first case runs: one line, no progress lines, no folder left.
+        cases.add(of("bench with --csv inside --export", "is inside --export", "bench", "--n", "300", "--d", "2",
+                "--k", "3", "--iterations", "2", "--implementations", "vectorised", "--export", "@ex", "--csv",
+                "@ex/custom.csv"));
+        cases.add(of("bench with --export and a folder as --csv", Map.of("d/keep.txt", "x"), "d: it is a directory",
+                "bench", "--n", "300", "--d", "2", "--k", "3", "--iterations", "2", "--implementations", "vectorised",
+                "--export", "@ex", "--csv", "@d"));
+        cases.add(of("bench exporting into a file", Map.of("f.txt", "x"), "f.txt: it is a file, not a directory",
+                "bench", "--n", "300", "--d", "2", "--k", "3", "--iterations", "2", "--implementations", "vectorised",
+                "--export", "@f.txt", "--csv", "@bench.csv"));
+        cases.add(of("bench exporting a case onto a folder", Map.of("ex/custom.csv/keep.txt", "x"),
+                "custom.csv: it is a directory", "bench", "--n", "300", "--d", "2", "--k", "3", "--iterations", "2",
+                "--implementations", "vectorised", "--export", "@ex", "--csv", "@bench.csv"));
         addSizeCases(cases);
         return cases;
     }

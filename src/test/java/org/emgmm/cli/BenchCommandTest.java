@@ -98,4 +98,20 @@ class BenchCommandTest {
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("--threads must be 1 or more"), run.err());
     }
+
+    @Test
+    void theExportedCasesAndTheCsvAreWrittenTogetherWithNoTemporaryLeft() throws Exception {
+        Path exported = directory.resolve("new/cases");
+        Path table = directory.resolve("tables/bench.csv");
+        CommandRun run = run("bench", "--n", "300", "--d", "2", "--k", "3", "--iterations", "2",
+                "--implementations", "vectorised", "--export", exported.toString(), "--csv", table.toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertTrue(run.out().contains("cases exported to " + exported + ": custom\n"), run.out());
+        assertTrue(run.out().endsWith("rows written to " + table + "\n"), run.out());
+        try (var files = Files.list(exported)) {
+            assertEquals(List.of("custom-start.json", "custom.csv"), files.map(f -> f.getFileName().toString())
+                    .sorted().toList(), "the two files of the case, and no temporary file");
+        }
+        assertTrue(Files.isRegularFile(table));
+    }
 }
