@@ -29,6 +29,8 @@ public final class DataMatrix {
     private final double[] sampleWeights;
     /** Σᵢ wᵢ, added in row order; N when unweighted. */
     private final double totalWeight;
+    /** The mean positive weight, Σᵢ wᵢ / #{i : wᵢ &gt; 0}: exactly 1 when unweighted. */
+    private final double weightUnit;
 
     /**
      * A matrix of N points from flat row-major values.
@@ -75,6 +77,7 @@ public final class DataMatrix {
         }
         this.sampleWeights = null;
         this.totalWeight = rows;
+        this.weightUnit = 1.0;
     }
 
     /** {@code unweighted}'s points with the given sample weights (already checked, owned by the new matrix). */
@@ -85,6 +88,7 @@ public final class DataMatrix {
         this.columnNames = unweighted.columnNames;
         this.sampleWeights = sampleWeights;
         this.totalWeight = totalWeight;
+        this.weightUnit = sampleWeights == null ? 1.0 : totalWeight / positiveWeightRows();
     }
 
     /**
@@ -93,8 +97,9 @@ public final class DataMatrix {
      *
      * @param weights N finite numbers ≥ 0, not all 0. Not modified (copied).
      * @return a matrix sharing these values, weighted by {@code weights} (unweighted when it is null)
-     * @throws DataException naming the first row whose weight is negative, NaN or infinite, or saying that
-     *                       the weights are all 0, add up to more than a double holds, or are too few or too many
+     * @throws DataException naming the first row whose weight is negative, NaN, infinite or below the smallest
+     *                       normal double, or saying that the weights are all 0, add up to more than EM's sums
+     *                       over this data can hold ({@link SampleWeightScale}), or are too few or too many
      */
     public DataMatrix withSampleWeights(double[] weights) {
         if (weights == null) {
@@ -116,10 +121,7 @@ public final class DataMatrix {
             throw new DataException("every sample weight is 0, so no point would count: give at least one row a"
                     + " positive weight");
         }
-        if (Double.isInfinite(total)) {
-            throw new DataException("the sample weights add up to more than the largest double: divide them all by"
-                    + " the same number (the fit does not change)");
-        }
+        SampleWeightScale.check(weights, total, largestMagnitude());
         return new DataMatrix(this, weights.clone(), total);
     }
 
@@ -160,6 +162,25 @@ public final class DataMatrix {
     /** {@return Σᵢ wᵢ, the weighted number of points: N when the rows are unweighted (a whole number, exactly)} */
     public double totalWeight() {
         return totalWeight;
+    }
+
+    /**
+     * {@return the mean positive weight Σᵢ wᵢ / #{i : wᵢ &gt; 0}: the weight of "one point", 1.0 exactly
+     * when unweighted} Thresholds counted in points (an empty component, a cluster too small for a
+     * covariance) are multiplied by it, so that scaling every weight moves them along; rows of weight 0
+     * do not count, so that such a row is the row removed.
+     */
+    public double weightUnit() {
+        return weightUnit;
+    }
+
+    /** {@return max |xᵢⱼ| over all values, 0 for no values} */
+    private double largestMagnitude() {
+        double largest = 0.0;
+        for (double value : values) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        return largest;
     }
 
     /** {@return how many rows have a positive weight (all N when unweighted)} */

@@ -229,19 +229,21 @@ public final class EmLoop {
      * @param empty the component indices found empty so far; added to
      */
     public static void recordEmptyComponents(Responsibilities r, TreeSet<Integer> empty) {
-        recordTotals(r.componentTotals(), empty);
+        recordTotals(r.componentTotals(), 1.0, empty);
     }
 
     /**
      * Adds to {@code empty} every component k with weighted count Nₖ = Σᵢ wᵢ r[i][k] below
-     * {@link EmptyComponents#THRESHOLD}: the unweighted Nₖ when the data has no sample weights.
+     * {@link EmptyComponents#THRESHOLD} times the data's mean positive weight (see
+     * {@link EmptyComponents#isEmpty(double, double)}): the unweighted Nₖ below THRESHOLD when the data has
+     * no sample weights.
      *
      * @param data  the data r was computed for, whose weights wᵢ count (1 when unweighted)
      * @param r     N×K responsibilities
      * @param empty the component indices found empty so far; added to
      */
     public static void recordEmptyComponents(DataMatrix data, Responsibilities r, TreeSet<Integer> empty) {
-        recordTotals(data.isWeighted() ? weightedCounts(data, r) : r.componentTotals(), empty);
+        recordTotals(data.isWeighted() ? weightedCounts(data, r) : r.componentTotals(), data.weightUnit(), empty);
     }
 
     /**
@@ -263,9 +265,9 @@ public final class EmLoop {
         return counts;
     }
 
-    private static void recordTotals(double[] totals, TreeSet<Integer> empty) {
+    private static void recordTotals(double[] totals, double weightUnit, TreeSet<Integer> empty) {
         for (int k = 0; k < totals.length; k++) {
-            if (EmptyComponents.isEmpty(totals[k])) {
+            if (EmptyComponents.isEmpty(totals[k], weightUnit)) {
                 empty.add(k);
             }
         }

@@ -4,7 +4,8 @@ package org.emgmm.em;
  * What every implementation does with a component that no point belongs to.
  *
  * <p>A component is <em>empty</em> in an M-step when its total responsibility Nₖ = Σᵢ r[i][k] is
- * below {@link #THRESHOLD}. Its mean and covariance would be 0/0 (or noise divided by almost
+ * below {@link #THRESHOLD} (with sample weights, Nₖ = Σᵢ wᵢ r[i][k] below THRESHOLD times the mean
+ * positive weight, so that only the weights' ratios matter). Its mean and covariance would be 0/0 (or noise divided by almost
  * nothing), so the rule, the same in all implementations, is:
  * <ul>
  *   <li>its weight is updated as usual, πₖ = Nₖ / N (so it is tiny or zero and the weights still sum
@@ -36,5 +37,19 @@ public final class EmptyComponents {
      */
     public static boolean isEmpty(double nk) {
         return nk < THRESHOLD;
+    }
+
+    /**
+     * Whether a component of weighted count {@code nk} is empty, the threshold counted in points of the
+     * data's mean weight: Nₖ &lt; THRESHOLD · u, u = Σᵢ wᵢ / #{i : wᵢ &gt; 0}. Multiplying every weight by c
+     * multiplies both sides by c, so the answer does not depend on the weights' scale; unweighted, u is 1
+     * and this is {@link #isEmpty(double)} exactly.
+     *
+     * @param nk         Nₖ = Σᵢ wᵢ r[i][k]
+     * @param weightUnit u, the data's {@link org.emgmm.data.DataMatrix#weightUnit()}
+     * @return true if {@code nk} is below THRESHOLD · u
+     */
+    public static boolean isEmpty(double nk, double weightUnit) {
+        return nk < THRESHOLD * weightUnit;
     }
 }

@@ -42,7 +42,8 @@ import org.emgmm.model.NotPositiveDefiniteException;
  *
  * <p><b>Sample weights.</b> On weighted data (see {@link DataMatrix#withSampleWeights}) a point counts as
  * wᵢ points throughout: the data's mean and covariance are the weighted ones, the M-step from
- * responsibilities uses Nₖ = Σᵢ wᵢ r[i][k] (and compares that with D + 1), k-means++ and Lloyd's
+ * responsibilities uses Nₖ = Σᵢ wᵢ r[i][k] (and compares that with (D + 1) · u, u the mean positive weight
+ * {@link DataMatrix#weightUnit}, so that only the weights' ratios matter), k-means++ and Lloyd's
  * algorithm weight their draws and means ({@link KMeansPlusPlus}, {@link Lloyd}), and random points are
  * drawn among the points of positive weight only. What that means against the data with each row
  * repeated wᵢ times in place, for whole-number weights and the same seed:
@@ -246,7 +247,7 @@ public final class Initialisation {
                 }
             }
             double[] scatter = new double[d * d];
-            if (total >= d + 1) {
+            if (total >= (d + 1) * data.weightUnit()) { // D + 1 points of the mean weight
                 for (int i = 0; i < n; i++) {
                     double share = data.weight(i) * r[i * components + k];
                     for (int a = 0; a < d; a++) {
@@ -264,7 +265,7 @@ public final class Initialisation {
                     scatter[a * d + a] += regCovar;
                 }
             }
-            if (total < d + 1 || Cholesky.decompose(scatter, d).isEmpty()) {
+            if (total < (d + 1) * data.weightUnit() || Cholesky.decompose(scatter, d).isEmpty()) {
                 scatter = dataCovariance.clone();
                 for (int a = 0; a < d; a++) {
                     scatter[a * d + a] += regCovar;

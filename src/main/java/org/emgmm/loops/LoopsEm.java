@@ -79,7 +79,7 @@ public final class LoopsEm implements EmAlgorithm {
             counts[c] = nk;
             // πₖ = Nₖ / Σᵢ wᵢ
             weights[c] = nk / data.totalWeight();
-            empty[c] = EmptyComponents.isEmpty(nk);
+            empty[c] = EmptyComponents.isEmpty(nk, data.weightUnit());
             if (empty[c]) {
                 keepPrevious(previous, c, means, scatters);
                 continue;

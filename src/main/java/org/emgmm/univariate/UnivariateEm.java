@@ -89,7 +89,7 @@ public final class UnivariateEm implements EmAlgorithm {
             // Nₖ = Σᵢ wᵢ r[i][k], πₖ = Nₖ / Σᵢ wᵢ
             counts[c] = nk;
             weights[c] = nk / data.totalWeight();
-            empty[c] = EmptyComponents.isEmpty(nk);
+            empty[c] = EmptyComponents.isEmpty(nk, data.weightUnit());
             if (empty[c]) {
                 continue; // keeps μₖ and σₖ² from the previous parameters
             }

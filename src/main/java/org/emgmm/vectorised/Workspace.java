@@ -326,7 +326,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         boolean[] empty = new boolean[k];
         for (int c = 0; c < k; c++) {
             weights[c] = counts[c] / data.totalWeight();             // πₖ = Nₖ / Σᵢ wᵢ (= Nₖ / N unweighted)
-            empty[c] = EmptyComponents.isEmpty(counts[c]);
+            empty[c] = EmptyComponents.isEmpty(counts[c], data.weightUnit());
             if (empty[c]) {
                 System.arraycopy(previous.mean(c), 0, newMeans, c * d, d);
                 System.arraycopy(previous.covariance(c), 0, scatters, c * d * d, d * d);

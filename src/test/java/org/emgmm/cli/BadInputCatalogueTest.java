@@ -338,6 +338,7 @@ class BadInputCatalogueTest {
                 "custom.csv: it is a directory", "bench", "--n", "300", "--d", "2", "--k", "3", "--iterations", "2",
                 "--implementations", "vectorised", "--export", "@ex", "--csv", "@bench.csv"));
         addSizeCases(cases);
+        addWeightScaleCases(cases);
         return cases;
     }
 
@@ -391,6 +392,29 @@ class BadInputCatalogueTest {
                 "--k", "1"));
         cases.add(of("bench with D = 65536, whose D² wraps to 0 in an int", "--d 65536", "bench", "--n", "2", "--d",
                 "65536", "--k", "1"));
+    }
+
+    /** {@code fit} of {@link #DATA_2D} with the sample weights in a file {@code w.csv} of the given lines. */
+    private static Case weightsFile(String what, String weights, String mentions) {
+        return of(what, Map.of("data.csv", DATA_2D, "w.csv", weights), mentions, "fit", "--data", "@data.csv", "-k",
+                "2", "--sample-weights-file", "@w.csv", "--out", "@out.json");
+    }
+
+    /**
+     * Weights whose scale would make EM's sums lose them or overflow (issue 21): refused up front, naming the
+     * weights file and the row or the total, rather than a fit that "converges" on nothing or fails with NaN.
+     */
+    private static void addWeightScaleCases(List<Case> cases) {
+        cases.add(weightsFile("a subnormal sample weight, 1e-320", "1\n1\n1e-320\n1\n1\n",
+                "w.csv: the sample weight of row 3 is 1.0E-320, below 2.2e-308"));
+        cases.add(weightsFile("every sample weight 1e-320", "1e-320\n".repeat(5),
+                "w.csv: the sample weight of row 1 is 1.0E-320"));
+        cases.add(weightsFile("one sample weight of 1e308", "1\n1\n1e308\n1\n1\n",
+                "w.csv: the sample weights add up to 1.0E308, more than this data's sums can hold"));
+        cases.add(weightsFile("sample weights whose sum overflows", "1e308\n1e308\n1e308\n1\n1\n",
+                "w.csv: the sample weights add up to more than the largest double"));
+        cases.add(csv("a sample-weights column of 1e305 with values of 5", "a,b,w\n1,2,1e305\n2,3.5,1\n3,3,1\n4,5.5,1"
+                + "\n5,5,1\n", "the sample weights add up to 1.0E305", "--sample-weights", "w"));
     }
 
     @TestFactory

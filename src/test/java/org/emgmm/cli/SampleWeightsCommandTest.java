@@ -102,6 +102,51 @@ class SampleWeightsCommandTest {
         }
     }
 
+    /**
+     * Issue 21's case: every weight 1e-12 (or 1e300) is every weight 1, from fit's own start. The same
+     * parameters up to rounding, the same iterations and converged flag, and no component listed empty
+     * (1e-12 used to leave both "empty" at weights 0.101/0.899); the mean log-likelihood per unit of weight
+     * is the same too, and the model file records the true total.
+     */
+    @Test
+    void theScaleOfEqualWeightsChangesNothingButTheTotals() throws IOException {
+        for (String implementation : new String[] {"loops", "vectorised"}) {
+            JsonObject ones = fitWithEveryWeight("1", implementation);
+            GaussianMixture reference = MixtureJson.read(folder.resolve(implementation + "-1.json"));
+            assertEquals(0, ones.getAsJsonArray("emptyComponents").size(), implementation);
+            for (String scale : new String[] {"1e-12", "1e300"}) {
+                JsonObject scaled = fitWithEveryWeight(scale, implementation);
+                String what = implementation + " ×" + scale;
+                GaussianMixture model = MixtureJson.read(folder.resolve(implementation + "-" + scale + ".json"));
+                close(reference.weights(), model.weights(), what + " weights");
+                close(reference.flatMeans(), model.flatMeans(), what + " means");
+                close(reference.flatCovariances(), model.flatCovariances(), what + " covariances");
+                assertEquals(ones.get("iterations"), scaled.get("iterations"), what);
+                assertEquals(ones.get("converged"), scaled.get("converged"), what);
+                assertEquals(ones.get("emptyComponents"), scaled.get("emptyComponents"), what);
+                double mean = ones.get("meanLogLikelihood").getAsDouble();
+                assertEquals(mean, scaled.get("meanLogLikelihood").getAsDouble(), TOLERANCE * Math.abs(mean), what);
+                assertEquals(POINTS.length * Double.parseDouble(scale),
+                        scaled.getAsJsonObject("sampleWeights").get("total").getAsDouble(),
+                        TOLERANCE * POINTS.length * Double.parseDouble(scale), what + " total");
+            }
+        }
+    }
+
+    /** Fits {@link #POINTS} with every weight {@code weight} into {@code IMPLEMENTATION-WEIGHT.json}; its JSON. */
+    private JsonObject fitWithEveryWeight(String weight, String implementation) throws IOException {
+        StringBuilder csv = new StringBuilder("eruptions,waiting,w\n");
+        for (double[] point : POINTS) {
+            csv.append(row(point)).append(',').append(weight).append('\n');
+        }
+        Path data = write("every-" + weight + ".csv", csv.toString());
+        Path out = folder.resolve(implementation + "-" + weight + ".json");
+        CommandRun run = CommandRun.of("fit", "--data", data.toString(), "-k", "2", "--sample-weights", "w",
+                "--implementation", implementation, "--out", out.toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        return JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+    }
+
     private static void close(double[] expected, double[] actual, String what) {
         assertEquals(expected.length, actual.length, what);
         for (int i = 0; i < expected.length; i++) {

@@ -273,6 +273,59 @@ class SampleWeightsTest {
                 });
     }
 
+    /** Cases of {@link #scalingAcrossTheDoubleRangeChangesOnlyTheBic}: each runs every covariance type. */
+    static final int EXTREME_SCALE_CASES = 12;
+
+    /** Random scales drawn per case, log-uniformly in [1e-300, 1e300], besides the two ends themselves. */
+    static final int RANDOM_SCALES = 2;
+
+    /** The smallest and largest total weight tried: 1e∓300, far beyond any real data's weights either way. */
+    static final double SMALLEST_SCALE = 1e-300;
+    static final double LARGEST_SCALE = 1e300;
+
+    /**
+     * Weights rescaled to a total of c, for c from 1e-300 to 1e300 (both ends and seeded log-uniform draws),
+     * give the run of the weights as drawn, up to rounding, for every weighted implementation (univariate
+     * when D = 1) and every covariance type: the same parameters, trace, iterations, converged flag and empty
+     * components. The log-likelihood Σᵢ wᵢ log p(xᵢ) is multiplied by the same factor as the weights, and the
+     * BIC, −2 log L + p log W, is that log-likelihood's with the scaled W.
+     */
+    @TestFactory
+    Stream<DynamicTest> scalingAcrossTheDoubleRangeChangesOnlyTheBic() {
+        return Cases.forAll("SampleWeights.scalingAcrossTheDoubleRange", EXTREME_SCALE_CASES,
+                random -> wholeNumberCase(random, 3), (c, random) -> {
+                    double[] weights = c.data().sampleWeights();
+                    List<Double> totals = new ArrayList<>(List.of(SMALLEST_SCALE, LARGEST_SCALE));
+                    for (int draw = 0; draw < RANDOM_SCALES; draw++) {
+                        totals.add(Math.exp(random.nextDouble(Math.log(SMALLEST_SCALE), Math.log(LARGEST_SCALE))));
+                    }
+                    List<EmAlgorithm> algorithms = new ArrayList<>(weightedImplementations());
+                    if (c.data().columns() == 1) {
+                        algorithms.add(new UnivariateEm());
+                    }
+                    for (CovarianceType type : CovarianceType.values()) {
+                        GaussianMixture start = c.start().constrainedTo(type);
+                        for (EmAlgorithm algorithm : algorithms) {
+                            EmResult original = algorithm.fit(c.data(), start, SETTINGS);
+                            for (double total : totals) {
+                                double factor = total / c.data().totalWeight();
+                                String what = algorithm.name() + " " + type.label() + " total " + total;
+                                EmResult scaled = algorithm.fit(withWeights(c.data(), scaled(weights, factor)), start,
+                                        SETTINGS);
+                                assertSameRun(original, scaled, REPEAT_TOLERANCE, what);
+                                double logLikelihood = original.logLikelihood() * factor;
+                                assertEquals(logLikelihood, scaled.logLikelihood(),
+                                        REPEAT_TOLERANCE * Math.abs(logLikelihood), what + ": log-likelihood");
+                                double bic = ModelSelection.bic(logLikelihood, ModelSelection.freeParameters(
+                                        type, start.components(), start.dimension()), scaled.totalWeight());
+                                assertEquals(bic, ModelSelection.bic(scaled), REPEAT_TOLERANCE * Math.abs(bic),
+                                        what + ": BIC");
+                            }
+                        }
+                    }
+                });
+    }
+
     static double[] scaled(double[] weights, double factor) {
         double[] result = new double[weights.length];
         for (int i = 0; i < weights.length; i++) {
@@ -495,5 +548,36 @@ class SampleWeightsTest {
         DataException refused = assertThrows(DataException.class,
                 () -> new ExplicitPdfEm().fit(weighted, start, SETTINGS));
         assertTrue(refused.getMessage().contains("does not take sample weights"), refused.getMessage());
+    }
+
+    /**
+     * Weights below the smallest normal double, or whose total times the data's largest square would pass what
+     * a double holds, are refused with a message naming the row or the total; weights just inside both limits
+     * are taken.
+     */
+    @Test
+    void weightsBeyondWhatDoublesCanSumAreRefused() {
+        DataMatrix data = DataMatrix.ofRows(new double[][] {{0.0}, {1.0}, {10.0}});
+        DataException tiny = assertThrows(DataException.class,
+                () -> data.withSampleWeights(new double[] {1.0, 1e-320, 1.0}));
+        assertTrue(tiny.getMessage().startsWith("the sample weight of row 2 is 1.0E-320, below 2.2e-308"),
+                tiny.getMessage());
+        DataException huge = assertThrows(DataException.class,
+                () -> data.withSampleWeights(new double[] {1.0, 1e308, 1.0}));
+        assertTrue(huge.getMessage().startsWith("the sample weights add up to 1.0E308, more than this data's sums"
+                + " can hold (at most 1.8e+303)"), huge.getMessage());
+        // the limit is the largest double / 1024 / max|x|² = 1.8e308 / 1024 / 100 ≈ 1.8e303
+        assertEquals(2 * Double.MIN_NORMAL, data.withSampleWeights(new double[] {Double.MIN_NORMAL, 0.0,
+                Double.MIN_NORMAL}).totalWeight());
+        assertEquals(1e303, data.withSampleWeights(new double[] {5e302, 0.0, 5e302}).totalWeight());
+    }
+
+    /** The mean positive weight is the unit of emptiness: 1 unweighted, Σᵢ wᵢ over the rows of positive weight. */
+    @Test
+    void theWeightUnitIsTheMeanPositiveWeight() {
+        DataMatrix data = DataMatrix.ofRows(new double[][] {{0.0}, {1.0}, {2.0}});
+        assertEquals(1.0, data.weightUnit());
+        assertEquals(3e-12, data.withSampleWeights(new double[] {2e-12, 0.0, 4e-12}).weightUnit(), 1e-27);
+        assertTrue(EmptyComponents.isEmpty(1e-23, 3e-12) && !EmptyComponents.isEmpty(1e-21, 3e-12));
     }
 }
