@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>never a directory, a device, a pipe or a socket: those are refused before anything is written.</li>
  * </ul>
  * When the JVM is stopped (SIGTERM, Ctrl-C) during a run, a shutdown hook removes the temporary files of
- * every batch still open.
+ * every batch still open; those of a run killed outright are removed by the next batch that writes into
+ * their directory ({@link StaleTemporaries}).
  */
 public final class OutputBatch implements AutoCloseable {
 
@@ -63,8 +64,10 @@ public final class OutputBatch implements AutoCloseable {
         void writeTo(Writer out) throws IOException;
     }
 
-    private static final String TEMPORARY_PREFIX = ".";
-    private static final String TEMPORARY_SUFFIX = ".tmp";
+    /** A temporary file's name starts with a dot, so that a listing hides it ({@code .NAME.PID-N.tmp}). */
+    static final String TEMPORARY_PREFIX = ".";
+    /** ... and ends so that it is plainly unfinished; {@link StaleTemporaries} finds killed runs' files by both. */
+    static final String TEMPORARY_SUFFIX = ".tmp";
 
     private static final Set<OutputBatch> OPEN = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
@@ -80,6 +83,7 @@ public final class OutputBatch implements AutoCloseable {
     private final List<Input> inputs = new ArrayList<>();
     private final List<Staged> staged = new ArrayList<>();
     private final List<Path> createdDirectories = new ArrayList<>();
+    private final Set<Path> cleanedDirectories = new java.util.HashSet<>();
     private boolean finished;
     private boolean aborted;
 
@@ -198,6 +202,9 @@ public final class OutputBatch implements AutoCloseable {
         Staged file;
         synchronized (this) {
             Path destination = destination(option, target);
+            if (cleanedDirectories.add(destination.getParent())) {
+                StaleTemporaries.removeIn(destination.getParent());
+            }
             Path temporary = destination.resolveSibling(TEMPORARY_PREFIX + destination.getFileName() + "."
                     + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + TEMPORARY_SUFFIX);
             file = new Staged(option, target, destination, temporary);
