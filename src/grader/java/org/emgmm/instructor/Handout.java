@@ -41,8 +41,10 @@ import picocli.CommandLine.Option;
  *       {@code solutions/} the {@code exercises} profile switches itself on.</li>
  * </ul>
  * The check ({@link #problems}) fails the build when the handout has a {@code solutions/} or
- * {@code hidden-tests/} folder, the instructors' package, or any line of solution code: a line that
- * appears in {@code solutions/} and nowhere in the skeletons or the library.
+ * {@code hidden-tests/} folder, the instructors' package, a document that speaks of what students do not
+ * have ({@link #INSTRUCTORS_WORDS}), any text file at all (sources and tests included) that names a
+ * command only the full repository has ({@link #INSTRUCTORS_COMMANDS}), or any line of solution code: a
+ * line that appears in {@code solutions/} and nowhere in the skeletons or the library.
  */
 @Command(name = "handout", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Writes the student handout: the project without solutions/, hidden tests and instructor"
@@ -67,6 +69,15 @@ public final class Handout implements Callable<Integer> {
      */
     static final List<String> INSTRUCTORS_WORDS = List.of("solutions/", "worked solution", "hidden test",
             "grader", "instructor", "-pexercises", "out of 105", "out of 107", "out of 109");
+
+    /**
+     * What no file of a handout names, sources and tests included: the commands and classes that only the
+     * full repository has (its profiles, which a handout cuts out or switches on by itself, and the
+     * instructors' package). The words above are checked in the documents only, since the graded tests
+     * may well speak of the grader that runs them.
+     */
+    static final List<String> INSTRUCTORS_COMMANDS = List.of("-pexercises", "-pgrade", "-phandout", "-pautograder",
+            "-pgrading-bench", "org.emgmm.instructor");
 
     /** The documents a student reads: the READMEs, the pages of docs/ and the exercise files. */
     static List<Path> studentDocuments(Path handout) throws IOException {
@@ -256,6 +267,17 @@ public final class Handout implements Callable<Integer> {
                     if (lines.get(i).toLowerCase(java.util.Locale.ROOT).contains(word)) {
                         problems.add(handout.relativize(file) + " line " + (i + 1) + " speaks of '" + word
                                 + "', which students do not have: " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        for (Path file : textFiles(handout)) {
+            List<String> lines = lines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                for (String command : INSTRUCTORS_COMMANDS) {
+                    if (lines.get(i).toLowerCase(java.util.Locale.ROOT).contains(command)) {
+                        problems.add(handout.relativize(file) + " line " + (i + 1) + " names '" + command
+                                + "', which only the full repository has: " + lines.get(i).strip());
                     }
                 }
             }

@@ -148,6 +148,9 @@ final class FitCommand implements Callable<Integer> {
             if (out != null && !modelToStdout) {
                 batch.check("--out", out); // before the fit, which may take long
             }
+            if (plots != null) {
+                batch.checkDirectory("--plots", plots); // a file or a loop of links: said now, not after the fit
+            }
             LabelledData loaded = load();
             if (pictureSettings != null) {
                 PictureSet.check(loaded.data(), pictureSettings);

@@ -105,6 +105,8 @@ public final class Main implements Callable<Integer> {
         StandardOutput stdout = new StandardOutput(out);
         PrintWriter outWriter = new PrintWriter(stdout, true);
         PrintWriter errWriter = new PrintWriter(err, true);
+        // A killed run's leftover temporary files, removed by this run's output batches, are named here.
+        org.emgmm.io.StaleTemporaries.noticesTo(errWriter);
         commandLine.setOut(outWriter)
                 .setErr(errWriter)
                 .setParameterExceptionHandler(Main::reportUsageError)

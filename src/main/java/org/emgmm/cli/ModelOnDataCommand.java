@@ -9,6 +9,8 @@ import org.emgmm.data.DataException;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.Datasets;
 import org.emgmm.data.LabelledData;
+import org.emgmm.data.Quote;
+import org.emgmm.data.Sizes;
 import org.emgmm.io.MixtureJson;
 import org.emgmm.io.OutputBatch;
 import org.emgmm.model.GaussianMixture;
@@ -120,9 +122,11 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
     private void requireMatching(GaussianMixture mixture, LabelledData loaded) {
         DataMatrix points = loaded.data();
         if (mixture.dimension() != points.columns()) {
-            throw new DataException("the model " + model + " has dimension " + mixture.dimension() + " but the data "
-                    + loaded.source() + " has " + points.columns() + (points.columns() == 1 ? " column (" : " columns (")
-                    + String.join(", ", points.columnNames()) + "): choose " + mixture.dimension()
+            // The names are the user's: at most 10 of them, each of at most 100 characters (Quote).
+            throw new DataException("the model " + Quote.shorten(String.valueOf(model)) + " has dimension "
+                    + mixture.dimension() + " but the data " + Quote.shorten(loaded.source()) + " has "
+                    + Sizes.count(points.columns()) + (points.columns() == 1 ? " column (" : " columns (")
+                    + Quote.names(points.columnNames()) + "): choose " + mixture.dimension()
                     + " columns with --columns, or another model");
         }
     }

@@ -164,6 +164,9 @@ final class SelectCommand implements Callable<Integer> {
             if (table != null) {
                 batch.check("--table", table);
             }
+            if (plots != null) {
+                batch.checkDirectory("--plots", plots); // a file or a loop of links: said now, not after the fit
+            }
             LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, null);
             ComponentRange ks = asked != null ? asked : ComponentRange.defaultFor(loaded.data().rows());
             requireCountable(ks, types, loaded.data().columns());

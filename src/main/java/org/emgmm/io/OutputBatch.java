@@ -6,15 +6,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>never a directory, a device, a pipe or a socket: those are refused before anything is written.</li>
  * </ul>
  * When the JVM is stopped (SIGTERM, Ctrl-C) during a run, a shutdown hook removes the temporary files of
- * every batch still open.
+ * every batch still open; those of a run killed outright are removed by the next batch that writes into
+ * their directory ({@link StaleTemporaries}).
  */
 public final class OutputBatch implements AutoCloseable {
 
@@ -63,8 +60,10 @@ public final class OutputBatch implements AutoCloseable {
         void writeTo(Writer out) throws IOException;
     }
 
-    private static final String TEMPORARY_PREFIX = ".";
-    private static final String TEMPORARY_SUFFIX = ".tmp";
+    /** A temporary file's name starts with a dot, so that a listing hides it ({@code .NAME.PID-N.tmp}). */
+    static final String TEMPORARY_PREFIX = ".";
+    /** ... and ends so that it is plainly unfinished; {@link StaleTemporaries} finds killed runs' files by both. */
+    static final String TEMPORARY_SUFFIX = ".tmp";
 
     private static final Set<OutputBatch> OPEN = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
@@ -80,6 +79,7 @@ public final class OutputBatch implements AutoCloseable {
     private final List<Input> inputs = new ArrayList<>();
     private final List<Staged> staged = new ArrayList<>();
     private final List<Path> createdDirectories = new ArrayList<>();
+    private final Set<Path> cleanedDirectories = new java.util.HashSet<>();
     private boolean finished;
     private boolean aborted;
 
@@ -134,13 +134,9 @@ public final class OutputBatch implements AutoCloseable {
      * @throws IOException one line saying why it cannot be created, and what to do
      */
     public synchronized void directory(String option, Path directory, String what) throws IOException {
-        ensureOpen();
+        checkDirectory(option, directory);
         if (Files.isDirectory(directory)) {
             return;
-        }
-        if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("cannot write into " + named(option, directory) + ": it is a file, not a directory;"
-                    + " give a directory");
         }
         List<Path> missing = new ArrayList<>();
         for (Path p = directory.toAbsolutePath(); p != null && !Files.isDirectory(p); p = p.getParent()) {
@@ -154,6 +150,28 @@ public final class OutputBatch implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot create the " + what + " " + directory + " (" + AtomicFiles.reason(e)
                     + "): give a directory that can be created or written to", e);
+        }
+    }
+
+    /**
+     * Checks, before anything is computed, that {@code directory} is a directory or can be created: not a file
+     * and not a loop of symbolic links. Nothing is created yet ({@link #directory} does that).
+     *
+     * @param option    the command-line option that names it, for messages
+     * @param directory the directory
+     * @throws IOException one line saying what is wrong and what to do
+     */
+    public synchronized void checkDirectory(String option, Path directory) throws IOException {
+        ensureOpen();
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (OutputPaths.isLinkLoop(directory)) {
+            throw OutputPaths.loop(option, directory, directory.toAbsolutePath());
+        }
+        if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("cannot write into " + named(option, directory) + ": it is a file, not a directory;"
+                    + " give a directory");
         }
     }
 
@@ -198,13 +216,15 @@ public final class OutputBatch implements AutoCloseable {
         Staged file;
         synchronized (this) {
             Path destination = destination(option, target);
-            Path temporary = destination.resolveSibling(TEMPORARY_PREFIX + destination.getFileName() + "."
-                    + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + TEMPORARY_SUFFIX);
+            if (cleanedDirectories.add(destination.getParent())) {
+                StaleTemporaries.removeIn(destination.getParent());
+            }
+            Path temporary = temporaryOf(destination, COUNTER.incrementAndGet());
             file = new Staged(option, target, destination, temporary);
             staged.add(file); // before the file exists, so that the shutdown hook knows it
             try {
                 Files.createFile(file.temporary());
-                copyPermissions(destination, temporary);
+                OutputPaths.copyPermissions(destination, temporary);
             } catch (IOException e) {
                 throw WriteFailures.failure(target, e);
             }
@@ -238,7 +258,7 @@ public final class OutputBatch implements AutoCloseable {
         List<Path> written = new ArrayList<>();
         try {
             for (Staged file : staged) {
-                moveIntoPlace(file.temporary(), file.destination());
+                OutputPaths.moveIntoPlace(file.temporary(), file.destination());
                 written.add(file.target());
             }
         } catch (IOException e) {
@@ -301,6 +321,8 @@ public final class OutputBatch implements AutoCloseable {
             } catch (NoSuchFileException e) {
                 throw new IOException(named(option, target) + " is a symbolic link to a file that does not exist:"
                         + " remove the link or give another file name");
+            } catch (IOException e) {
+                throw OutputPaths.isLinkLoop(absolute) ? OutputPaths.loop(option, target, absolute) : e;
             }
         }
         if (Files.isDirectory(destination)) {
@@ -311,20 +333,30 @@ public final class OutputBatch implements AutoCloseable {
                     + " a pipe or a socket); give a file name");
         }
         Path directory = destination.getParent();
+        if (!Files.isDirectory(directory) && OutputPaths.isLinkLoop(directory)) {
+            throw OutputPaths.loop(option, target, directory);
+        }
         if (!Files.isDirectory(directory)) {
-            throw new IOException("cannot write " + named(option, target) + ": directory " + directory
-                    + " does not exist; create it first");
+            throw new IOException("cannot write " + named(option, target) + ": directory "
+                    + org.emgmm.data.Quote.shorten(directory.toString()) + " does not exist; create it first");
+        }
+        OutputPaths.probe(option, target, destination);
+        OutputPaths.probe(option, target, temporaryOf(destination, 1));
+        IOException readOnly = OutputPaths.readOnly(option, target, directory);
+        if (readOnly != null) {
+            throw readOnly;
         }
         boolean exists = Files.exists(destination);
         for (Input input : inputs) {
-            if (exists && Files.exists(input.path()) && sameFile(destination, input.path())) {
+            if (exists && Files.exists(input.path()) && OutputPaths.sameFile(destination, input.path())) {
                 throw new IOException(named(option, target) + " is the same file as " + named(input.option(),
                         input.path()) + ": an output never replaces an input; write the output to another file");
             }
         }
         for (Staged other : staged) {
             if (other.destination().equals(destination)
-                    || exists && Files.exists(other.destination()) && sameFile(destination, other.destination())) {
+                    || exists && Files.exists(other.destination())
+                    && OutputPaths.sameFile(destination, other.destination())) {
                 throw new IOException(named(option, target) + " and " + named(other.option(), other.target())
                         + " are the same file: give them different names");
             }
@@ -332,40 +364,15 @@ public final class OutputBatch implements AutoCloseable {
         return destination;
     }
 
-    private static boolean sameFile(Path a, Path b) throws IOException {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false; // one of them cannot be looked at: it cannot be both read and written here
-        }
-    }
-
     /** "--out m.json", or just the path when no option names it. */
     private static String named(String option, Path path) {
-        return option == null || option.isEmpty() ? path.toString() : option + " " + path;
+        return OutputPaths.named(option, path);
     }
 
-    /** The old file's POSIX permissions on the new one, where the file system has them. */
-    private static void copyPermissions(Path from, Path to) throws IOException {
-        if (!Files.isRegularFile(from)) {
-            return;
-        }
-        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-        if (source == null || target == null) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = source.readAttributes().permissions();
-        target.setPermissions(permissions);
-    }
-
-    /** Renames atomically where the file system can; otherwise replaces in one ordinary rename. */
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /** The temporary file {@code .NAME.PID-N.tmp} beside {@code destination}, for this process's n-th file. */
+    private static Path temporaryOf(Path destination, long n) {
+        return destination.resolveSibling(TEMPORARY_PREFIX + destination.getFileName() + "."
+                + ProcessHandle.current().pid() + "-" + n + TEMPORARY_SUFFIX);
     }
 
     private static void deleteQuietly(Path path) {

@@ -26,6 +26,10 @@ final class WriteFailures {
      * @return an exception whose message is that line, caused by {@code e}
      */
     static IOException failure(Path target, IOException e) {
+        IOException explained = OutputPaths.explain(target, e);
+        if (explained != null) {
+            return explained;
+        }
         if (isNoSpace(e)) {
             Path directory = target.toAbsolutePath().getParent();
             return new IOException("cannot write " + target + ": no space left on the device of " + directory

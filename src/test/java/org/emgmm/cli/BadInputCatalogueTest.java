@@ -339,6 +339,7 @@ class BadInputCatalogueTest {
                 "--implementations", "vectorised", "--export", "@ex", "--csv", "@bench.csv"));
         addSizeCases(cases);
         addWeightScaleCases(cases);
+        addFileSystemCases(cases);
         return cases;
     }
 
@@ -417,6 +418,47 @@ class BadInputCatalogueTest {
                 + "\n5,5,1\n", "the sample weights add up to 1.0E305", "--sample-weights", "w"));
     }
 
+    /** A file name of 300 letters: past the 255 bytes a name may have on Linux's file systems. */
+    private static final String LONG_NAME = "n".repeat(300);
+
+    /** 50,000 column names and three rows of ones: a list of names far past the 10 a message may name. */
+    private static final String DATA_50000_COLUMNS = wideData(50_000);
+
+    private static String wideData(int columns) {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            names.add("column_" + c);
+        }
+        String row = String.join(",", java.util.Collections.nCopies(columns, "1")) + "\n";
+        return String.join(",", names) + "\n" + row.repeat(3);
+    }
+
+    /**
+     * What the file system refuses in its own words (issue 21): over-long names, a picture folder that is a
+     * file (refused before the fit), and a list of 50,000 names, each said in one short line.
+     */
+    private static void addFileSystemCases(List<Case> cases) {
+        cases.add(of("fit --out with a name of 300 letters", "its name is longer than the file system allows", "fit",
+                "--data", "old-faithful", "-k", "2", "--out", "@" + LONG_NAME + ".json"));
+        cases.add(of("predict --out with a name of 300 letters", Map.of("m.json", MODEL_2D),
+                "its name is longer than the file system allows", "predict", "--data", "old-faithful", "--model", "@m.json", "--out", "@" + LONG_NAME + ".csv"));
+        cases.add(of("sample --out with a name of 300 letters", Map.of("m.json", MODEL_2D),
+                "its name is longer than the file system allows", "sample", "--model", "@m.json", "--points", "3",
+                "--out", "@" + LONG_NAME + ".csv"));
+        cases.add(of("generate --out with a name of 300 letters", "its name is longer than the file system allows",
+                "generate", "--setup", "seed-002", "--out", "@" + LONG_NAME + ".csv"));
+        cases.add(of("fit --out in a folder of 300 letters that does not exist", "does not exist", "fit", "--data",
+                "old-faithful", "-k", "2", "--out", "@" + LONG_NAME + "/m.json"));
+        cases.add(of("fit --plots onto a file, with data that is bad too: the pictures' folder is checked first",
+                Map.of("pictures", "x", "data.csv", "a,b\n1,x\n"), "--plots", "fit", "--data", "@data.csv", "-k",
+                "2", "--plots", "@pictures"));
+        cases.add(of("select --plots onto a file", Map.of("pictures", "x"), "it is a file, not a directory", "select",
+                "--data", "old-faithful", "--components", "1..2", "--plots", "@pictures"));
+        cases.add(of("predict with a 2-D model against data of 50,000 columns",
+                Map.of("m.json", MODEL_2D, "wide.csv", DATA_50000_COLUMNS), "(50,000 in all)", "predict", "--data",
+                "@wide.csv", "--model", "@m.json", "--out", "@labels.csv"));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCaseGetsOneLineExitCode2AndLeavesNoTrace() {
         List<Case> cases = catalogue();
@@ -425,8 +467,8 @@ class BadInputCatalogueTest {
     }
 
     @org.junit.jupiter.api.Test
-    void theCatalogueHasAtLeastSixtyCases() {
-        assertTrue(catalogue().size() >= 60, "cases: " + catalogue().size());
+    void theCatalogueHasAtLeast150Cases() {
+        assertTrue(catalogue().size() >= 150, "cases: " + catalogue().size());
     }
 
     private static void check(Case c) throws IOException {

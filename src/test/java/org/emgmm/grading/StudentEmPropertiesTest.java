@@ -18,8 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * your EM ({@link StudentEm}: exercises 4, 5 and 6 together). It runs once those three exercises work
  * on a small example, and is skipped before. Its failures name the property and the seed of the
  * random case. A student's {@code mvn test} runs it with the graded tests ({@link GradeExercises}) and
- * shows its outcome above the score table; in the full repository,
- * {@code mvn test -Pexercises} does the same on the skeletons.
+ * shows its outcome above the score table.
  */
 @EnabledIf(value = "studentEmRuns", disabledReason = "exercises 4, 5 and 6 are not done yet")
 class StudentEmPropertiesTest extends EmContract {

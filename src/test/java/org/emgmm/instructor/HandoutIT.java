@@ -90,6 +90,19 @@ class HandoutIT {
         assertTrue(problems.stream().anyMatch(problem -> problem.contains("'hidden test'")), problems.toString());
     }
 
+    /** The case: a graded test's comment that names {@code mvn test -Pexercises}. */
+    @Test
+    void aTestSourceThatNamesAnInstructorsCommandFailsTheCheck() throws IOException {
+        Path handout = build();
+        Path test = handout.resolve("src/test/java/org/emgmm/grading/StudentEmPropertiesTest.java");
+        Files.writeString(test, "\n// in the full repository, mvn test -Pexercises does the same\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        List<String> problems = Handout.problems(handout, PROJECT);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("src/test/java/org/emgmm/grading/StudentEmPropertiesTest.java line ")
+                && problems.get(0).contains("names '-pexercises'"), problems.get(0));
+    }
+
     @Test
     void theHandoutPomHasNoInstructorProfiles() throws IOException {
         String pom = Files.readString(build().resolve("pom.xml"), StandardCharsets.UTF_8);
