@@ -99,13 +99,14 @@ public final class CsvWriter {
     }
 
     /**
-     * A field with a comma or a quote in it is enclosed in quotes, its quotes doubled (RFC 4180).
+     * A field with a comma, a quote or a line break in it is enclosed in quotes, its quotes doubled
+     * (RFC 4180): unquoted, a line break would end the record in the middle of the field.
      *
      * @param name a column name
      * @return the name as a CSV field
      */
     public static String quoteIfNeeded(String name) {
-        if (!name.contains(SEPARATOR) && !name.contains(QUOTE)) {
+        if (!name.contains(SEPARATOR) && !name.contains(QUOTE) && name.indexOf('\n') < 0 && name.indexOf('\r') < 0) {
             return name;
         }
         return QUOTE + name.replace(QUOTE, QUOTE + QUOTE) + QUOTE;

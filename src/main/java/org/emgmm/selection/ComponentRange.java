@@ -37,16 +37,29 @@ public record ComponentRange(List<Integer> values) {
     private static final String EXAMPLES = "write K, a range A..B or a comma list, e.g. 3, 1..8 or 1,2,5";
 
     /**
-     * Keeps a copy of the values. It checks only that there is at least one: sorted, each once and each
-     * at least 1 is what {@link #parse}, {@link #between} and {@link #defaultFor} give.
+     * Keeps a copy of the values, after checking that there is at least one, that each is at least 1
+     * (a mixture of no components models nothing) and that they ascend with none twice.
      *
      * @param values the Ks, at least one. Copied.
-     * @throws IllegalArgumentException if {@code values} is empty
+     * @throws IllegalArgumentException if {@code values} is empty, holds a K below 1, or is not strictly
+     *                                  ascending
      */
     public ComponentRange {
         values = List.copyOf(values);
         if (values.isEmpty()) {
             throw new IllegalArgumentException("--components names no K: " + EXAMPLES);
+        }
+        int previous = 0;
+        for (int k : values) {
+            if (k < 1) {
+                throw new IllegalArgumentException("--components " + k + " is not a number of components: each K"
+                        + " is at least 1; " + EXAMPLES);
+            }
+            if (k <= previous) {
+                throw new IllegalArgumentException("the Ks " + values + " are not ascending, each once: list them"
+                        + " as parse and between do");
+            }
+            previous = k;
         }
     }
 
@@ -64,10 +77,11 @@ public record ComponentRange(List<Integer> values) {
     /**
      * Every K from {@code first} to {@code last}, both included.
      *
-     * @param first the smallest K, at least 1 (not checked here)
+     * @param first the smallest K, at least 1
      * @param last  the largest K, at least {@code first}
      * @return first, first + 1, ..., last
-     * @throws IllegalArgumentException if {@code last} is below {@code first} (the range would be empty)
+     * @throws IllegalArgumentException if {@code last} is below {@code first} (the range would be empty),
+     *                                  or {@code first} is below 1
      */
     public static ComponentRange between(int first, int last) {
         TreeSet<Integer> ks = new TreeSet<>();

@@ -30,6 +30,16 @@ class SelectionTest {
     }
 
     @Test
+    void rangesBuiltInCodeHoldOnlyKsOfAtLeastOneAscending() {
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> ComponentRange.between(0, 3));
+        assertTrue(zero.getMessage().contains("at least 1"), zero.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ComponentRange(List.of(-1)));
+        assertThrows(IllegalArgumentException.class, () -> new ComponentRange(List.of(2, 1)));
+        assertThrows(IllegalArgumentException.class, () -> new ComponentRange(List.of(2, 2)));
+        assertEquals(List.of(1, 2, 3), ComponentRange.between(1, 3).values());
+    }
+
+    @Test
     void badRangesAreRefusedWithWhatToWrite() {
         assertMessage("0", "K = 0");
         assertMessage("-2..3", "K = -2");
