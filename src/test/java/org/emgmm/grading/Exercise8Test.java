@@ -117,6 +117,12 @@ class Exercise8Test {
         return DataMatrix.ofRows(rows);
     }
 
+    /** Ex8KMeansPlusPlus.centres. */
+    @FunctionalInterface
+    interface Centres {
+        double[] of(DataMatrix data, int k, long seed);
+    }
+
     private static double[] centres(DataMatrix data, int k, long seed) {
         double[] centres = StudentCode.call("Ex8KMeansPlusPlus.centres(N=" + data.rows() + ", K=" + k + ", seed " + seed
                 + ")", () -> Ex8KMeansPlusPlus.centres(data, k, seed));
@@ -223,7 +229,31 @@ class Exercise8Test {
                     + ") is the first centre", "the first centre is x[random.nextInt(N)]: every point equally likely,"
                             + " not the first row");
         }
+        firstCentreIsDrawnWithNextInt(Exercise8Test::centres, random);
         farPointIsAlwaysChosen(random);
+    }
+
+    /**
+     * The text draws the first centre as x[random.nextInt(N)] from new SplittableRandom(seed): the same seed
+     * must give that point, for N = 5 to 40 distinct points and 50 seeds of the run. (int) (nextDouble() · N) is
+     * uniform too, but another number from the same seed, which 8.7's frequencies cannot tell.
+     */
+    static void firstCentreIsDrawnWithNextInt(Centres centres, SplittableRandom random) {
+        double[] values = distinctValues(random, 5 + random.nextInt(36));
+        DataMatrix data = line(values);
+        for (int draw = 0; draw < 50; draw++) {
+            long seed = random.nextLong();
+            double expected = values[new SplittableRandom(seed).nextInt(values.length)];
+            double[] chosen = centres.of(data, 1, seed);
+            if (chosen[0] != expected) {
+                double scaled = values[(int) (new SplittableRandom(seed).nextDouble() * values.length)];
+                throw Expect.failure("the first centre for seed " + seed + " among " + values.length + " points",
+                        Expect.format(expected) + " = x[new SplittableRandom(seed).nextInt(N)]",
+                        Expect.format(chosen[0]), chosen[0] == scaled ? KnownMistakes.FIRST_CENTRE_NOT_NEXT_INT
+                                : "draw the first centre first, as x[random.nextInt(N)] with random = new"
+                                        + " SplittableRandom(seed)");
+            }
+        }
     }
 
     /** {@code n} distinct values in [−10, 10], in random order. */
@@ -327,7 +357,45 @@ class Exercise8Test {
                             + " is drawn ∝ D², so it is " + other + " with probability 1 (and with a running sum"
                             + " compared by >, never a copy)");
         }
+        aDrawOfZeroSkipsTheChosenPoints(Exercise8Test::centres, random);
         farPointIsAlwaysChosen(random);
+    }
+
+    /** SplittableRandom's increment: its state after n draws from new SplittableRandom(s) is s + n·γ. */
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+    /**
+     * A draw of u = 0 exactly, where the text's strict "running sum of D² &gt; u" matters: u = 0 comes from a
+     * nextLong() of 0, which SplittableRandom gives when its state is 0 (its output mix is 0 at 0), so the seed
+     * −2γ gives it as the second draw, the first being the first centre's nextInt(N). N = 3 to 8 copies of a
+     * value c and one other value at neither index 0 nor the first centre's: after a first centre c the running
+     * sum is 0 up to the other value, so "&gt; 0" takes that, and "≥ 0" takes index 0, a copy of the centre.
+     */
+    static void aDrawOfZeroSkipsTheChosenPoints(Centres centres, SplittableRandom random) {
+        long seed = -2 * GOLDEN_GAMMA;
+        int n = 3 + random.nextInt(6);
+        SplittableRandom premise = new SplittableRandom(seed);
+        int first = premise.nextInt(n);
+        Expect.that(premise.nextDouble() == 0.0, "(test premise) the second draw of new SplittableRandom(" + seed
+                + ")", 0.0, "another value", "this Java's SplittableRandom differs: tell your instructor");
+        double c = random.nextDouble(-10.0, 10.0);
+        double other = c + (random.nextBoolean() ? 1 : -1) * random.nextDouble(1.0, 20.0);
+        double[] values = new double[n];
+        java.util.Arrays.fill(values, c);
+        int at = 1 + random.nextInt(n - 1);
+        while (at == first) {
+            at = 1 + random.nextInt(n - 1);
+        }
+        values[at] = other;
+        double[] chosen = centres.of(line(values), 2, seed);
+        double[] sorted = chosen.clone();
+        Arrays.sort(sorted);
+        double[] expected = {Math.min(c, other), Math.max(c, other)};
+        Expect.that(Arrays.equals(expected, sorted), "centres for data " + Arrays.toString(values) + " and seed "
+                + seed + " (whose u for the second centre is 0)", Arrays.toString(expected) + " (in some order)",
+                Arrays.toString(chosen), chosen[0] == chosen[1] ? KnownMistakes.CUMULATIVE_SEARCH_NOT_STRICT
+                        : "the first centre is x[nextInt(N)], a " + c + "; then u = nextDouble() · Σ D² and the"
+                                + " smallest i whose running sum of D² is > u");
     }
 
     @Test
