@@ -198,7 +198,8 @@ class Exercise3Test {
                 throw Expect.failure("cholesky of the singular " + d + "×" + d + " matrix " + Expect.format(a)
                         + " (its last pivot is exactly 0)", "Optional.empty()", "a factor " + Expect.format(factor),
                         zeroOnTheDiagonal ? KnownMistakes.ZERO_PIVOT_ACCEPTED
-                                : "refuse every pivot ≤ 0: a pivot of exactly 0 means A is singular, not positive-definite");
+                                : "refuse every pivot ≤ 0: a pivot of exactly 0 means A is singular, not"
+                                        + " positive-definite");
             }
         }
     }

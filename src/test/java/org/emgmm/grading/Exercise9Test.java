@@ -446,7 +446,8 @@ class Exercise9Test {
 
     static void tiesGoToTheSmallerK(ChooseWith choose, FreeParameters free, Bic bic) {
         SplittableRandom random = random("tiesGoToTheSmallerK");
-        DataMatrix data = MixtureSampler.sample(Generators.mixture(random, 2, 2), TIED_POINTS, random.nextLong()).data();
+        DataMatrix data = MixtureSampler.sample(Generators.mixture(random, 2, 2), TIED_POINTS, random.nextLong())
+                .data();
         int min = 1;
         int max = 4 + random.nextInt(2);
         int below = min + random.nextInt(max - min);
