@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
  * ({@link RunSeed}), new in every run. A count c of an outcome of probability p in n draws is binomial,
  * with mean np and standard deviation √(np(1 − p)); a test accepts |c − np| ≤ {@value #SIGMAS} standard
  * deviations. A correct draw misses such a bound with probability below 2·10⁻⁹ (normal approximation),
- * so the twenty or so bounds of 8.7 and 8.8 together below 5·10⁻⁸, while the usual wrong rules (uniform,
+ * so the twenty or so bounds of 8.6 and 8.7 together below 5·10⁻⁸, while the usual wrong rules (uniform,
  * farthest point, D instead of D², distance to the last centre instead of the nearest) are off by 20 to
  * 60 standard deviations on these data.
  *
- * <p>Centres that are merely distinct data points drawn at random pass 8.3 to 8.7 on their own merits
+ * <p>Centres that are merely distinct data points drawn at random pass 8.2 to 8.6 on their own merits
  * (they are distinct data points, a seed fixes them, the first is uniform, …). So each of those tests
  * also checks one consequence of the D² rule, {@link #farPointIsAlwaysChosen}: a point far from all the
  * others is a centre in every draw, which random distinct points almost never manage (the bound is
@@ -106,7 +106,7 @@ class Exercise8Test {
                 + " draws (k-means++ misses it with probability below 10⁻¹⁰ per draw)", "in " + chosen,
                 "each next centre is drawn with probability ∝ D², its squared distance to the nearest centre so far,"
                         + " so a point this far from all the others is all but certain to be chosen; centres drawn"
-                        + " uniformly among the (distinct) points are not k-means++ (see 8.8)");
+                        + " uniformly among the (distinct) points are not k-means++ (see 8.7)");
     }
 
     private static DataMatrix line(double... values) {
@@ -152,7 +152,7 @@ class Exercise8Test {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     @Points(1)
     @DisplayName("centres are distinct data points")
     void centresAreDistinctDataPoints() {
@@ -187,7 +187,7 @@ class Exercise8Test {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     @Points(1)
     @DisplayName("the same seed gives the same centres, other seeds others")
     void seedFixesTheCentres() {
@@ -211,7 +211,7 @@ class Exercise8Test {
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     @Points(1)
     @DisplayName("the first centre is uniform over the points")
     void firstCentreIsUniform() {
@@ -236,7 +236,7 @@ class Exercise8Test {
     /**
      * The text draws the first centre as x[random.nextInt(N)] from new SplittableRandom(seed): the same seed
      * must give that point, for N = 5 to 40 distinct points and 50 seeds of the run. (int) (nextDouble() · N) is
-     * uniform too, but another number from the same seed, which 8.7's frequencies cannot tell.
+     * uniform too, but another number from the same seed, which 8.6's frequencies cannot tell.
      */
     static void firstCentreIsDrawnWithNextInt(Centres centres, SplittableRandom random) {
         double[] values = distinctValues(random, 5 + random.nextInt(36));
@@ -280,8 +280,8 @@ class Exercise8Test {
     }
 
     @Test
-    @Order(8)
-    @Points(1)
+    @Order(7)
+    @Points(2)
     @DisplayName("each next centre is drawn with probability ∝ D² to the nearest centre")
     void laterCentresFollowSquaredDistance() {
         // The points a + s·v for a random shift a and scale s > 0: moving and scaling the points changes no
@@ -334,7 +334,7 @@ class Exercise8Test {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     @Points(1)
     @DisplayName("with duplicates, D² makes the second centre certain")
     void duplicatesMakeTheChoiceCertain() {
@@ -401,7 +401,8 @@ class Exercise8Test {
     @Test
     @Order(1)
     @Points(1)
-    @DisplayName("squaredDistances measures to the nearest of the first count centres")
+    @DisplayName("squaredDistances measures to the nearest of the first count centres, and does not modify"
+            + " centres (its comment: \"Not modified\")")
     void squaredDistances() {
         // Whole coordinates from −20 to 20, so that every squared distance is exact: (Δx)² + (Δy)² + … is a
         // whole number below 2⁵³ whatever the order of the sums. One centre is a data point itself (D² = 0
@@ -445,10 +446,14 @@ class Exercise8Test {
                             + " the nearest", toTheLast), KnownMistakes.Mistake.entrywise("the distance where its"
                             + " square belongs", Math::sqrt)));
         }
+        // Its comment: "Not modified".
+        Promises.squaredDistancesLeavesTheCentres((data, centres, count) -> StudentCode.call(
+                "Ex8KMeansPlusPlus.squaredDistances(" + Expect.format(centres) + ", count " + count + ")",
+                () -> Ex8KMeansPlusPlus.squaredDistances(data, centres, count)));
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     @Points(1)
     @DisplayName("too few distinct points, or K < 1, is a DataException")
     void tooFewDistinctPoints() {
@@ -471,15 +476,5 @@ class Exercise8Test {
                 () -> Ex8KMeansPlusPlus.centres(line(c, other), below, seed),
                 "refuse K < 1 with a DataException");
         farPointIsAlwaysChosen(random);
-    }
-
-    @Test
-    @Order(2)
-    @Points(1)
-    @DisplayName("squaredDistances does not modify centres (its comment: \"Not modified\")")
-    void squaredDistancesLeavesTheCentres() {
-        Promises.squaredDistancesLeavesTheCentres((data, centres, count) -> StudentCode.call(
-                "Ex8KMeansPlusPlus.squaredDistances(" + Expect.format(centres) + ", count " + count + ")",
-                () -> Ex8KMeansPlusPlus.squaredDistances(data, centres, count)));
     }
 }
