@@ -57,10 +57,16 @@ import org.emgmm.model.GaussianMixture;
  *       which is why the loop ends on an E-step.</li>
  *   <li><b>The total instead of the mean.</b> L(θ) grows with N; a tolerance of 1e-6 on the total
  *       means something different for 100 points and for 10⁶. Compare L/N.</li>
- *   <li><b>≤ instead of &lt;, or no absolute value.</b> The test is |trace[t] − trace[t−1]| &lt;
- *       tolerance, strictly, so that tolerance 0 runs exactly maxIterations iterations (which tests
- *       rely on). With reg-covar, or by rounding near convergence, the likelihood may dip a little;
- *       the absolute value counts a tiny dip as convergence too.</li>
+ *   <li><b>≤ instead of &lt;, no absolute value, or a relative change.</b> The test is
+ *       |trace[t] − trace[t−1]| &lt; tolerance, strictly, so that tolerance 0 runs exactly
+ *       maxIterations iterations (which tests rely on). With reg-covar, or by rounding near
+ *       convergence, the likelihood may dip a little; the absolute value counts a tiny dip as
+ *       convergence too. And it is the absolute change, not |Δ| / |trace[t−1]|: the trace is already
+ *       a mean per point, so one tolerance suits any data set as it is.</li>
+ *   <li><b>No check that the data fits the start.</b> Without
+ *       {@code EmLoop.requireCompatible(data, start)} as the first line, a start of another
+ *       dimension, or with more components than points, fails later, inside a step, with a message
+ *       about something else (or not at all).</li>
  * </ul>
  *
  * <h2>Read</h2>

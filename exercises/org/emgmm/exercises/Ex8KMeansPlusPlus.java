@@ -49,11 +49,14 @@ import org.emgmm.model.GaussianMixture;
  *       Weighting by D instead of D², or measuring from the last centre instead of the nearest one,
  *       are subtler versions of the same slip; the tests check the choice frequencies.</li>
  *   <li><b>The same point twice</b>: with D² = 0 a chosen point can never be drawn again, if the
- *       cumulative search uses a strict &gt;. A duplicated centre gives two identical components that
- *       EM never pulls apart.</li>
+ *       cumulative search uses a strict &gt;. With ≥ it is drawn when u is exactly 0 and it comes
+ *       first: rare, but a seed that gives it always gives it. A duplicated centre gives two identical
+ *       components that EM never pulls apart.</li>
  *   <li><b>Unseeded randomness</b> ({@code np.random.choice} without a seed, {@code Math.random()}):
  *       a run nobody can repeat. Use only the {@code SplittableRandom} built from the seed, and
- *       draw from it in exactly the order above.</li>
+ *       draw from it in exactly the order above: the first centre with {@code nextInt(N)}, not
+ *       {@code (int) (nextDouble() * N)}, which is uniform too but another number from the same
+ *       seed.</li>
  * </ul>
  *
  * <h2>Read</h2>

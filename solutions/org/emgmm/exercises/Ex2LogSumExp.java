@@ -30,6 +30,8 @@ package org.emgmm.exercises;
  *       −∞, aⱼ − a₁ is +∞ and everything becomes NaN.</li>
  *   <li><b>Forgetting to add m back</b>, or treating −∞ entries as errors: a component whose weight
  *       is 0 has log-weight −∞, and it simply contributes nothing to the sum.</li>
+ *   <li><b>Starting the running maximum from a[0].</b> An empty array has no a[0], and throws where
+ *       its answer is −∞. Start the maximum at −∞ instead: it then also covers the empty array.</li>
  * </ul>
  *
  * <h2>Read</h2>

@@ -54,7 +54,8 @@ import java.util.Optional;
  *   <li>Forgetting the factor 2 in log det Σ = 2 Σ log L[i][i] (L is only "half" of Σ).</li>
  *   <li>Using ‖z‖ where ‖z‖² belongs, or solving Lᵀ z = b (back substitution) instead of L z = b.</li>
  *   <li>Taking the square root of a negative pivot: {@code Math.sqrt} returns NaN without
- *       complaint, and the NaN spreads. Check the pivot first.</li>
+ *       complaint, and the NaN spreads. Check the pivot first, and refuse 0 too: with
+ *       {@code p < 0} a singular matrix gets a "factor" with a 0 on its diagonal.</li>
  *   <li>Reading the upper triangle: only Σ[i][j] with j ≤ i is needed, and a covariance read from a
  *       file may be symmetric only to rounding.</li>
  * </ul>

@@ -42,6 +42,10 @@ import org.emgmm.model.GaussianMixture;
  *       σ², so do not take the square root.</li>
  *   <li><b>Densities for far points</b>: a point 40 standard deviations from every mean gets
  *       density 0 from every component and 0/0 responsibilities. In log space it is just far.</li>
+ *   <li><b>No empty-component rule.</b> A component 30 standard deviations from every point has
+ *       responsibilities near e^−450: Nₖ is tiny but not 0, and Σ r x / Nₖ moves its mean onto the
+ *       nearest point with a variance of almost nothing; 10⁶ away they are exactly 0, and the mean
+ *       is 0/0. Below the threshold, keep μₖ and σₖ² as they were.</li>
  * </ul>
  *
  * <h2>Read</h2>

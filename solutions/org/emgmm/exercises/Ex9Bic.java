@@ -35,6 +35,8 @@ import org.emgmm.model.GaussianMixture;
  *       grows with log N, the fit term with N, and using L/N makes the penalty win for any N.</li>
  *   <li><b>Counting parameters wrongly</b>: K weights instead of K − 1; D² covariance entries
  *       instead of D(D+1)/2 (a covariance is symmetric); forgetting the means.</li>
+ *   <li><b>Ties to the larger K.</b> Comparing with ≤ lets a later K whose BIC equals the best so
+ *       far replace it; the text keeps the smaller K, the simpler model, so compare with &lt;.</li>
  *   <li><b>A poor fit for one K.</b> EM finds a local maximum; a K whose run ended in a bad one gets
  *       a BIC that is too high. Fit each K from a sensible start (here: the seeded random points,
  *       the same for everyone so that the answer can be checked).</li>

@@ -7,6 +7,7 @@ import org.emgmm.model.LogSumExp;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /** Graded: exercise 2, log-sum-exp and normalising in log space ({@link Ex2LogSumExp}). */
 @Exercise(2)
@@ -130,7 +131,7 @@ class Exercise2Test {
     @Test
     @Order(3)
     @Points(1)
-    @DisplayName("−∞ entries contribute nothing")
+    @DisplayName("−∞ entries contribute nothing, and no entries at all give −∞")
     void negativeInfinityContributesNothing() {
         // exp(−∞) = 0: log(0 + e^a) = a, whichever side the −∞ is on; two equal entries after a −∞ give
         // log(0 + 2e^a) = a + log 2; with every term 0 the sum is 0, and log 0 = −∞.
@@ -146,6 +147,29 @@ class Exercise2Test {
         }
         Expect.close(NEG_INF, logSumExp(NEG_INF, NEG_INF), 0.0, "logSumExp(−∞, −∞)",
                 "when every entry is −∞ the answer is −∞ (check for it: −∞ − (−∞) is NaN)");
+        emptyArrayGivesNegativeInfinity(Exercise2Test::logSumExp);
+    }
+
+    /**
+     * logSumExp of no numbers at all: their sum is 0 and log 0 = −∞, as the exercise's text says. A running
+     * maximum started from a[0] throws here instead, which the hint names.
+     */
+    static void emptyArrayGivesNegativeInfinity(Promises.LogSumExp logSumExp) {
+        double result;
+        try {
+            result = logSumExp.of(new double[0]);
+        } catch (AssertionFailedError failure) {
+            String message = String.valueOf(failure.getMessage());
+            if (message.contains("ArrayIndexOutOfBoundsException")) {
+                String thrown = message.split("; hint: ")[0];
+                String got = thrown.substring(thrown.indexOf(", got ") + ", got ".length());
+                throw Expect.failure("logSumExp of an empty array", "−∞", got, KnownMistakes.MAXIMUM_FROM_THE_FIRST_ENTRY,
+                        failure);
+            }
+            throw failure;
+        }
+        Expect.close(NEG_INF, result, 0.0, "logSumExp of an empty array (no terms)",
+                "an empty sum is 0, and log 0 = −∞: return −∞, as when every entry is −∞");
     }
 
     @Test

@@ -160,6 +160,48 @@ class Exercise3Test {
                     + " negative eigenvalue", "Optional.empty()", "a factor", "compute every pivot A[i][i] − Σ_{m<i}"
                             + " L[i][m]² and refuse as soon as one is ≤ 0: a positive diagonal is not enough");
         }
+        singularMatricesAreRefused(Exercise3Test::cholesky);
+    }
+
+    /**
+     * Singular matrices whose last pivot is exactly 0, which the text refuses ("a pivot that is zero"). A = M Mᵀ
+     * for a lower-triangular M of small whole numbers (diagonal 1 to 3, the rest −3 to 3) whose last diagonal
+     * entry is 0: every step of the factorisation, row by row or column by column, then works on whole numbers
+     * below 2⁵³, so it is exact, gives L = M up to the last row, and that row's pivot A[d−1][d−1] − Σ M[d−1][m]²
+     * is 0 exactly, whatever the order of the sums.
+     */
+    static void singularMatricesAreRefused(Promises.Cholesky cholesky) {
+        SplittableRandom random = random("singularMatricesAreRefused");
+        for (int c = 0; c < CASES; c++) {
+            int d = 2 + random.nextInt(MAX_DIMENSION - 1);
+            double[] m = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < i; j++) {
+                    m[i * d + j] = random.nextInt(-3, 4);
+                }
+                m[i * d + i] = i == d - 1 ? 0.0 : random.nextInt(1, 4);
+            }
+            double[] a = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    for (int k = 0; k < d; k++) {
+                        a[i * d + j] += m[i * d + k] * m[j * d + k];
+                    }
+                }
+            }
+            double[] factor = cholesky.of(a, d).orElse(null);
+            if (factor != null) {
+                boolean zeroOnTheDiagonal = false;
+                for (int i = 0; i < d && factor.length == d * d; i++) {
+                    zeroOnTheDiagonal |= factor[i * d + i] == 0.0;
+                }
+                throw Expect.failure("cholesky of the singular " + d + "×" + d + " matrix " + Expect.format(a)
+                        + " (its last pivot is exactly 0)", "Optional.empty()", "a factor " + Expect.format(factor),
+                        zeroOnTheDiagonal ? KnownMistakes.ZERO_PIVOT_ACCEPTED
+                                : "refuse every pivot ≤ 0: a pivot of exactly 0 means A is singular, not"
+                                        + " positive-definite");
+            }
+        }
     }
 
     @Test

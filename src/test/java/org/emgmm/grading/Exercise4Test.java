@@ -137,7 +137,7 @@ class Exercise4Test {
 
     @Test
     @Order(6)
-    @Points(2)
+    @Points(1)
     @DisplayName("responsibilities match the library on random mixtures")
     void responsibilitiesMatchTheLibrary() {
         responsibilitiesMatchTheLibrary(STUDENT);
@@ -216,7 +216,7 @@ class Exercise4Test {
 
     @Test
     @Order(1)
-    @Points(2)
+    @Points(3)
     @DisplayName("responsibilities include the mixing weights (seed 003's bug)")
     void responsibilitiesIncludeTheWeights() {
         responsibilitiesIncludeTheWeights(STUDENT);
@@ -340,7 +340,7 @@ class Exercise4Test {
 
     @Test
     @Order(7)
-    @Points(2)
+    @Points(1)
     @DisplayName("the log-likelihood matches the library on random mixtures")
     void logLikelihoodMatchesTheLibrary() {
         logLikelihoodMatchesTheLibrary(STUDENT);
@@ -364,7 +364,7 @@ class Exercise4Test {
 
     @Test
     @Order(4)
-    @Points(2)
+    @Points(3)
     @DisplayName("points far from every component get finite responsibilities")
     void farPointsDoNotUnderflow() {
         farPointsDoNotUnderflow(STUDENT);

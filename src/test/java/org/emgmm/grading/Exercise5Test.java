@@ -155,7 +155,7 @@ class Exercise5Test {
 
     @Test
     @Order(1)
-    @Points(2)
+    @Points(1)
     @DisplayName("effectiveCounts are the column sums Nₖ = Σᵢ r[i][k]")
     void effectiveCounts() {
         SplittableRandom random = random("effectiveCounts");
@@ -170,7 +170,7 @@ class Exercise5Test {
 
     @Test
     @Order(2)
-    @Points(2)
+    @Points(1)
     @DisplayName("weightedMean matches the library")
     void weightedMean() {
         weightedMean((data, r, k, nk) -> StudentCode.call("Ex5MStep.weightedMean(k = " + k
@@ -330,7 +330,7 @@ class Exercise5Test {
 
     @Test
     @Order(7)
-    @Points(1)
+    @Points(3)
     @DisplayName("an empty component keeps its mean and covariance")
     void emptyComponentKeepsItsParameters() {
         // One component, chosen at random, has no responsibility at all: Nₑ = 0 < EmptyComponents.THRESHOLD.

@@ -1,5 +1,7 @@
 package org.emgmm.grading;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.em.EmAlgorithm;
@@ -15,6 +17,7 @@ import org.emgmm.testing.Generators.Spec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Graded: exercise 6, the EM loop ({@link Ex6EmLoop}). The steps come from the library's
@@ -126,7 +129,7 @@ class Exercise6Test {
     @Test
     @Order(7)
     @Points(1)
-    @DisplayName("trace, iterations and model match the library's loop")
+    @DisplayName("trace, iterations and model match the library's loop; a start that does not fit is refused first")
     void matchesTheLibrarysLoop() {
         SplittableRandom random = random("matchesTheLibrarysLoop");
         for (int c = 0; c < CASES; c++) {
@@ -135,6 +138,79 @@ class Exercise6Test {
             EmResult expected = EmLoop.run(STEPS, scenario.data(), scenario.start(), settings);
             assertSameRun(expected, run(scenario.data(), scenario.start(), settings, describe(scenario, settings)),
                     describe(scenario, settings));
+        }
+        refusesAStartThatDoesNotFit(Ex6EmLoop::run);
+    }
+
+    /** Ex6EmLoop.run. */
+    @FunctionalInterface
+    interface Run {
+        EmResult of(EmAlgorithm steps, DataMatrix data, GaussianMixture start, EmSettings settings);
+    }
+
+    /** The library's steps, counted: how many E- and M-steps a loop asked for. */
+    private static final class CountedSteps implements EmAlgorithm {
+
+        private int steps;
+
+        @Override
+        public String name() {
+            return STEPS.name();
+        }
+
+        @Override
+        public org.emgmm.em.EStep eStep(DataMatrix data, GaussianMixture model) {
+            steps++;
+            return STEPS.eStep(data, model);
+        }
+
+        @Override
+        public GaussianMixture mStep(DataMatrix data, org.emgmm.em.Responsibilities responsibilities,
+                GaussianMixture previous, double regCovar) {
+            steps++;
+            return STEPS.mStep(data, responsibilities, previous, regCovar);
+        }
+    }
+
+    /**
+     * The loop's first line, "check the data fits the start": a start of another dimension, and a start with
+     * more components than there are points, are refused with a DataException before any step runs (as the
+     * library's loop does: {@link EmLoop#requireCompatible}).
+     */
+    static void refusesAStartThatDoesNotFit(Run run) {
+        SplittableRandom random = random("refusesAStartThatDoesNotFit");
+        Scenario scenario = Generators.scenario(random, Spec.multivariate().withComponents(2, 4));
+        DataMatrix data = scenario.data();
+        int d = data.columns();
+        GaussianMixture wider = Generators.mixture(random, d + 1, scenario.components());
+        refuses(run, data, wider, "a start of dimension " + (d + 1) + " for data of " + d + " columns");
+        int n = 2 + random.nextInt(3);
+        int[] first = new int[n];
+        for (int i = 0; i < n; i++) {
+            first[i] = i;
+        }
+        DataMatrix few = data.withRows(first);
+        GaussianMixture more = Generators.mixture(random, d, n + 1 + random.nextInt(2));
+        refuses(run, few, more, "a start of " + more.components() + " components for " + n + " points");
+    }
+
+    private static void refuses(Run run, DataMatrix data, GaussianMixture start, String what) {
+        EmSettings settings = new EmSettings(3, 0.0, 1e-6);
+        CountedSteps counted = new CountedSteps();
+        AssertionFailedError failed = null;
+        try (LentAlgorithm steps = LentAlgorithm.steps(counted)) {
+            StudentCode.expectThrows(org.emgmm.data.DataException.class, "Ex6EmLoop.run(" + what + ")",
+                    () -> run.of(steps, data, start, settings),
+                    "check the data fits the start first: EmLoop.requireCompatible(data, start)");
+        } catch (AssertionFailedError failure) {
+            failed = failure;
+        }
+        if (counted.steps > 0) {
+            throw Expect.failure("E- and M-steps run by Ex6EmLoop.run before refusing " + what, 0, counted.steps,
+                    KnownMistakes.COMPATIBILITY_CHECK_LEFT_OUT, failed);
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -179,10 +255,37 @@ class Exercise6Test {
     @Points(2)
     @DisplayName("hasConverged is |current − previous| < tolerance, strictly")
     void hasConverged() {
+        hasConverged((previous, current, tolerance) -> StudentCode.call("Ex6EmLoop.hasConverged(" + previous + ", "
+                + current + ", " + tolerance + ")", () -> Ex6EmLoop.hasConverged(previous, current, tolerance)));
+    }
+
+    /** Ex6EmLoop.hasConverged. */
+    @FunctionalInterface
+    interface Converged {
+        boolean of(double previous, double current, double tolerance);
+    }
+
+    /** A wrong convergence test that a student's answers can be recognised as, with its hint. */
+    private record WrongTest(Converged test, String hint) {
+    }
+
+    /** The wrong convergence tests 6.1 names, when every answer of the student's agrees with one of them. */
+    private static final List<WrongTest> WRONG_TESTS = List.of(
+            new WrongTest((previous, current, tolerance) -> Math.abs(current - previous) / Math.abs(previous)
+                    < tolerance, KnownMistakes.RELATIVE_CHANGE),
+            new WrongTest((previous, current, tolerance) -> current - previous < tolerance,
+                    KnownMistakes.NO_ABSOLUTE_VALUE),
+            new WrongTest((previous, current, tolerance) -> Math.abs(current - previous) <= tolerance,
+                    KnownMistakes.NOT_STRICT));
+
+    static void hasConverged(Converged converged) {
         // Numbers on a grid of the tolerance tol = 2^−j, so that previous ± tol is exact: a change of less than the
         // tolerance (converged), of more (not), of exactly the tolerance (strict <: not converged), each up or
-        // down (the absolute value); and tolerance 0 with no change at all (never converged).
+        // down (the absolute value); and tolerance 0 with no change at all (never converged). And a change of
+        // 1.5 tol from a whole number of magnitude 2 to 63 (a mean log-likelihood of the usual size): not converged,
+        // though relative to |previous| it is below the tolerance.
         SplittableRandom random = random("hasConverged");
+        List<double[]> cases = new ArrayList<>();
         for (int c = 0; c < FORM_CASES; c++) {
             double tolerance = Math.scalb(1.0, -random.nextInt(3, 21));
             double previous = -random.nextInt(1, 1 << 10) * tolerance;
@@ -190,19 +293,51 @@ class Exercise6Test {
             double below = previous + sign * random.nextDouble(0.01, 0.9) * tolerance;
             double above = previous + sign * random.nextDouble(1.1, 100.0) * tolerance;
             double exactly = previous + sign * tolerance;
-            checkConverged(previous, below, tolerance, true);
-            checkConverged(previous, above, tolerance, false);
-            checkConverged(previous, exactly, tolerance, false);
-            checkConverged(previous, previous, 0.0, false);
+            double whole = -random.nextInt(2, 64);
+            cases.add(new double[] {previous, below, tolerance});
+            cases.add(new double[] {previous, above, tolerance});
+            cases.add(new double[] {previous, exactly, tolerance});
+            cases.add(new double[] {previous, previous, 0.0});
+            cases.add(new double[] {whole, whole + sign * 1.5 * tolerance, tolerance});
         }
+        boolean[] answers = new boolean[cases.size()];
+        int firstWrong = -1;
+        for (int i = 0; i < cases.size(); i++) {
+            double[] one = cases.get(i);
+            answers[i] = converged.of(one[0], one[1], one[2]);
+            if (firstWrong < 0 && answers[i] != rightAnswer(one)) {
+                firstWrong = i;
+            }
+        }
+        if (firstWrong < 0) {
+            return;
+        }
+        double[] wrong = cases.get(firstWrong);
+        String hint = "|current − previous| < tolerance: an absolute value, and a strict <";
+        for (WrongTest suspect : WRONG_TESTS) {
+            if (answersAll(suspect.test(), cases, answers)) {
+                hint = suspect.hint();
+                break;
+            }
+        }
+        throw Expect.failure("hasConverged(" + wrong[0] + ", " + wrong[1] + ", " + wrong[2] + ")",
+                rightAnswer(wrong), answers[firstWrong], hint);
     }
 
-    /** hasConverged(previous, current, tolerance) must be {@code expected}. */
-    private static void checkConverged(double previous, double current, double tolerance, boolean expected) {
-        boolean actual = StudentCode.call("Ex6EmLoop.hasConverged(" + previous + ", " + current + ", " + tolerance
-                + ")", () -> Ex6EmLoop.hasConverged(previous, current, tolerance));
-        Expect.that(expected == actual, "hasConverged(" + previous + ", " + current + ", " + tolerance + ")",
-                expected, actual, "|current − previous| < tolerance: an absolute value, and a strict <");
+    /** |current − previous| < tolerance, the text's test, on one case {previous, current, tolerance}. */
+    private static boolean rightAnswer(double[] one) {
+        return Math.abs(one[1] - one[0]) < one[2];
+    }
+
+    /** Whether {@code test} gives every one of {@code answers}. */
+    private static boolean answersAll(Converged test, List<double[]> cases, boolean[] answers) {
+        for (int i = 0; i < cases.size(); i++) {
+            double[] one = cases.get(i);
+            if (test.of(one[0], one[1], one[2]) != answers[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

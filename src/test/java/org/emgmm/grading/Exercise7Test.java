@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.data.NotebookSetups;
 import org.emgmm.em.EmSettings;
+import org.emgmm.em.EmptyComponents;
 import org.emgmm.exercises.Ex7UnivariateEm;
 import org.emgmm.model.GaussianMixture;
 import org.emgmm.testing.Generators;
@@ -112,7 +113,7 @@ class Exercise7Test {
 
     @Test
     @Order(1)
-    @Points(2)
+    @Points(1)
     @DisplayName("logLikelihood matches the library")
     void logLikelihoodMatchesTheLibrary() {
         SplittableRandom random = random("logLikelihoodMatchesTheLibrary");
@@ -132,7 +133,7 @@ class Exercise7Test {
 
     @Test
     @Order(2)
-    @Points(2)
+    @Points(1)
     @DisplayName("one step matches one iteration of the library")
     void oneStepMatchesTheLibrary() {
         oneStepMatchesTheLibrary(STEP);
@@ -218,10 +219,99 @@ class Exercise7Test {
 
     @Test
     @Order(3)
-    @Points(1)
-    @DisplayName("a far outlier does not turn the parameters into NaN")
+    @Points(3)
+    @DisplayName("far from the data: a far point does not turn the parameters into NaN, and a component far from"
+            + " every point keeps its mean and variance")
     void farOutlierStaysFinite() {
         farOutlierStaysFinite(STEP);
+        lostComponentKeepsItsParameters(STEP);
+    }
+
+    /**
+     * The empty-component rule of the text: a component whose Nₖ is below {@link EmptyComponents#THRESHOLD}
+     * keeps its mean and variance, and only its weight πₖ = Nₖ/N changes. Points near two components
+     * N(m₀, σ²) and N(m₁, σ²), and a third component of the same variance, weight 0.2, whose mean lies 30 to 34
+     * standard deviations above m₁: every point is 28 to 36 of them away from it, so its responsibilities are
+     * about e^−400 to e^−650 (tiny, but not 0: the smallest double is about e^−745), Nₖ is far below the
+     * threshold, and without the rule its mean becomes Σ r x / Nₖ, an average of the nearest points. Then the
+     * same with that component 10⁶ away, where every responsibility is exactly 0 and, without the rule, its mean
+     * 0/0 = NaN.
+     */
+    static void lostComponentKeepsItsParameters(Promises.UnivariateStep step) {
+        SplittableRandom random = random("lostComponentKeepsItsParameters");
+        double variance = random.nextDouble(0.5, 2.0);
+        double sd = Math.sqrt(variance);
+        double m0 = random.nextDouble(-10.0, 10.0);
+        double m1 = m0 + random.nextDouble(3.0, 6.0) * sd;
+        double[] x = new double[6 + random.nextInt(7)];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 2 == 0 ? m0 : m1) + random.nextDouble(-1.5, 1.5) * sd;
+        }
+        int lost = random.nextInt(3);
+        for (double distance : new double[] {random.nextDouble(30.0, 34.0) * sd, 1e6}) {
+            double[] means = new double[3];
+            double[] weights = new double[3];
+            for (int k = 0, group = 0; k < 3; k++) {
+                means[k] = k == lost ? m1 + distance : group++ == 0 ? m0 : m1;
+                weights[k] = k == lost ? 0.2 : 0.4;
+            }
+            GaussianMixture start = GaussianMixture.ofFlat(3, 1, weights, means,
+                    new double[] {variance, variance, variance});
+            String what = "one EM step with component " + lost + " at " + Expect.format(means[lost]) + ", "
+                    + Expect.format(distance / sd) + " standard deviations from the nearest group";
+            GaussianMixture result;
+            try {
+                result = step.of(x.clone(), start, REG_COVAR);
+            } catch (AssertionFailedError refused) {
+                if (String.valueOf(refused.getMessage()).contains("NaN")) {
+                    throw Expect.failure(what, "its mean and variance kept", refused.getMessage().split("; hint: ")[0],
+                            KnownMistakes.hint(java.util.Optional.of(KnownMistakes.NO_EMPTY_COMPONENT_RULE),
+                                    "its Nₖ is exactly 0 here, and Σ r x / Nₖ is 0/0"), refused);
+                }
+                throw refused;
+            }
+            Expect.notNull(result, what, "return the parameters after the step");
+            double[] kept = {means[lost], variance};
+            double[] actual = {result.mean(lost, 0), result.covariance(lost, 0, 0)};
+            Expect.arrayClose(kept, actual, 1e-12, "the mean and variance of component " + lost + " after " + what,
+                    "its Nₖ is below EmptyComponents.THRESHOLD: keep its mean and variance as they were",
+                    List.of(KnownMistakes.Mistake.of(KnownMistakes.NO_EMPTY_COMPONENT_RULE,
+                            withoutTheRule(x, start, lost, REG_COVAR))));
+            Expect.that(result.weight(lost) < EmptyComponents.THRESHOLD, "π" + lost + " after " + what,
+                    "Nₖ/N, below " + EmptyComponents.THRESHOLD, Expect.format(result.weight(lost)),
+                    "the weight of an empty component is still updated: πₖ = Nₖ/N");
+        }
+    }
+
+    /**
+     * The mean and variance that component {@code c} gets from one step without the empty-component rule,
+     * μ = Σ r x / Nₖ and σ² = Σ r (x − μ)² / Nₖ + regCovar, from responsibilities computed in log space; NaN
+     * when every responsibility is 0.
+     */
+    private static double[] withoutTheRule(double[] x, GaussianMixture model, int c, double regCovar) {
+        int k = model.components();
+        double[] r = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double[] logs = new double[k];
+            for (int j = 0; j < k; j++) {
+                double deviation = x[i] - model.mean(j, 0);
+                logs[j] = Math.log(model.weight(j)) - 0.5 * Math.log(2.0 * Math.PI * model.covariance(j, 0, 0))
+                        - deviation * deviation / (2.0 * model.covariance(j, 0, 0));
+            }
+            r[i] = Math.exp(logs[c] - org.emgmm.model.LogSumExp.of(logs));
+        }
+        double nk = 0.0;
+        double sum = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            nk += r[i];
+            sum += r[i] * x[i];
+        }
+        double mean = sum / nk;
+        double squares = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            squares += r[i] * (x[i] - mean) * (x[i] - mean);
+        }
+        return new double[] {mean, squares / nk + regCovar};
     }
 
     static void farOutlierStaysFinite(Promises.UnivariateStep step) {

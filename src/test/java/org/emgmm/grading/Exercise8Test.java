@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
  * ({@link RunSeed}), new in every run. A count c of an outcome of probability p in n draws is binomial,
  * with mean np and standard deviation √(np(1 − p)); a test accepts |c − np| ≤ {@value #SIGMAS} standard
  * deviations. A correct draw misses such a bound with probability below 2·10⁻⁹ (normal approximation),
- * so the twenty or so bounds of 8.7 and 8.8 together below 5·10⁻⁸, while the usual wrong rules (uniform,
+ * so the twenty or so bounds of 8.6 and 8.7 together below 5·10⁻⁸, while the usual wrong rules (uniform,
  * farthest point, D instead of D², distance to the last centre instead of the nearest) are off by 20 to
  * 60 standard deviations on these data.
  *
- * <p>Centres that are merely distinct data points drawn at random pass 8.3 to 8.7 on their own merits
+ * <p>Centres that are merely distinct data points drawn at random pass 8.2 to 8.6 on their own merits
  * (they are distinct data points, a seed fixes them, the first is uniform, …). So each of those tests
  * also checks one consequence of the D² rule, {@link #farPointIsAlwaysChosen}: a point far from all the
  * others is a centre in every draw, which random distinct points almost never manage (the bound is
@@ -106,7 +106,7 @@ class Exercise8Test {
                 + " draws (k-means++ misses it with probability below 10⁻¹⁰ per draw)", "in " + chosen,
                 "each next centre is drawn with probability ∝ D², its squared distance to the nearest centre so far,"
                         + " so a point this far from all the others is all but certain to be chosen; centres drawn"
-                        + " uniformly among the (distinct) points are not k-means++ (see 8.8)");
+                        + " uniformly among the (distinct) points are not k-means++ (see 8.7)");
     }
 
     private static DataMatrix line(double... values) {
@@ -115,6 +115,12 @@ class Exercise8Test {
             rows[i] = new double[] {values[i]};
         }
         return DataMatrix.ofRows(rows);
+    }
+
+    /** Ex8KMeansPlusPlus.centres. */
+    @FunctionalInterface
+    interface Centres {
+        double[] of(DataMatrix data, int k, long seed);
     }
 
     private static double[] centres(DataMatrix data, int k, long seed) {
@@ -146,7 +152,7 @@ class Exercise8Test {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     @Points(1)
     @DisplayName("centres are distinct data points")
     void centresAreDistinctDataPoints() {
@@ -181,7 +187,7 @@ class Exercise8Test {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     @Points(1)
     @DisplayName("the same seed gives the same centres, other seeds others")
     void seedFixesTheCentres() {
@@ -205,7 +211,7 @@ class Exercise8Test {
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     @Points(1)
     @DisplayName("the first centre is uniform over the points")
     void firstCentreIsUniform() {
@@ -223,7 +229,31 @@ class Exercise8Test {
                     + ") is the first centre", "the first centre is x[random.nextInt(N)]: every point equally likely,"
                             + " not the first row");
         }
+        firstCentreIsDrawnWithNextInt(Exercise8Test::centres, random);
         farPointIsAlwaysChosen(random);
+    }
+
+    /**
+     * The text draws the first centre as x[random.nextInt(N)] from new SplittableRandom(seed): the same seed
+     * must give that point, for N = 5 to 40 distinct points and 50 seeds of the run. (int) (nextDouble() · N) is
+     * uniform too, but another number from the same seed, which 8.6's frequencies cannot tell.
+     */
+    static void firstCentreIsDrawnWithNextInt(Centres centres, SplittableRandom random) {
+        double[] values = distinctValues(random, 5 + random.nextInt(36));
+        DataMatrix data = line(values);
+        for (int draw = 0; draw < 50; draw++) {
+            long seed = random.nextLong();
+            double expected = values[new SplittableRandom(seed).nextInt(values.length)];
+            double[] chosen = centres.of(data, 1, seed);
+            if (chosen[0] != expected) {
+                double scaled = values[(int) (new SplittableRandom(seed).nextDouble() * values.length)];
+                throw Expect.failure("the first centre for seed " + seed + " among " + values.length + " points",
+                        Expect.format(expected) + " = x[new SplittableRandom(seed).nextInt(N)]",
+                        Expect.format(chosen[0]), chosen[0] == scaled ? KnownMistakes.FIRST_CENTRE_NOT_NEXT_INT
+                                : "draw the first centre first, as x[random.nextInt(N)] with random = new"
+                                        + " SplittableRandom(seed)");
+            }
+        }
     }
 
     /** {@code n} distinct values in [−10, 10], in random order. */
@@ -250,8 +280,8 @@ class Exercise8Test {
     }
 
     @Test
-    @Order(8)
-    @Points(1)
+    @Order(7)
+    @Points(2)
     @DisplayName("each next centre is drawn with probability ∝ D² to the nearest centre")
     void laterCentresFollowSquaredDistance() {
         // The points a + s·v for a random shift a and scale s > 0: moving and scaling the points changes no
@@ -304,7 +334,7 @@ class Exercise8Test {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     @Points(1)
     @DisplayName("with duplicates, D² makes the second centre certain")
     void duplicatesMakeTheChoiceCertain() {
@@ -327,13 +357,52 @@ class Exercise8Test {
                             + " is drawn ∝ D², so it is " + other + " with probability 1 (and with a running sum"
                             + " compared by >, never a copy)");
         }
+        aDrawOfZeroSkipsTheChosenPoints(Exercise8Test::centres, random);
         farPointIsAlwaysChosen(random);
+    }
+
+    /** SplittableRandom's increment: its state after n draws from new SplittableRandom(s) is s + n·γ. */
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+    /**
+     * A draw of u = 0 exactly, where the text's strict "running sum of D² &gt; u" matters: u = 0 comes from a
+     * nextLong() of 0, which SplittableRandom gives when its state is 0 (its output mix is 0 at 0), so the seed
+     * −2γ gives it as the second draw, the first being the first centre's nextInt(N). N = 3 to 8 copies of a
+     * value c and one other value at neither index 0 nor the first centre's: after a first centre c the running
+     * sum is 0 up to the other value, so "&gt; 0" takes that, and "≥ 0" takes index 0, a copy of the centre.
+     */
+    static void aDrawOfZeroSkipsTheChosenPoints(Centres centres, SplittableRandom random) {
+        long seed = -2 * GOLDEN_GAMMA;
+        int n = 3 + random.nextInt(6);
+        SplittableRandom premise = new SplittableRandom(seed);
+        int first = premise.nextInt(n);
+        Expect.that(premise.nextDouble() == 0.0, "(test premise) the second draw of new SplittableRandom(" + seed
+                + ")", 0.0, "another value", "this Java's SplittableRandom differs: tell your instructor");
+        double c = random.nextDouble(-10.0, 10.0);
+        double other = c + (random.nextBoolean() ? 1 : -1) * random.nextDouble(1.0, 20.0);
+        double[] values = new double[n];
+        java.util.Arrays.fill(values, c);
+        int at = 1 + random.nextInt(n - 1);
+        while (at == first) {
+            at = 1 + random.nextInt(n - 1);
+        }
+        values[at] = other;
+        double[] chosen = centres.of(line(values), 2, seed);
+        double[] sorted = chosen.clone();
+        Arrays.sort(sorted);
+        double[] expected = {Math.min(c, other), Math.max(c, other)};
+        Expect.that(Arrays.equals(expected, sorted), "centres for data " + Arrays.toString(values) + " and seed "
+                + seed + " (whose u for the second centre is 0)", Arrays.toString(expected) + " (in some order)",
+                Arrays.toString(chosen), chosen[0] == chosen[1] ? KnownMistakes.CUMULATIVE_SEARCH_NOT_STRICT
+                        : "the first centre is x[nextInt(N)], a " + c + "; then u = nextDouble() · Σ D² and the"
+                                + " smallest i whose running sum of D² is > u");
     }
 
     @Test
     @Order(1)
     @Points(1)
-    @DisplayName("squaredDistances measures to the nearest of the first count centres")
+    @DisplayName("squaredDistances measures to the nearest of the first count centres, and does not modify"
+            + " centres (its comment: \"Not modified\")")
     void squaredDistances() {
         // Whole coordinates from −20 to 20, so that every squared distance is exact: (Δx)² + (Δy)² + … is a
         // whole number below 2⁵³ whatever the order of the sums. One centre is a data point itself (D² = 0
@@ -377,10 +446,14 @@ class Exercise8Test {
                             + " the nearest", toTheLast), KnownMistakes.Mistake.entrywise("the distance where its"
                             + " square belongs", Math::sqrt)));
         }
+        // Its comment: "Not modified".
+        Promises.squaredDistancesLeavesTheCentres((data, centres, count) -> StudentCode.call(
+                "Ex8KMeansPlusPlus.squaredDistances(" + Expect.format(centres) + ", count " + count + ")",
+                () -> Ex8KMeansPlusPlus.squaredDistances(data, centres, count)));
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     @Points(1)
     @DisplayName("too few distinct points, or K < 1, is a DataException")
     void tooFewDistinctPoints() {
@@ -403,15 +476,5 @@ class Exercise8Test {
                 () -> Ex8KMeansPlusPlus.centres(line(c, other), below, seed),
                 "refuse K < 1 with a DataException");
         farPointIsAlwaysChosen(random);
-    }
-
-    @Test
-    @Order(2)
-    @Points(1)
-    @DisplayName("squaredDistances does not modify centres (its comment: \"Not modified\")")
-    void squaredDistancesLeavesTheCentres() {
-        Promises.squaredDistancesLeavesTheCentres((data, centres, count) -> StudentCode.call(
-                "Ex8KMeansPlusPlus.squaredDistances(" + Expect.format(centres) + ", count " + count + ")",
-                () -> Ex8KMeansPlusPlus.squaredDistances(data, centres, count)));
     }
 }

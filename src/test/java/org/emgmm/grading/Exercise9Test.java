@@ -358,7 +358,7 @@ class Exercise9Test {
     @Test
     @Order(5)
     @Points(1)
-    @DisplayName("chooseComponents agrees with the lowest BIC over other ranges")
+    @DisplayName("chooseComponents agrees with the lowest BIC over other ranges, and takes the smaller K on a tie")
     void agreesWithTheLowestBic() {
         agreesWithTheLowestBic(CHOOSE, FREE_PARAMETERS, BIC);
     }
@@ -391,5 +391,94 @@ class Exercise9Test {
         Expect.that(actual == expected, "K chosen for two normals " + Expect.format(apart) + " apart, K from 1 to 3",
                 expected, actual, chooseHint(line, 1, 3, expected, actual, free, bic, "the same procedure, in one"
                         + " dimension"));
+        tiesGoToTheSmallerK((data, min, max, algorithm) -> {
+            long seed = startSeed();
+            return StudentCode.call("Ex9Bic.chooseComponents(K from " + min + " to " + max + ", fits with tied BICs)",
+                    () -> Ex9Bic.chooseComponents(data, min, max, algorithm, SETTINGS, seed));
+        }, free, bic);
+    }
+
+    /** Ex9Bic.chooseComponents with this test's settings and seed, and the given algorithm. */
+    @FunctionalInterface
+    interface ChooseWith {
+        int of(DataMatrix data, int min, int max, EmAlgorithm algorithm);
+    }
+
+    /** How many points the fits of {@link #tiesGoToTheSmallerK} have: a power of 2, so that L/N·N is L exactly. */
+    private static final int TIED_POINTS = 256;
+
+    /**
+     * Hand-made fits whose BIC is exactly 0 for two values of K and about 2 or more for the others. With
+     * x = log N and p the free parameters, a fit with total log-likelihood L = fl(p·x)/2 has −2L = −fl(p·x), so
+     * −2L + p·x is 0 exactly, in whichever order bic adds or multiplies; L/N, the trace entry, is exact as N is a
+     * power of 2. These are not EM runs (nothing is fitted): they make the tie the text decides, "the smallest K
+     * if two tie", certain.
+     */
+    private record TiedFits(int tiedBelow, int tiedAbove, double[] gaps) implements EmAlgorithm {
+
+        @Override
+        public String name() {
+            return "hand-made fits with tied BICs";
+        }
+
+        @Override
+        public org.emgmm.em.EStep eStep(DataMatrix data, GaussianMixture model) {
+            throw new UnsupportedOperationException("chooseComponents needs fit only");
+        }
+
+        @Override
+        public GaussianMixture mStep(DataMatrix data, org.emgmm.em.Responsibilities r, GaussianMixture previous,
+                double regCovar) {
+            throw new UnsupportedOperationException("chooseComponents needs fit only");
+        }
+
+        @Override
+        public EmResult fit(DataMatrix data, GaussianMixture start, EmSettings settings) {
+            int k = start.components();
+            double logLikelihood = parameters(k, start.dimension()) * Math.log(data.rows()) / 2.0;
+            if (k != tiedBelow && k != tiedAbove) {
+                logLikelihood -= gaps[k]; // a BIC higher by 2·gap
+            }
+            return new EmResult(name(), start, new double[] {logLikelihood / data.rows()}, 0, false, new int[0],
+                    data.rows(), 0L);
+        }
+    }
+
+    static void tiesGoToTheSmallerK(ChooseWith choose, FreeParameters free, Bic bic) {
+        SplittableRandom random = random("tiesGoToTheSmallerK");
+        DataMatrix data = MixtureSampler.sample(Generators.mixture(random, 2, 2), TIED_POINTS, random.nextLong())
+                .data();
+        int min = 1;
+        int max = 4 + random.nextInt(2);
+        int below = min + random.nextInt(max - min);
+        int above = below + 1 + random.nextInt(max - below);
+        double[] gaps = new double[max + 1];
+        for (int k = min; k <= max; k++) {
+            gaps[k] = random.nextDouble(1.0, 10.0);
+        }
+        TiedFits fits = new TiedFits(below, above, gaps);
+        int actual = choose.of(data, min, max, fits);
+        if (actual == below) {
+            return;
+        }
+        String hint = "keep the K with the lowest BIC, and on a tie the smaller K";
+        for (int k = min; k <= max; k++) {
+            int components = k;
+            int p = safely(() -> free.of(components, data.columns()));
+            if (p != parameters(k, data.columns())) {
+                hint = "see 9.1 first: freeParameters(" + k + ", " + data.columns() + ") gives " + p + " where it is "
+                        + parameters(k, data.columns()) + ", and the tie is built on the right count";
+            }
+        }
+        EmResult tied = fits.fit(data, Initialisation.randomPoints(data, below, startSeed()), SETTINGS);
+        double value = safely(() -> bic.of(tied));
+        if (hint.startsWith("keep") && value != 0.0) {
+            hint = "see 9.2 first: bic gives " + Expect.format(value) + " for a fit whose −2 L + p log N is 0";
+        }
+        if (hint.startsWith("keep") && actual == above) {
+            hint = KnownMistakes.TIE_TO_THE_LARGER_K;
+        }
+        throw Expect.failure("K chosen when K = " + below + " and K = " + above + " have the same BIC, the lowest"
+                + " (K from " + min + " to " + max + ")", below, actual, hint);
     }
 }

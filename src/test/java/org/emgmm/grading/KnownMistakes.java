@@ -259,4 +259,53 @@ public final class KnownMistakes {
     public static String hint(Optional<String> mistake, String check) {
         return mistake.map(description -> "your value is " + description + "; " + check).orElse(check);
     }
+
+    // ---- Mistakes that lose no value to compare: recognised by what the code does -----------------------
+    // A thrown exception, a factor accepted where none exists, a yes where the answer is no: each is named
+    // by a test that sets up the one input on which the mistake shows, and says so with these hints.
+
+    /** Exercise 2: an empty array has no a[0] to start the running maximum from. */
+    public static final String MAXIMUM_FROM_THE_FIRST_ENTRY = "the running maximum starts from a[0], which an"
+            + " empty array does not have: start it at −∞ (the sum of no terms is 0, and log 0 = −∞)";
+
+    /** Exercise 3: a pivot of exactly 0 let through by a check for negative pivots only. */
+    public static final String ZERO_PIVOT_ACCEPTED = "a pivot of exactly 0 was accepted, so the factor has a 0 on"
+            + " its diagonal: the pivot check is p < 0 where it must refuse p ≤ 0 (a positive-definite matrix has"
+            + " every pivot > 0)";
+
+    /** Exercise 6: convergence measured relative to the previous value. */
+    public static final String RELATIVE_CHANGE = "your answer is what the relative change |current − previous| /"
+            + " |previous| < tolerance gives: the test is on the absolute change |current − previous| < tolerance"
+            + " (the trace is already a mean per point)";
+
+    /** Exercise 6: the absolute value left out of the convergence test. */
+    public static final String NO_ABSOLUTE_VALUE = "your answer is what current − previous < tolerance, without"
+            + " the absolute value, gives: a fall of the log-likelihood counts as convergence";
+
+    /** Exercise 6: ≤ where the convergence test is strict. */
+    public static final String NOT_STRICT = "your answer is what |current − previous| ≤ tolerance gives: the test"
+            + " is strict, so that tolerance 0 never converges";
+
+    /** Exercise 6: the data/start compatibility check left out of the loop. */
+    public static final String COMPATIBILITY_CHECK_LEFT_OUT = "the loop ran a step before refusing the start:"
+            + " call EmLoop.requireCompatible(data, start) first, before any step, so that a start of another"
+            + " dimension is refused at once with a DataException that says what does not fit";
+
+    /** Exercise 7: no empty-component rule, so a component with almost no responsibility divides by Nₖ. */
+    public static final String NO_EMPTY_COMPONENT_RULE = "what dividing by a component's Nₖ below"
+            + " EmptyComponents.THRESHOLD gives: the empty-component rule keeps that component's mean and variance"
+            + " as they were (only πₖ = Nₖ/N changes)";
+
+    /** Exercise 8: the cumulative search compares with ≥, so with u = 0 a chosen point is drawn again. */
+    public static final String CUMULATIVE_SEARCH_NOT_STRICT = "a centre drawn twice: with u = 0 the cumulative"
+            + " search stops at the first point whose running sum of D² is ≥ u, a point already chosen (D² = 0);"
+            + " take the smallest i whose running sum is > u, strictly";
+
+    /** Exercise 8: the first centre drawn by scaling nextDouble() to N instead of with nextInt(N). */
+    public static final String FIRST_CENTRE_NOT_NEXT_INT = "the first centre x[(int) (random.nextDouble() · N)]:"
+            + " the text draws it as x[random.nextInt(N)], a different number from the same seed";
+
+    /** Exercise 9: ties in BIC resolved towards the larger K. */
+    public static final String TIE_TO_THE_LARGER_K = "the larger K of two with the same BIC: on a tie the text keeps"
+            + " the smaller K, so compare with <, strictly (≤ lets a later K with an equal BIC replace it)";
 }

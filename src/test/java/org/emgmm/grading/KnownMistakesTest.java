@@ -1,5 +1,6 @@
 package org.emgmm.grading;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import org.emgmm.em.EmLoop;
+import org.emgmm.em.EmptyComponents;
+import org.emgmm.em.KMeansPlusPlus;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.em.EStep;
 import org.emgmm.em.EmResult;
@@ -584,5 +589,234 @@ class KnownMistakesTest {
         Ex11Copy leftFull = new Ex11Copy(Ex11Slip.START_LEFT_FULL);
         hintNames(() -> Exercise11Test.chooseFindsATiedMixture(leftFull::choose, leftFull::freeParameters),
                 "every start left full");
+    }
+
+    // ---- mistakes that once lost no points: each planted into a copy of the method ------------------
+
+    /** log-sum-exp with its running maximum started from a[0] ({@code fromFirst}) or from −∞. */
+    private static double logSumExp(double[] a, boolean fromFirst) {
+        double max = fromFirst ? a[0] : Double.NEGATIVE_INFINITY;
+        for (double value : a) {
+            max = Math.max(max, value);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0.0;
+        for (double value : a) {
+            sum += Math.exp(value - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    @Test
+    void aMaximumStartedFromTheFirstEntryIsNamedOnAnEmptyArray() {
+        Exercise2Test.emptyArrayGivesNegativeInfinity(a -> StudentCode.call("the right logSumExp",
+                () -> logSumExp(a, false)));
+        hintNames(() -> Exercise2Test.emptyArrayGivesNegativeInfinity(a -> StudentCode.call("the planted logSumExp",
+                () -> logSumExp(a, true))), "the running maximum starts from a[0]", "start it at −∞");
+    }
+
+    /** Ex3's cholesky, refusing pivots ≤ 0 or, {@code negativeOnly}, only pivots &lt; 0 (and NaN). */
+    private static Optional<double[]> cholesky(double[] a, int d, boolean negativeOnly) {
+        double[] l = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = a[i * d + j];
+                for (int m = 0; m < j; m++) {
+                    sum -= l[i * d + m] * l[j * d + m];
+                }
+                if (i == j) {
+                    boolean refused = negativeOnly ? sum < 0.0 || Double.isNaN(sum) : !(sum > 0.0);
+                    if (refused || !Double.isFinite(sum)) {
+                        return Optional.empty();
+                    }
+                    l[i * d + i] = Math.sqrt(sum);
+                } else {
+                    l[i * d + j] = sum / l[j * d + j];
+                }
+            }
+        }
+        return Optional.of(l);
+    }
+
+    @Test
+    void aZeroPivotAcceptedIsNamed() {
+        Exercise3Test.singularMatricesAreRefused((a, d) -> cholesky(a, d, false));
+        hintNames(() -> Exercise3Test.singularMatricesAreRefused((a, d) -> cholesky(a, d, true)),
+                "a pivot of exactly 0 was accepted", "p < 0");
+    }
+
+    @Test
+    void convergenceTestsOtherThanTheAbsoluteChangeAreNamed() {
+        Exercise6Test.hasConverged((previous, current, tolerance) -> Math.abs(current - previous) < tolerance);
+        hintNames(() -> Exercise6Test.hasConverged((previous, current, tolerance) -> Math.abs(current - previous)
+                / Math.abs(previous) < tolerance), "the relative change", "absolute change");
+        hintNames(() -> Exercise6Test.hasConverged((previous, current, tolerance) -> current - previous < tolerance),
+                "without the absolute value");
+        hintNames(() -> Exercise6Test.hasConverged((previous, current, tolerance) -> Math.abs(current - previous)
+                <= tolerance), "≤ tolerance", "strict");
+    }
+
+    @Test
+    void aLoopWithoutTheCompatibilityCheckIsNamed() {
+        Exercise6Test.refusesAStartThatDoesNotFit(EmLoop::run);
+        Exercise6Test.Run unchecked = (steps, data, start, settings) -> {
+            GaussianMixture model = start;
+            EStep expectation = steps.eStep(data, model);
+            double[] trace = new double[settings.maxIterations() + 1];
+            trace[0] = expectation.logLikelihood() / data.rows();
+            int iteration = 0;
+            boolean converged = false;
+            while (iteration < settings.maxIterations() && !converged) {
+                iteration++;
+                model = steps.mStep(data, expectation.responsibilities(), model, settings.regCovar());
+                expectation = steps.eStep(data, model);
+                trace[iteration] = expectation.logLikelihood() / data.rows();
+                converged = Math.abs(trace[iteration] - trace[iteration - 1]) < settings.tolerance();
+            }
+            return new EmResult(steps.name(), model, Arrays.copyOf(trace, iteration + 1), iteration, converged,
+                    new int[0], data.rows(), 0L);
+        };
+        hintNames(() -> Exercise6Test.refusesAStartThatDoesNotFit(unchecked), "EmLoop.requireCompatible(data, start)"
+                + " first, before any step");
+    }
+
+    /** One univariate EM step in log space, with the empty-component rule or ({@code noRule}) without it. */
+    private static GaussianMixture univariateStep(double[] x, GaussianMixture model, double regCovar,
+            boolean noRule) {
+        int n = x.length;
+        int k = model.components();
+        double[] r = new double[n * k];
+        for (int i = 0; i < n; i++) {
+            double[] logs = new double[k];
+            for (int c = 0; c < k; c++) {
+                double variance = model.covariance(c, 0, 0);
+                double deviation = x[i] - model.mean(c, 0);
+                logs[c] = Math.log(model.weight(c)) - 0.5 * Math.log(2.0 * Math.PI * variance)
+                        - deviation * deviation / (2.0 * variance);
+            }
+            double normaliser = LogSumExp.of(logs);
+            for (int c = 0; c < k; c++) {
+                r[i * k + c] = Math.exp(logs[c] - normaliser);
+            }
+        }
+        double[] weights = new double[k];
+        double[] means = new double[k];
+        double[] variances = new double[k];
+        for (int c = 0; c < k; c++) {
+            double nk = 0.0;
+            double sum = 0.0;
+            for (int i = 0; i < n; i++) {
+                nk += r[i * k + c];
+                sum += r[i * k + c] * x[i];
+            }
+            weights[c] = nk / n;
+            if (!noRule && EmptyComponents.isEmpty(nk)) {
+                means[c] = model.mean(c, 0);
+                variances[c] = model.covariance(c, 0, 0);
+                continue;
+            }
+            means[c] = sum / nk;
+            double squares = 0.0;
+            for (int i = 0; i < n; i++) {
+                squares += r[i * k + c] * (x[i] - means[c]) * (x[i] - means[c]);
+            }
+            variances[c] = squares / nk + regCovar;
+        }
+        return GaussianMixture.ofFlat(k, 1, weights, means, variances);
+    }
+
+    @Test
+    void aUnivariateStepWithoutTheEmptyComponentRuleIsNamed() {
+        Exercise7Test.lostComponentKeepsItsParameters((x, model, regCovar) -> StudentCode.call("the right step",
+                () -> univariateStep(x, model, regCovar, false)));
+        hintNames(() -> Exercise7Test.lostComponentKeepsItsParameters((x, model, regCovar) -> StudentCode.call(
+                "the planted step", () -> univariateStep(x, model, regCovar, true))),
+                "the empty-component rule keeps that component's mean and variance");
+    }
+
+    /** A k-means++ slip of exercise 8, or none. */
+    enum KMeansSlip {
+        NONE, FIRST_CENTRE_FROM_NEXT_DOUBLE, SEARCH_WITH_AT_LEAST
+    }
+
+    /** The text's k-means++ draw, with {@code slip} planted. */
+    private static double[] kMeansPlusPlus(DataMatrix data, int k, long seed, KMeansSlip slip) {
+        int n = data.rows();
+        int d = data.columns();
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] centres = new double[k * d];
+        int first = slip == KMeansSlip.FIRST_CENTRE_FROM_NEXT_DOUBLE ? (int) (random.nextDouble() * n)
+                : random.nextInt(n);
+        System.arraycopy(data.row(first), 0, centres, 0, d);
+        for (int c = 1; c < k; c++) {
+            double[] squared = KMeansPlusPlus.squaredDistances(data, centres, c);
+            double total = Arrays.stream(squared).sum();
+            double u = random.nextDouble() * total;
+            int chosen = n - 1;
+            double cumulative = 0.0;
+            for (int i = 0; i < n; i++) {
+                cumulative += squared[i];
+                if (slip == KMeansSlip.SEARCH_WITH_AT_LEAST ? cumulative >= u : cumulative > u) {
+                    chosen = i;
+                    break;
+                }
+            }
+            System.arraycopy(data.row(chosen), 0, centres, c * d, d);
+        }
+        return centres;
+    }
+
+    @Test
+    void kMeansPlusPlusSlipsOfTheDrawAreNamed() {
+        for (KMeansSlip slip : KMeansSlip.values()) {
+            Exercise8Test.Centres centres = (data, k, seed) -> kMeansPlusPlus(data, k, seed, slip);
+            Executable first = () -> Exercise8Test.firstCentreIsDrawnWithNextInt(centres,
+                    RunSeed.forTest(KnownMistakesTest.class, "firstCentre"));
+            Executable zero = () -> Exercise8Test.aDrawOfZeroSkipsTheChosenPoints(centres,
+                    RunSeed.forTest(KnownMistakesTest.class, "drawOfZero"));
+            switch (slip) {
+                case NONE -> {
+                    assertDoesNotThrow(first);
+                    assertDoesNotThrow(zero);
+                }
+                case FIRST_CENTRE_FROM_NEXT_DOUBLE -> hintNames(first, "(int) (random.nextDouble() · N)",
+                        "random.nextInt(N)");
+                case SEARCH_WITH_AT_LEAST -> hintNames(zero, "a centre drawn twice", "> u, strictly");
+            }
+        }
+        // The library's k-means++, which draws as the text says, passes both.
+        assertDoesNotThrow(() -> Exercise8Test.firstCentreIsDrawnWithNextInt(KMeansPlusPlus::centres,
+                RunSeed.forTest(KnownMistakesTest.class, "firstCentre")));
+        assertDoesNotThrow(() -> Exercise8Test.aDrawOfZeroSkipsTheChosenPoints(KMeansPlusPlus::centres,
+                RunSeed.forTest(KnownMistakesTest.class, "drawOfZero")));
+    }
+
+    /** chooseComponents keeping the first lowest BIC, or ({@code atMost}) the last, with ≤. */
+    private static Exercise9Test.ChooseWith tieChooser(boolean atMost) {
+        return (data, min, max, algorithm) -> {
+            int best = min;
+            double lowest = Double.POSITIVE_INFINITY;
+            for (int k = min; k <= max; k++) {
+                EmResult fit = algorithm.fit(data, Initialisation.randomPoints(data, k, Exercise9Test.startSeed()),
+                        EmSettings.defaults());
+                double value = -2.0 * fit.logLikelihood() + parameters(fit) * Math.log(fit.points());
+                if (atMost ? value <= lowest : value < lowest) {
+                    best = k;
+                    lowest = value;
+                }
+            }
+            return best;
+        };
+    }
+
+    @Test
+    void aTieGivenToTheLargerKIsNamed() {
+        Exercise9Test.FreeParameters free = (k, d) -> (k - 1) + k * d + k * d * (d + 1) / 2;
+        Exercise9Test.Bic bic = fit -> -2.0 * fit.logLikelihood() + parameters(fit) * Math.log(fit.points());
+        Exercise9Test.tiesGoToTheSmallerK(tieChooser(false), free, bic);
+        hintNames(() -> Exercise9Test.tiesGoToTheSmallerK(tieChooser(true), free, bic), "the larger K of two with"
+                + " the same BIC", "compare with <, strictly");
     }
 }

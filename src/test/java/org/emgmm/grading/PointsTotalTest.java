@@ -33,7 +33,11 @@ class PointsTotalTest {
     /**
      * Each exercise's points, exercise 1 first: the table of {@code exercises/README.md}. The first
      * exercises are short and many tests of them are single facts; the E-step, M-step and Cholesky
-     * density carry the most, since the rest of the course is built on them.
+     * density carry the most, since the rest of the course is built on them. Within an exercise, the test of
+     * its central idea carries the most: the weights and log space in the E-step (4.1, 4.4), the
+     * empty-component rule in the M-step (5.7), log space and the empty-component rule in univariate EM
+     * (7.3), the D² rule of k-means++ (8.7); so that the idea earns real points, and a slip in a formula, which every comparison with the
+     * library then shows, does not also take the points of the idea.
      */
     static final int[] POINTS = {6, 6, 12, 12, 12, 10, 8, 8, 8, 9, 9};
 
