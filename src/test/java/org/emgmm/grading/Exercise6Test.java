@@ -64,9 +64,9 @@ class Exercise6Test {
         // No pattern for the count: one iteration more or fewer is what a loop bound, a wrong trace (the total)
         // or ending on an M-step all give, so the hint says what to check.
         Expect.that(expected.iterations() == actual.iterations(), "iterations (" + what + ")", expected.iterations(),
-                actual.iterations(), "an iteration is one M-step and one E-step; stop after maxIterations, or as soon"
-                        + " as |trace[t] − trace[t−1]| < tolerance on the mean log-likelihood (see 6.1 for"
-                        + " hasConverged)");
+                actual.iterations(), "an iteration is one E-step then one M-step (the E-step on θₜ₋₁, then the M-step"
+                        + " to θₜ); stop after maxIterations, or as soon as |trace[t] − trace[t−1]| < tolerance on"
+                        + " the mean log-likelihood (see 6.1 for hasConverged)");
         Expect.that(expected.converged() == actual.converged(), "converged (" + what + ")", expected.converged(),
                 actual.converged(), "true only when the run stopped because the convergence test was met");
         double[] trace = Expect.notNull(actual.trace(), "trace (" + what + ")", "one entry per parameters visited");
@@ -114,12 +114,13 @@ class Exercise6Test {
                 "trace[0] = L(θ₀)/N: the E-step's log-likelihood divided by the number of points",
                 java.util.List.of(KnownMistakes.Mistake.of("the total L where the mean L/N belongs",
                         expected * scenario.points())));
-        // One iteration more: one M-step and one E-step, so a two-entry trace and the library's first iterate.
+        // One iteration more: the start's E-step then one M-step, and the E-step on θ₁ for trace[1], so a
+        // two-entry trace and the library's first iterate.
         EmSettings one = new EmSettings(1, 1e-6, 1e-6);
         EmResult first = run(scenario.data(), scenario.start(), one, describe(scenario, one));
         Expect.that(first.iterations() == 1, "iterations after max-iter 1", 1, first.iterations(),
                 "the loop runs while iteration < maxIterations and the run has not converged: with maxIterations = 1,"
-                        + " one M-step and one E-step");
+                        + " one iteration: the start's E-step, then one M-step (and the E-step on θ₁ for trace[1])");
         assertSameRun(EmLoop.run(STEPS, scenario.data(), scenario.start(), one), first, describe(scenario, one));
     }
 
