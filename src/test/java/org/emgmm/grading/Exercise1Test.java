@@ -117,9 +117,9 @@ class Exercise1Test {
             double actual = method.of(x, mean, variance);
             Expect.close(expected, actual, TOLERANCE, "pdf(" + x + ", " + mean + ", " + variance + ")",
                     pdfHint(expected, actual, "the third argument is the variance σ², as in GaussianMixture: divide"
-                            + " (x − μ)² by 2σ², not by 2σ⁴ or 2σ"), List.of(KnownMistakes.Mistake.of("what reading the variance as the standard"
-                            + " deviation gives", Math.exp(-deviation * deviation / (2.0 * squared))
-                            / Math.sqrt(2.0 * Math.PI * squared))));
+                            + " (x − μ)² by 2σ², not by 2σ⁴ or 2σ"), List.of(KnownMistakes.Mistake.of("what reading"
+                            + " the variance as the standard deviation gives", Math.exp(-deviation * deviation
+                            / (2.0 * squared)) / Math.sqrt(2.0 * Math.PI * squared))));
         }
     }
 

@@ -154,7 +154,8 @@ class Exercise4Test {
     }
 
     /** {@code first}, then {@code more}: a test's own suspects, then shared ones. */
-    private static List<KnownMistakes.Mistake> and(List<KnownMistakes.Mistake> first, List<KnownMistakes.Mistake> more) {
+    private static List<KnownMistakes.Mistake> and(List<KnownMistakes.Mistake> first,
+            List<KnownMistakes.Mistake> more) {
         List<KnownMistakes.Mistake> all = new java.util.ArrayList<>(first);
         all.addAll(more);
         return all;

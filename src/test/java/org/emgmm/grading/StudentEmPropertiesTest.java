@@ -74,8 +74,9 @@ class StudentEmPropertiesTest extends EmContract {
      */
     static String whyNotRun(Set<Integer> selected) {
         if (!selected.isEmpty() && selected.stream().noneMatch(EXERCISES::contains)) {
-            return "it runs exercises 4, 5 and 6, and -D" + GradingExtension.EXERCISE_PROPERTY + "="
-                    + String.join(",", selected.stream().sorted().map(String::valueOf).toList()) + " chooses none of them";
+            String chosen = String.join(",", selected.stream().sorted().map(String::valueOf).toList());
+            return "it runs exercises 4, 5 and 6, and -D" + GradingExtension.EXERCISE_PROPERTY + "=" + chosen
+                    + " chooses none of them";
         }
         List<String> notDone = exercisesNotDone();
         if (!notDone.isEmpty()) {
