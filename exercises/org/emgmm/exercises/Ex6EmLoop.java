@@ -22,7 +22,8 @@ import org.emgmm.model.GaussianMixture;
  * <pre>
  *   check the data fits the start           EmLoop.requireCompatible(data, start)
  *   E-step on θ₀                            → r, trace[0] = L(θ₀)/N
- *   for t = 1 .. maxIterations:             (iteration t = one M-step, then one E-step)
+ *   for t = 1 .. maxIterations:             (iteration t = one E-step, then one M-step: the E-step
+ *                                             on θₜ₋₁ ran just before, and gave r)
  *       M-step with r                       → θₜ
  *       E-step on θₜ                        → r, trace[t] = L(θₜ)/N
  *       stop if hasConverged(trace[t−1], trace[t], tolerance)
@@ -54,7 +55,8 @@ import org.emgmm.model.GaussianMixture;
  *       iterations or stops before convergence, and neither run can say which.</li>
  *   <li><b>Off by one.</b> trace[0] belongs to the start; trace[t] to the parameters after t
  *       iterations. Ending on an M-step returns parameters whose log-likelihood is not in the trace,
- *       which is why the loop ends on an E-step.</li>
+ *       which is why the loop runs one E-step more than it runs M-steps: the E-step on θₜ gives
+ *       trace[t], and is the first half of iteration t + 1 if there is one.</li>
  *   <li><b>The total instead of the mean.</b> L(θ) grows with N; a tolerance of 1e-6 on the total
  *       means something different for 100 points and for 10⁶. Compare L/N.</li>
  *   <li><b>≤ instead of &lt;, no absolute value, or a relative change.</b> The test is

@@ -1,5 +1,8 @@
 package org.emgmm.grading;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +31,14 @@ import javax.tools.ToolProvider;
  * place, so its exercise is graded as not started while every other exercise is graded as written. The
  * compiler's messages go to a report file that the score table ({@link GradeReporter}) shows at its
  * top, and to the build's output.
+ *
+ * <p>Once everything compiles, the "own work only" rules ({@link OwnWork}) judge the files as one
+ * submission, as the grading of a submission does: an exercise whose code uses what it may not use (in
+ * its own file or in a file it reaches) is compiled from its skeleton instead, so it scores 0 here as
+ * it will there, and the use, its file and its line go to a second report ({@link #ownWorkReport}); a
+ * file no exercise reaches that breaks a rule is left out. Then it compiles again, until nothing is
+ * refused. Trade-off: the student's own version of that exercise is not run at all, so its tests show
+ * the skeleton's "not done yet"; the report names the use that caused it, in the exercise's rows.
  * <pre>
  *   CompileExercises BASEDIR SOURCES SKELETONS CLASSES REPORT
  * </pre>
@@ -56,11 +67,38 @@ public final class CompileExercises {
             throw new IllegalArgumentException("usage: CompileExercises BASEDIR SOURCES SKELETONS CLASSES REPORT");
         }
         Path basedir = Path.of(args[0]);
-        Map<String, String> broken = compile(basedir.resolve(args[1]), Path.of(args[2]), Path.of(args[3]),
+        Outcome outcome = compile(basedir.resolve(args[1]), Path.of(args[2]), Path.of(args[3]),
                 System.getProperty("java.class.path"));
-        writeReport(broken, Path.of(args[4]));
-        broken.forEach((file, errors) -> System.out.println("[exercises] " + file
+        Path report = Path.of(args[4]);
+        writeReport(outcome.broken(), report);
+        writeReport(outcome.refused(), ownWorkReport(report));
+        outcome.broken().forEach((file, errors) -> System.out.println("[exercises] " + file
                 + " does not compile, so its exercise is graded as not started: " + errors));
+        outcome.refused().forEach((file, use) -> System.out.println("[exercises] " + file + " " + REFUSED + use));
+    }
+
+    /** What the table and the build's output say of a file refused for a use: "… " + the use's message. */
+    static final String REFUSED = "is graded as not started (its skeleton runs in its place) for a use it may"
+            + " not make: ";
+
+    /**
+     * What became of the student's files.
+     *
+     * @param broken  file name → its first compiler errors, for the files that do not compile
+     * @param refused file name → its first use of what it may not use ({@link OwnWork.Violation#message}),
+     *                for the files compiled from their skeletons (or left out) for it
+     */
+    record Outcome(Map<String, String> broken, Map<String, String> refused) {
+    }
+
+    /**
+     * The report of the uses refused, beside the report of the compiler's errors.
+     *
+     * @param report the compiler errors' report
+     * @return {@code own-work.properties} in the same folder
+     */
+    static Path ownWorkReport(Path report) {
+        return report.toAbsolutePath().resolveSibling("own-work.properties");
     }
 
     /** Writes {@code broken} to {@code report}, or deletes the report when nothing is broken. */
@@ -79,12 +117,12 @@ public final class CompileExercises {
 
     /**
      * Compiles the files of {@code sources} into {@code classes}, leaving out each file that does not
-     * compile and compiling its skeleton in its place.
+     * compile or breaks an own-work rule, and compiling its skeleton in its place.
      *
      * @param classpath what the exercises compile against besides {@code classes}
-     * @return file name → its first errors, for the files left out, in name order
+     * @return the files left out and why, each map in name order
      */
-    static Map<String, String> compile(Path sources, Path skeletons, Path classes, String classpath)
+    static Outcome compile(Path sources, Path skeletons, Path classes, String classpath)
             throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
@@ -95,11 +133,18 @@ public final class CompileExercises {
             files.put(file.getFileName().toString(), file);
         }
         Map<String, String> broken = new TreeMap<>();
-        // Each round leaves out at least one more file, so there are at most as many rounds as files.
-        for (int round = 0; round <= files.size(); round++) {
-            Map<String, List<String>> errors = compileOnce(compiler, files.values(), classes, classpath);
+        Map<String, String> refused = new TreeMap<>();
+        // Each round leaves out at least one more file, or puts a skeleton in one more file's place: at most
+        // two rounds per file.
+        for (int round = 0; round <= 2 * files.size(); round++) {
+            List<OwnWork.Violation> uses = new ArrayList<>();
+            Map<String, List<String>> errors = compileOnce(compiler, files.values(), classes, classpath, uses);
+            if (errors.isEmpty() && uses.isEmpty()) {
+                return new Outcome(broken, refused);
+            }
             if (errors.isEmpty()) {
-                return broken;
+                compileSkeletonsForUses(uses, files, skeletons, refused);
+                continue;
             }
             for (Map.Entry<String, List<String>> failed : errors.entrySet()) {
                 String name = failed.getKey();
@@ -122,17 +167,62 @@ public final class CompileExercises {
         throw new IllegalStateException("the exercise files in " + sources + " could not be compiled");
     }
 
-    /** One javac run over {@code files}; their errors by file name, empty when they compiled. */
+    /**
+     * The own-work verdict acted on: each file that pays for a use ({@link OwnWork#firstByPayer}) is
+     * replaced by its skeleton, or left out when it has none (a helper no exercise reaches).
+     *
+     * @param uses    the uses refused in the last compilation
+     * @param files   file name → the file compiled for it, changed here
+     * @param refused file name → its first use, added to here
+     */
+    private static void compileSkeletonsForUses(List<OwnWork.Violation> uses, Map<String, Path> files,
+            Path skeletons, Map<String, String> refused) {
+        for (Map.Entry<String, OwnWork.Violation> paying : OwnWork.firstByPayer(uses).entrySet()) {
+            String name = paying.getKey();
+            Path skeleton = skeletons.resolve(PACKAGE_FOLDER).resolve(name);
+            if (files.get(name) != null && files.get(name).equals(skeleton)) {
+                throw new IllegalStateException("the skeleton " + skeleton + " breaks its own-work rules: "
+                        + paying.getValue().message());
+            }
+            refused.putIfAbsent(name, paying.getValue().message());
+            if (Files.isRegularFile(skeleton)) {
+                files.put(name, skeleton);
+            } else {
+                files.remove(name);
+            }
+        }
+    }
+
+    /**
+     * One javac run over {@code files}: their errors by file name, empty when they compiled; the classes
+     * are copied into {@code classes} only when they compiled and break no own-work rule.
+     *
+     * @param uses gets the uses of what an exercise may not use, when they compiled
+     */
     private static Map<String, List<String>> compileOnce(JavaCompiler compiler, java.util.Collection<Path> files,
-            Path classes, String classpath) throws IOException {
+            Path classes, String classpath, List<OwnWork.Violation> uses) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Path output = Files.createTempDirectory("exercise-classes");
         try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
             List<String> options = List.of("-d", output.toString(), "-classpath", classes + java.io.File.pathSeparator
                     + classpath, "--release", "17", "-proc:none", "-encoding", "UTF-8", "-nowarn", "-implicit:none");
-            boolean compiled = compiler.getTask(null, fileManager, diagnostics, options, null,
-                    fileManager.getJavaFileObjectsFromPaths(files)).call();
+            JavacTask task = (JavacTask) compiler.getTask(null, fileManager, diagnostics, options, null,
+                    fileManager.getJavaFileObjectsFromPaths(files));
+            SubmissionGraph graph = new SubmissionGraph();
+            task.addTaskListener(new TaskListener() {
+                @Override
+                public void finished(TaskEvent event) {
+                    if (event.getKind() == TaskEvent.Kind.ANALYZE && event.getTypeElement() != null) {
+                        graph.addClass(task, event.getTypeElement());
+                    }
+                }
+            });
+            boolean compiled = task.call();
+            if (compiled) {
+                // The rules follow the code across files: judged once every class is analysed.
+                uses.addAll(graph.violations());
+            }
             Map<String, List<String>> errors = new LinkedHashMap<>();
             for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
                 if (diagnostic.getKind() == Diagnostic.Kind.ERROR && diagnostic.getSource() != null) {
@@ -145,7 +235,7 @@ public final class CompileExercises {
             if (!compiled && errors.isEmpty()) {
                 throw new IllegalStateException("javac failed without naming a file: " + diagnostics.getDiagnostics());
             }
-            if (errors.isEmpty()) {
+            if (errors.isEmpty() && uses.isEmpty()) {
                 copyClasses(output, classes);
             }
             return errors;

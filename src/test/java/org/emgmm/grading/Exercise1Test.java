@@ -50,6 +50,23 @@ class Exercise1Test {
                 () -> Ex1NormalPdf.pdf(x, mean, variance));
     }
 
+    /** A normal density N(x | μ, σ²): the student's, or one with a mistake planted ({@code KnownMistakesTest}). */
+    @FunctionalInterface
+    interface Pdf {
+        double of(double x, double mean, double variance);
+    }
+
+    /** The student's pdf, called through {@link StudentCode}. */
+    static final Pdf STUDENT_PDF = Exercise1Test::pdf;
+
+    /**
+     * The hint for a wrong density: float arithmetic named when the answer is right to float's precision
+     * only, else {@code check}.
+     */
+    private static String pdfHint(double expected, double actual, String check) {
+        return KnownMistakes.hint(KnownMistakes.floatArithmetic(expected, actual), check);
+    }
+
     private static double logPdf(double x, double mean, double variance) {
         return StudentCode.call("Ex1NormalPdf.logPdf(" + x + ", " + mean + ", " + variance + ")",
                 () -> Ex1NormalPdf.logPdf(x, mean, variance));
@@ -60,14 +77,20 @@ class Exercise1Test {
     @Points(1)
     @DisplayName("pdf at the mean is 1/√(2πσ²)")
     void pdfAtTheMean() {
+        pdfAtTheMean(STUDENT_PDF);
+    }
+
+    static void pdfAtTheMean(Pdf method) {
         // At x = μ the exponent is 0, so N(μ | μ, σ²) = 1/√(2πσ²): the constant alone, for random μ and σ².
         SplittableRandom random = random("pdfAtTheMean");
         for (int c = 0; c < FORM_CASES; c++) {
             double mean = mean(random);
             double variance = variance(random);
-            Expect.close(1.0 / Math.sqrt(2.0 * Math.PI * variance), pdf(mean, mean, variance), TOLERANCE,
-                    "pdf(" + mean + ", " + mean + ", " + variance + ")",
-                    "the normalising constant is 1/√(2π σ²), with the variance σ² under the root");
+            double expected = 1.0 / Math.sqrt(2.0 * Math.PI * variance);
+            double actual = method.of(mean, mean, variance);
+            Expect.close(expected, actual, TOLERANCE, "pdf(" + mean + ", " + mean + ", " + variance + ")",
+                    pdfHint(expected, actual, "the normalising constant is 1/√(2π σ²), with the variance σ² under"
+                            + " the root"));
         }
     }
 
@@ -76,6 +99,10 @@ class Exercise1Test {
     @Points(1)
     @DisplayName("pdf takes the variance, not the standard deviation")
     void pdfTakesTheVariance() {
+        pdfTakesTheVariance(STUDENT_PDF);
+    }
+
+    static void pdfTakesTheVariance(Pdf method) {
         // A few standard deviations s·σ from the mean: N(x | μ, σ²) = exp(−(x − μ)²/(2σ²)) / √(2πσ²), with
         // x − μ as the double x − μ gives it (so that the expected value has the rounding of x itself).
         // Reading σ² as the standard deviation would give exp(−(x − μ)²/(2σ⁴)) / √(2πσ⁴) instead.
@@ -87,11 +114,12 @@ class Exercise1Test {
             double deviation = x - mean;
             double expected = Math.exp(-deviation * deviation / (2.0 * variance)) / Math.sqrt(2.0 * Math.PI * variance);
             double squared = variance * variance;
-            Expect.close(expected, pdf(x, mean, variance), TOLERANCE, "pdf(" + x + ", " + mean + ", " + variance + ")",
-                    "the third argument is the variance σ², as in GaussianMixture: divide (x − μ)² by 2σ², not by"
-                            + " 2σ⁴ or 2σ", List.of(KnownMistakes.Mistake.of("what reading the variance as the standard"
-                            + " deviation gives", Math.exp(-deviation * deviation / (2.0 * squared))
-                            / Math.sqrt(2.0 * Math.PI * squared))));
+            double actual = method.of(x, mean, variance);
+            Expect.close(expected, actual, TOLERANCE, "pdf(" + x + ", " + mean + ", " + variance + ")",
+                    pdfHint(expected, actual, "the third argument is the variance σ², as in GaussianMixture: divide"
+                            + " (x − μ)² by 2σ², not by 2σ⁴ or 2σ"), List.of(KnownMistakes.Mistake.of("what reading"
+                            + " the variance as the standard deviation gives", Math.exp(-deviation * deviation
+                            / (2.0 * squared)) / Math.sqrt(2.0 * Math.PI * squared))));
         }
     }
 
@@ -100,17 +128,21 @@ class Exercise1Test {
     @Points(1)
     @DisplayName("pdf matches the library on random points")
     void pdfMatchesTheLibrary() {
+        pdfMatchesTheLibrary(STUDENT_PDF);
+    }
+
+    static void pdfMatchesTheLibrary(Pdf method) {
         SplittableRandom random = random("pdfMatchesTheLibrary");
         for (int c = 0; c < CASES; c++) {
             double mean = random.nextDouble(-100.0, 100.0);
             double variance = Math.exp(random.nextDouble(-4.0, 4.0));
             double x = mean + random.nextGaussian() * 3.0 * Math.sqrt(variance);
             double expected = Math.exp(libraryLogPdf(x, mean, variance));
-            double actual = pdf(x, mean, variance);
+            double actual = method.of(x, mean, variance);
             // Relative to the density itself: it may be far below 1.
             Expect.that(Math.abs(expected - actual) <= TOLERANCE * expected, "pdf(" + x + ", " + mean + ", "
                     + variance + ")", Expect.format(expected), Expect.format(actual),
-                    "N(x | μ, σ²) = exp(−(x − μ)²/(2σ²)) / √(2πσ²)");
+                    pdfHint(expected, actual, "N(x | μ, σ²) = exp(−(x − μ)²/(2σ²)) / √(2πσ²)"));
         }
     }
 

@@ -131,6 +131,36 @@ class Exercise4Test {
         return KnownMistakes.Mistake.of("the mean L/N where the total L belongs", expected / points);
     }
 
+    /** log ρ[i][k] = log πₖ + log N(xᵢ | μₖ, Σₖ), flat N×K, from the library's density. */
+    static double[] logRho(DataMatrix data, GaussianMixture model) {
+        int k = model.components();
+        double[] logRho = new double[data.rows() * k];
+        for (int i = 0; i < data.rows(); i++) {
+            for (int c = 0; c < k; c++) {
+                logRho[i * k + c] = Math.log(model.weight(c)) + model.logComponentDensity(c, data.row(i));
+            }
+        }
+        return logRho;
+    }
+
+    /**
+     * The mistakes in the layout or the direction of the normalisation that make wrong responsibilities
+     * for {@code model} on {@code data}: r written K×N, and each component normalised over the points.
+     */
+    static List<KnownMistakes.Mistake> layoutAndAxis(DataMatrix data, GaussianMixture model) {
+        return List.of(KnownMistakes.transposed(data.rows(), model.components()),
+                KnownMistakes.normalisedOverThePoints(() -> logRho(data, model), data.rows(),
+                        model.components()));
+    }
+
+    /** {@code first}, then {@code more}: a test's own suspects, then shared ones. */
+    private static List<KnownMistakes.Mistake> and(List<KnownMistakes.Mistake> first,
+            List<KnownMistakes.Mistake> more) {
+        List<KnownMistakes.Mistake> all = new java.util.ArrayList<>(first);
+        all.addAll(more);
+        return all;
+    }
+
     private static String describe(Scenario scenario) {
         return "D=" + scenario.dimension() + " K=" + scenario.components() + " N=" + scenario.points();
     }
@@ -156,7 +186,7 @@ class Exercise4Test {
                 Expect.arrayClose(expected, step.responsibilities().toFlatArray(), TOLERANCE,
                         "responsibilities r (flat, r[i][k] at i * K + k; " + describe(scenario) + ")",
                         "r[i][k] = exp(log πₖ + log N(xᵢ | μₖ, Σₖ) − log Σⱼ πⱼ N(xᵢ | μⱼ, Σⱼ))",
-                        List.of(weightsLeftOut(equal)));
+                        and(List.of(weightsLeftOut(equal)), layoutAndAxis(scenario.data(), model)));
             }
         }
     }
@@ -250,8 +280,8 @@ class Exercise4Test {
             Expect.arrayClose(expected, step.responsibilities().toFlatArray(), FORM_TOLERANCE,
                     "responsibilities of " + k + " identical components with weights " + Expect.format(weights),
                     "Bayes' rule multiplies each density by its prior πₖ: log ρ[i][k] = log πₖ + log N(xᵢ | μₖ, Σₖ)",
-                    List.of(KnownMistakes.Mistake.of("the responsibilities of equal weights: πₖ is left out of Bayes'"
-                            + " rule, as in seed 003", equal)));
+                    and(List.of(KnownMistakes.Mistake.of("the responsibilities of equal weights: πₖ is left out of"
+                            + " Bayes' rule, as in seed 003", equal)), layoutAndAxis(data, identical)));
 
             // Two components N(m₀, σ²) and N(m₁, σ²) with weights π₀, π₁: the log of the ratio of the two terms
             // of Bayes' rule is t = log(π₀/π₁) + ((x − m₁)² − (x − m₀)²)/(2σ²) = log(π₀/π₁) + (m₀ − m₁)(2x − m₀
@@ -283,11 +313,11 @@ class Exercise4Test {
             Expect.arrayClose(wanted, two.responsibilities().toFlatArray(), FORM_TOLERANCE,
                     "responsibilities of N(" + m0 + ", σ²) and N(" + m1 + ", σ²), σ² = " + variance + ", weights "
                             + Expect.format(pair), "r[i][0] = π₀ N(xᵢ | m₀, σ²) / Σⱼ πⱼ N(xᵢ | mⱼ, σ²): the weight and"
-                            + " the density of each component", List.of(
+                            + " the density of each component", and(List.of(
                             KnownMistakes.Mistake.of("the responsibilities of equal weights: πₖ is left out of Bayes'"
                                     + " rule, as in seed 003", withoutWeights),
                             KnownMistakes.Mistake.of("the weights πₖ alone: the densities N(xᵢ | μₖ, Σₖ) are left out",
-                                    weightsAlone)));
+                                    weightsAlone)), layoutAndAxis(points, apart)));
         }
     }
 
@@ -396,13 +426,18 @@ class Exercise4Test {
         EStep step = eStep(method, data, model, "points 45 to 60 standard deviations out between N(" + m0 + ", "
                 + variance + ") and N(" + m1 + ", " + variance + ")");
         double[] actual = step.responsibilities().toFlatArray();
+        // Infinite responsibilities where a log-sum-exp from 0 gives them: the student is in log space already.
+        java.util.Optional<String> fromZero = KnownMistakes.identifyLogSumExpFromZero(logRho(data, model), 2, actual,
+                1e-9);
         for (int index = 0; index < expected.length; index++) {
             // Relative to each value: the small ones are the point of the test. The log-densities here are
             // about 1000 in size, so the E-step's roundings make a relative error of about 1e-13 in each.
             Expect.that(Math.abs(expected[index] - actual[index]) <= 1e-9 * expected[index],
                     "r[" + index / 2 + "][" + index % 2 + "] for x = " + data.get(index / 2, 0),
                     Expect.format(expected[index]), Expect.format(actual[index]),
-                    Double.isFinite(actual[index])
+                    fromZero.isPresent() ? KnownMistakes.hint(fromZero, "r[i][k] = exp(log ρ[i][k] − log Σⱼ"
+                            + " exp(log ρ[i][j])), the log-sum-exp shifted by the row's own largest term")
+                            : Double.isFinite(actual[index])
                             ? "r[i][k] = exp(log ρ[i][k] − log Σⱼ ρ[i][j]), with the log-sum-exp taken over log ρ"
                             : "a density this far out underflows to 0, and ρ / Σρ is 0/0: compute"
                                     + " exp(log ρ − log-sum-exp) in log space instead");

@@ -46,10 +46,23 @@ class Exercise6Test {
         return RunSeed.forTest(Exercise6Test.class, test);
     }
 
+    /** An EM loop: the student's {@link Ex6EmLoop#run}, or one with a mistake planted ({@code KnownMistakesTest}). */
+    @FunctionalInterface
+    interface Loop {
+        EmResult run(EmAlgorithm steps, DataMatrix data, GaussianMixture start, EmSettings settings);
+    }
+
+    /** The student's loop. */
+    static final Loop STUDENT = Ex6EmLoop::run;
+
     private static EmResult run(DataMatrix data, GaussianMixture start, EmSettings settings, String what) {
+        return run(STUDENT, data, start, settings, what);
+    }
+
+    private static EmResult run(Loop loop, DataMatrix data, GaussianMixture start, EmSettings settings, String what) {
         EmResult result;
         try (LentAlgorithm steps = LentAlgorithm.steps(STEPS)) {
-            result = StudentCode.call("Ex6EmLoop.run(" + what + ")", () -> Ex6EmLoop.run(steps, data, start, settings));
+            result = StudentCode.call("Ex6EmLoop.run(" + what + ")", () -> loop.run(steps, data, start, settings));
         }
         Expect.notNull(result, "Ex6EmLoop.run(" + what + ")", "return new EmResult(…)");
         Expect.notNull(result.model(), "the model of the result (" + what + ")", "the parameters after the last"
@@ -64,12 +77,14 @@ class Exercise6Test {
 
     /** The student's run against the library's loop with the same steps, field by field, with hints. */
     private static void assertSameRun(EmResult expected, EmResult actual, String what) {
-        // No pattern for the count: one iteration more or fewer is what a loop bound, a wrong trace (the total)
-        // or ending on an M-step all give, so the hint says what to check.
+        // One iteration more or fewer is what a loop bound, a count reported one too high, a wrong trace (the
+        // total) or ending on an M-step all give: the first two are named when the count and the trace show them,
+        // else the hint says what to check.
         Expect.that(expected.iterations() == actual.iterations(), "iterations (" + what + ")", expected.iterations(),
-                actual.iterations(), "an iteration is one M-step and one E-step; stop after maxIterations, or as soon"
-                        + " as |trace[t] − trace[t−1]| < tolerance on the mean log-likelihood (see 6.1 for"
-                        + " hasConverged)");
+                actual.iterations(), KnownMistakes.hint(iterationCount(expected, actual), "an iteration is one E-step"
+                        + " then one M-step (the E-step on θₜ₋₁, then the M-step to θₜ); stop after maxIterations, or"
+                        + " as soon as |trace[t] − trace[t−1]| < tolerance on the mean log-likelihood (see 6.1 for"
+                        + " hasConverged)"));
         Expect.that(expected.converged() == actual.converged(), "converged (" + what + ")", expected.converged(),
                 actual.converged(), "true only when the run stopped because the convergence test was met");
         double[] trace = Expect.notNull(actual.trace(), "trace (" + what + ")", "one entry per parameters visited");
@@ -95,20 +110,36 @@ class Exercise6Test {
                 STEPS.name(), actual.implementation(), "record steps.name()");
     }
 
+    /** The off-by-ones a loop's count shows ({@link KnownMistakes#iterationCount}), for a run against the library's. */
+    private static java.util.Optional<String> iterationCount(EmResult expected, EmResult actual) {
+        return KnownMistakes.iterationCount(expected.iterations(), !expected.converged(), actual.iterations(),
+                actual.trace() == null ? -1 : actual.trace().length);
+    }
+
+    /** The same for a run of {@code maxIterations} with tolerance 0, which runs every iteration. */
+    private static java.util.Optional<String> iterationCount(int maxIterations, EmResult actual) {
+        return KnownMistakes.iterationCount(maxIterations, true, actual.iterations(),
+                actual.trace() == null ? -1 : actual.trace().length);
+    }
+
     @Test
     @Order(2)
     @Points(2)
     @DisplayName("max-iter 0 returns the start with a one-entry trace, max-iter 1 takes one step")
     void zeroIterationsReturnTheStart() {
+        zeroIterationsReturnTheStart(STUDENT);
+    }
+
+    static void zeroIterationsReturnTheStart(Loop loop) {
         SplittableRandom random = random("zeroIterationsReturnTheStart");
         Scenario scenario = Generators.scenario(random, Spec.multivariate().withComponents(2, 4));
         EmSettings settings = new EmSettings(0, 1e-6, 1e-6);
-        EmResult result = run(scenario.data(), scenario.start(), settings, describe(scenario, settings));
+        EmResult result = run(loop, scenario.data(), scenario.start(), settings, describe(scenario, settings));
         Expect.that(scenario.start().equals(result.model()), "the model after 0 iterations", "the start itself",
                 result.model(), "with maxIterations = 0 no M-step runs");
         Expect.that(result.iterations() == 0 && !result.converged(), "iterations and converged after max-iter 0",
                 "0 and false", result.iterations() + " and " + result.converged(),
-                "no iteration ran, so nothing converged");
+                KnownMistakes.hint(iterationCount(0, result), "no iteration ran, so nothing converged"));
         double expected = STEPS.eStep(scenario.data(), scenario.start()).logLikelihood() / scenario.points();
         double[] trace = Expect.notNull(result.trace(), "trace after max-iter 0", "one entry: trace[0]");
         Expect.that(trace.length == 1, "trace length after max-iter 0", 1, trace.length,
@@ -117,12 +148,14 @@ class Exercise6Test {
                 "trace[0] = L(θ₀)/N: the E-step's log-likelihood divided by the number of points",
                 java.util.List.of(KnownMistakes.Mistake.of("the total L where the mean L/N belongs",
                         expected * scenario.points())));
-        // One iteration more: one M-step and one E-step, so a two-entry trace and the library's first iterate.
+        // One iteration more: the start's E-step then one M-step, and the E-step on θ₁ for trace[1], so a
+        // two-entry trace and the library's first iterate.
         EmSettings one = new EmSettings(1, 1e-6, 1e-6);
-        EmResult first = run(scenario.data(), scenario.start(), one, describe(scenario, one));
+        EmResult first = run(loop, scenario.data(), scenario.start(), one, describe(scenario, one));
         Expect.that(first.iterations() == 1, "iterations after max-iter 1", 1, first.iterations(),
-                "the loop runs while iteration < maxIterations and the run has not converged: with maxIterations = 1,"
-                        + " one M-step and one E-step");
+                KnownMistakes.hint(iterationCount(1, first), "the loop runs while iteration < maxIterations and the"
+                        + " run has not converged: with maxIterations = 1, one iteration: the start's E-step, then one"
+                        + " M-step (and the E-step on θ₁ for trace[1])"));
         assertSameRun(EmLoop.run(STEPS, scenario.data(), scenario.start(), one), first, describe(scenario, one));
     }
 
@@ -234,14 +267,19 @@ class Exercise6Test {
     @Points(1)
     @DisplayName("with tolerance 0 it runs exactly max-iter iterations")
     void toleranceZeroRunsEveryIteration() {
+        toleranceZeroRunsEveryIteration(STUDENT);
+    }
+
+    static void toleranceZeroRunsEveryIteration(Loop loop) {
         SplittableRandom random = random("toleranceZeroRunsEveryIteration");
         Scenario scenario = Generators.scenario(random, Spec.multivariate().withComponents(1, 3));
         int iterations = 4 + random.nextInt(7);
         EmSettings settings = new EmSettings(iterations, 0.0, 1e-6);
-        EmResult result = run(scenario.data(), scenario.start(), settings, describe(scenario, settings));
+        EmResult result = run(loop, scenario.data(), scenario.start(), settings, describe(scenario, settings));
         Expect.that(result.iterations() == iterations && !result.converged(), "iterations and converged with"
                 + " tolerance 0", iterations + " and false", result.iterations() + " and " + result.converged(),
-                "|Δ| < 0 is never true: with tolerance 0 every iteration runs and the run does not converge");
+                KnownMistakes.hint(iterationCount(iterations, result), "|Δ| < 0 is never true: with tolerance 0"
+                        + " every iteration runs and the run does not converge"));
         Expect.that(result.trace() != null && result.trace().length == iterations + 1, "trace length after "
                 + iterations + " iterations", iterations + 1, result.trace() == null ? "null" : result.trace().length,
                 "iterations + 1 entries");

@@ -49,7 +49,9 @@ import org.junit.platform.launcher.TestPlan;
  * Gradescope's {@code "visibility": "after_published"} and add to {@code max_score}. A test that
  * passes earns all its points, any other outcome none. Tests left out with {@code -Dexercise} are not
  * reported, so the maximum is then that of the chosen exercises. A graded test that never ran because
- * its class failed to start counts as failed.
+ * its class failed to start counts as failed. An exercise file that the students' build compiled from
+ * its skeleton ({@link CompileExercises}: it did not compile, or it uses what it may not use) fails its
+ * tests as not started, as it will when graded: its rows say why, and for a use, so does the SCORE line.
  *
  * <p>This class follows the run ({@link GradedTest}: one graded test and what became of it);
  * {@link ScoreReport}, the next to read, lays out the table and the JSON.
@@ -84,6 +86,12 @@ public final class GradeReporter implements TestExecutionListener {
     /** Exercise files that did not compile ({@link CompileExercises}): file name → its first errors. */
     private final Map<String, String> broken = new TreeMap<>();
 
+    /**
+     * Exercise files compiled from their skeletons for a use they may not make ({@link CompileExercises}):
+     * file name → the use.
+     */
+    private final Map<String, String> refused = new TreeMap<>();
+
     /** How the exercises' own checks went. */
     private final ExerciseChecks checks = new ExerciseChecks();
 
@@ -96,7 +104,12 @@ public final class GradeReporter implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan plan) {
         entries.clear();
         broken.clear();
-        broken.putAll(CompileExercises.readReport(System.getProperty(CompileExercises.REPORT_PROPERTY)));
+        String report = System.getProperty(CompileExercises.REPORT_PROPERTY);
+        broken.putAll(CompileExercises.readReport(report));
+        refused.clear();
+        if (report != null && !report.isBlank()) {
+            refused.putAll(CompileExercises.readReport(CompileExercises.ownWorkReport(Path.of(report)).toString()));
+        }
         checks.clear();
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier identifier : plan.getDescendants(root)) {
@@ -172,9 +185,12 @@ public final class GradeReporter implements TestExecutionListener {
                     : GradedTest.Status.FAILED;
             entry.output = result.getThrowable().map(GradedTest::describe)
                     .orElse(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "" : "aborted");
-            String file = brokenFileOf(entry.exercise);
+            String file = fileOf(broken, entry.exercise);
+            String refusedFile = fileOf(refused, entry.exercise);
             if (entry.status == GradedTest.Status.FAILED && file != null) {
                 entry.output = notCompiled(file);
+            } else if (entry.status == GradedTest.Status.FAILED && refusedFile != null) {
+                entry.output = refusedFile + " " + CompileExercises.REFUSED + refused.get(refusedFile);
             }
             reportProgress();
             return;
@@ -193,13 +209,14 @@ public final class GradeReporter implements TestExecutionListener {
     }
 
     /**
-     * The file of an exercise if it did not compile.
+     * The file of an exercise if it is one of {@code files}: one that did not compile, or one refused.
      *
+     * @param files    file name → why it was not graded as written
      * @param exercise the exercise's number
-     * @return its file ("Ex4….java"), or null when it compiled
+     * @return its file ("Ex4….java"), or null when it is not among them
      */
-    private String brokenFileOf(int exercise) {
-        for (String file : broken.keySet()) {
+    private static String fileOf(Map<String, String> files, int exercise) {
+        for (String file : files.keySet()) {
             if (file.matches("Ex" + exercise + "[A-Z].*\\.java")) {
                 return file;
             }
@@ -236,14 +253,14 @@ public final class GradeReporter implements TestExecutionListener {
         if (to != null) {
             // For the instructors' grader the signed line is the result: no file, and no print that could
             // block on a lock a student's thread holds on System.out.
-            to.send(new ScoreReport(reported, broken).json(), ResultChannel.FINAL);
+            to.send(new ScoreReport(reported, broken, refused).json(), ResultChannel.FINAL);
             return;
         }
         if (reported.isEmpty()) {
             return;
         }
         Path directory = directory();
-        ScoreReport report = new ScoreReport(reported, broken);
+        ScoreReport report = new ScoreReport(reported, broken, refused);
         // Under the table, not in it: the speed-up of exercise 10, measured, never graded.
         String table = report.table(checks.block(), directory.resolve(RESULTS_FILE))
                 + SpeedUpMeasurement.lineAfterTable(reported);
@@ -284,7 +301,7 @@ public final class GradeReporter implements TestExecutionListener {
     private void reportProgress() {
         ResultChannel to = channel;
         if (to != null) {
-            to.send(new ScoreReport(reported(), broken).json(), ResultChannel.PROGRESS);
+            to.send(new ScoreReport(reported(), broken, refused).json(), ResultChannel.PROGRESS);
         }
     }
 

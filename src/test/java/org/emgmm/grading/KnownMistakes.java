@@ -20,7 +20,10 @@ import org.emgmm.model.GaussianMixture;
  * expected value ({@link #SQUARE_ROOT}: σ where σ² belongs), a flipped sign ({@link #SIGN_FLIPPED}),
  * Nₖ replaced by N ({@link #dividedByN}), and an off-by-one in a loop bound ({@link #offByOne}, from
  * the values the computation gives with one step or term fewer and more). A test may add mistakes of
- * its own with {@link Mistake#of}, e.g. "the responsibilities of equal weights".
+ * its own with {@link Mistake#of}, e.g. "the responsibilities of equal weights". Some mistakes need more
+ * than a suspect value, and have their own test: float arithmetic ({@link #floatArithmetic}), a
+ * log-sum-exp whose maximum starts at 0 ({@link #identifyLogSumExpFromZero}, whose answers are infinite),
+ * an EM loop's count off by one ({@link #iterationCount}).
  *
  * <p>When it matches: the mistake must change the value (somewhere by more than the check's
  * tolerance), and every entry of the answer must lie within the check's tolerance plus
@@ -308,4 +311,192 @@ public final class KnownMistakes {
     /** Exercise 9: ties in BIC resolved towards the larger K. */
     public static final String TIE_TO_THE_LARGER_K = "the larger K of two with the same BIC: on a tie the text keeps"
             + " the smaller K, so compare with <, strictly (≤ lets a later K with an equal BIC replace it)";
+
+    // ---- Mistakes whose first hint used to point elsewhere: float arithmetic, responsibilities laid out or
+    // ---- normalised the wrong way, a log-sum-exp whose maximum starts at 0, a loop count off by one.
+
+    /** Single precision's unit roundoff, 2^−24: the largest relative error of one float operation. */
+    static final double FLOAT_ROUNDOFF = 0x1p-24;
+
+    /**
+     * How many float roundoffs a float answer may be off by: a density is a dozen operations, and the
+     * exponential turns a relative error in its argument of z · 2^−24 into the same relative error in the
+     * result, with z = (x − μ)²/(2σ²) up to 5 or so in the tests. 64 covers that; a wrong formula is off by far
+     * more (a missing 2π, σ for σ²), and a right one in double by far less (about 1e-16).
+     */
+    static final double FLOAT_ROUNDINGS = 64.0;
+
+    /** What an answer computed in float looks like, completing "your value is …". */
+    static final String FLOAT_ARITHMETIC = "right to only 6 or 7 significant digits, as float arithmetic gives (a"
+            + " float variable, a literal such as 2.0f, a cast to float), or a constant typed with few digits (3.14159"
+            + " for π): compute in double throughout, with Math.PI";
+
+    /**
+     * Float arithmetic where double belongs: every entry of {@code actual} within {@value #FLOAT_ROUNDINGS}
+     * float roundoffs of the expected one, relative to it, and some entry not equal to it. Call it once the
+     * check (at double's precision) has failed.
+     *
+     * @param expected the right values
+     * @param actual   the answer
+     * @return {@link #FLOAT_ARITHMETIC} when the answer is right to float's precision only; empty otherwise
+     */
+    public static Optional<String> floatArithmetic(double[] expected, double[] actual) {
+        if (actual == null || actual.length != expected.length || Arrays.equals(expected, actual)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (!Double.isFinite(expected[i]) || !Double.isFinite(actual[i])
+                    || Math.abs(actual[i] - expected[i]) > FLOAT_ROUNDINGS * FLOAT_ROUNDOFF * Math.abs(expected[i])) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(FLOAT_ARITHMETIC);
+    }
+
+    /** {@link #floatArithmetic(double[], double[])} for one number. */
+    public static Optional<String> floatArithmetic(double expected, double actual) {
+        return floatArithmetic(new double[] {expected}, new double[] {actual});
+    }
+
+    /**
+     * Responsibilities written at {@code r[c * N + i]}, K×N, where the flat array is N×K, {@code r[i * K + c]}:
+     * the transposed layout.
+     *
+     * @param n the points N
+     * @param k the components K
+     * @return the mistake, whose effect transposes the expected flat array
+     */
+    public static Mistake transposed(int n, int k) {
+        return new Mistake("the responsibilities laid out K×N, r[c * N + i], where the flat array is N×K:"
+                + " r[i][c] belongs at i * K + c", expected -> {
+                    if (expected.length != n * k) {
+                        return null;
+                    }
+                    double[] wrong = new double[expected.length];
+                    for (int i = 0; i < n; i++) {
+                        for (int c = 0; c < k; c++) {
+                            wrong[c * n + i] = expected[i * k + c];
+                        }
+                    }
+                    return wrong;
+                });
+    }
+
+    /**
+     * Responsibilities normalised over the points instead of the components: each column of ρ[i][k] =
+     * πₖ N(xᵢ | μₖ, Σₖ) divided by its sum over i, where each row's sum over k belongs,
+     * r[i][k] = exp(log ρ[i][k] − log Σⱼ exp(log ρ[j][k])).
+     *
+     * @param logRho log ρ, flat N×K (log ρ[i][k] at i * K + k); asked for only when a check has failed
+     * @param n      the points N
+     * @param k      the components K
+     * @return the mistake, with the values it gives
+     */
+    public static Mistake normalisedOverThePoints(java.util.function.Supplier<double[]> logRho, int n, int k) {
+        return new Mistake("each component's responsibilities normalised over the points (a column summing to 1),"
+                + " where each point's row over the components Σₖ r[i][k] = 1 belongs", expected -> {
+                    if (expected.length != n * k) {
+                        return null;
+                    }
+                    double[] log = logRho.get();
+                    double[] wrong = new double[n * k];
+                    for (int c = 0; c < k; c++) {
+                        double[] column = new double[n];
+                        for (int i = 0; i < n; i++) {
+                            column[i] = log[i * k + c];
+                        }
+                        double logColumnSum = org.emgmm.model.LogSumExp.of(column);
+                        for (int i = 0; i < n; i++) {
+                            wrong[i * k + c] = Math.exp(column[i] - logColumnSum);
+                        }
+                    }
+                    return wrong;
+                });
+    }
+
+    /**
+     * A log-sum-exp whose running maximum starts at 0 instead of −∞: m = max(0, maxⱼ aⱼ), then
+     * m + log Σⱼ exp(aⱼ − m). Right while some aⱼ is near or above 0; when every aⱼ is far below 0 (a point far
+     * from every component) every exp(aⱼ) underflows to 0 and the result is −∞.
+     *
+     * @param a the terms
+     * @return what that log-sum-exp gives
+     */
+    public static double logSumExpFromZero(double[] a) {
+        double max = 0.0;
+        for (double value : a) {
+            max = Math.max(max, value);
+        }
+        double sum = 0.0;
+        for (double value : a) {
+            sum += Math.exp(value - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /** What a log-sum-exp whose running maximum starts at 0 looks like, completing "your value is …". */
+    static final String LOG_SUM_EXP_FROM_ZERO = "what a log-sum-exp whose running maximum starts at 0 gives: when"
+            + " every term is far below 0, each exp(aⱼ − 0) underflows to 0 and the log of the sum is −∞; start the"
+            + " maximum at −∞ (or at the first term), so that the largest term becomes exp(0) = 1";
+
+    /**
+     * The responsibilities r[i][k] = exp(log ρ[i][k] − lse(log ρ[i])) with {@link #logSumExpFromZero} as lse,
+     * compared with {@code actual} entry for entry, infinities and NaN included: a far point gives +∞ there.
+     *
+     * @param logRho    log ρ, flat N×K
+     * @param k         the components K
+     * @param actual    the answer, flat N×K
+     * @param tolerance the check's, relative to each finite entry
+     * @return {@link #LOG_SUM_EXP_FROM_ZERO} when the answer is what that log-sum-exp gives and differs from
+     *         the right one; empty otherwise
+     */
+    public static Optional<String> identifyLogSumExpFromZero(double[] logRho, int k, double[] actual,
+            double tolerance) {
+        if (actual == null || actual.length != logRho.length) {
+            return Optional.empty();
+        }
+        boolean differs = false;
+        for (int start = 0; start < logRho.length; start += k) {
+            double[] row = Arrays.copyOfRange(logRho, start, start + k);
+            double fromZero = logSumExpFromZero(row);
+            double right = org.emgmm.model.LogSumExp.of(row);
+            for (int c = 0; c < k; c++) {
+                double wrong = Math.exp(row[c] - fromZero);
+                boolean same = Double.isFinite(wrong)
+                        ? Math.abs(actual[start + c] - wrong) <= tolerance * Math.abs(wrong)
+                        : Double.compare(wrong, actual[start + c]) == 0;
+                if (!same) {
+                    return Optional.empty();
+                }
+                double rightValue = Math.exp(row[c] - right);
+                differs |= !(Math.abs(wrong - rightValue) <= tolerance * Math.abs(rightValue));
+            }
+        }
+        return differs ? Optional.of(LOG_SUM_EXP_FROM_ZERO) : Optional.empty();
+    }
+
+    /**
+     * An EM loop's iteration count off by one, from the count the library's loop gives and the trace: a loop
+     * that stops one short of maxIterations, or a count reported one higher than the iterations run.
+     *
+     * @param expected    the library loop's count
+     * @param ranOut      whether the library's run stopped at maxIterations (so expected = maxIterations)
+     *                    rather than by converging
+     * @param reported    the answer's count
+     * @param traceLength the answer's trace length (one entry per iteration run, and one for the start)
+     * @return the mistake, completing "your value is …"; empty when the count is right or wrong otherwise
+     */
+    public static Optional<String> iterationCount(int expected, boolean ranOut, int reported, int traceLength) {
+        if (ranOut && reported == expected - 1 && traceLength == reported + 1) {
+            return Optional.of("one iteration fewer than maxIterations = " + expected + ", with no convergence to"
+                    + " stop the loop: an off-by-one in the loop's bound, which must let t run from 1 to maxIterations,"
+                    + " both included (while iteration < maxIterations, counting from 0)");
+        }
+        if (reported == expected + 1 && traceLength == expected + 1) {
+            return Optional.of("one more than the " + expected + " iteration" + (expected == 1 ? "" : "s") + " your"
+                    + " loop ran (its trace has " + traceLength + " entries: the start's and one per iteration): an"
+                    + " off-by-one in the count reported; report the loop's counter as it ends, not counter + 1");
+        }
+        return Optional.empty();
+    }
 }

@@ -819,4 +819,156 @@ class KnownMistakesTest {
         hintNames(() -> Exercise9Test.tiesGoToTheSmallerK(tieChooser(true), free, bic), "the larger K of two with"
                 + " the same BIC", "compare with <, strictly");
     }
+
+    // ---- mistakes whose first hint used to point elsewhere, each planted where it belongs --------------
+
+    /** A pdf computed in float: right to about 7 significant digits, wrong at double's precision. */
+    private static double floatPdf(double x, double mean, double variance) {
+        float deviation = (float) (x - mean);
+        float v = (float) variance;
+        float constant = (float) (1.0f / Math.sqrt(2.0f * (float) Math.PI * v));
+        return constant * (float) Math.exp(-deviation * deviation / (2.0f * v));
+    }
+
+    @Test
+    void aPdfInFloatIsNamedNotSentToTheConstant() {
+        Exercise1Test.Pdf right = (x, mean, variance) -> Math.exp(-(x - mean) * (x - mean) / (2.0 * variance))
+                / Math.sqrt(2.0 * Math.PI * variance);
+        Exercise1Test.pdfAtTheMean(right);
+        Exercise1Test.pdfTakesTheVariance(right);
+        Exercise1Test.pdfMatchesTheLibrary(right);
+        hintNames(() -> Exercise1Test.pdfAtTheMean(KnownMistakesTest::floatPdf), "as float arithmetic gives");
+        hintNames(() -> Exercise1Test.pdfTakesTheVariance(KnownMistakesTest::floatPdf), "as float arithmetic gives");
+        assertThrows(AssertionFailedError.class, () -> Exercise1Test.pdfMatchesTheLibrary(KnownMistakesTest::floatPdf));
+        // A wrong constant is not taken for float: 1/√(2πσ) where 1/√(2πσ²) belongs is far off.
+        AssertionFailedError constant = assertThrows(AssertionFailedError.class, () -> Exercise1Test.pdfAtTheMean(
+                (x, mean, variance) -> 1.0 / Math.sqrt(2.0 * Math.PI * Math.sqrt(variance))));
+        assertTrue(!constant.getMessage().contains("float") && constant.getMessage().contains("normalising constant"),
+                constant.getMessage());
+    }
+
+    /** A slip planted in an E-step written out in log space, or none. */
+    enum EStepSlip {
+        NONE, TRANSPOSED, NORMALISED_OVER_THE_POINTS, LOG_SUM_EXP_FROM_ZERO
+    }
+
+    /** The E-step in log space (as the solution writes it), with {@code slip} planted where it belongs. */
+    private static EStep slippedEStep(DataMatrix data, GaussianMixture model, EStepSlip slip) {
+        int n = data.rows();
+        int k = model.components();
+        double[] logRho = new double[n * k];
+        double total = 0.0;
+        double[] r = new double[n * k];
+        for (int i = 0; i < n; i++) {
+            double[] logs = new double[k];
+            for (int c = 0; c < k; c++) {
+                logs[c] = Math.log(model.weight(c)) + model.logComponentDensity(c, data.row(i));
+                logRho[i * k + c] = logs[c];
+            }
+            double normaliser = slip == EStepSlip.LOG_SUM_EXP_FROM_ZERO ? KnownMistakes.logSumExpFromZero(logs)
+                    : LogSumExp.of(logs);
+            for (int c = 0; c < k; c++) {
+                // the slip: r[i][c] written at c * N + i
+                r[slip == EStepSlip.TRANSPOSED ? c * n + i : i * k + c] = Math.exp(logs[c] - normaliser);
+            }
+            total += normaliser;
+        }
+        if (slip == EStepSlip.NORMALISED_OVER_THE_POINTS) {
+            // the slip: each column divided by its sum over the points
+            for (int c = 0; c < k; c++) {
+                double[] column = new double[n];
+                for (int i = 0; i < n; i++) {
+                    column[i] = logRho[i * k + c];
+                }
+                double columnNormaliser = LogSumExp.of(column);
+                for (int i = 0; i < n; i++) {
+                    r[i * k + c] = Math.exp(column[i] - columnNormaliser);
+                }
+            }
+        }
+        return new EStep(Responsibilities.wrap(n, k, r), total);
+    }
+
+    @Test
+    void anEStepLaidOutOrNormalisedTheWrongWayIsNamedNotSentToBayesRule() throws Throwable {
+        Promises.EStepMethod right = (data, model) -> slippedEStep(data, model, EStepSlip.NONE);
+        Exercise4Test.responsibilitiesIncludeTheWeights(right);
+        Exercise4Test.responsibilitiesMatchTheLibrary(right);
+        Exercise4Test.farPointsDoNotUnderflow(right);
+        Promises.EStepMethod transposed = (data, model) -> slippedEStep(data, model, EStepSlip.TRANSPOSED);
+        hintNames(() -> Exercise4Test.responsibilitiesIncludeTheWeights(transposed), "laid out K×N, r[c * N + i]");
+        hintNames(() -> Exercise4Test.responsibilitiesMatchTheLibrary(transposed), "laid out K×N, r[c * N + i]");
+        Promises.EStepMethod overPoints = (data, model) -> slippedEStep(data, model,
+                EStepSlip.NORMALISED_OVER_THE_POINTS);
+        hintNames(() -> Exercise4Test.responsibilitiesIncludeTheWeights(overPoints), "normalised over the points");
+        hintNames(() -> Exercise4Test.responsibilitiesMatchTheLibrary(overPoints), "normalised over the points");
+    }
+
+    @Test
+    void aLogSumExpWhoseMaximumStartsAtZeroIsNamedNotSentToLogSpace() {
+        Promises.EStepMethod fromZero = (data, model) -> slippedEStep(data, model, EStepSlip.LOG_SUM_EXP_FROM_ZERO);
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                () -> Exercise4Test.farPointsDoNotUnderflow(fromZero));
+        assertTrue(failure.getMessage().contains("running maximum starts at 0")
+                && !failure.getMessage().contains("in log space instead"), failure.getMessage());
+        // The log-sum-exp itself: right where a term is near 0, −∞ where every term is far below it.
+        assertEquals(Math.log(Math.exp(-1.0) + Math.exp(-2.0)), KnownMistakes.logSumExpFromZero(new double[] {-1.0,
+            -2.0}), 1e-15);
+        assertEquals(Double.NEGATIVE_INFINITY, KnownMistakes.logSumExpFromZero(new double[] {-1000.0, -1001.0}));
+    }
+
+    /** A slip planted in a copy of the solution's EM loop, or none. */
+    enum LoopSlip {
+        NONE, ONE_ITERATION_SHORT, COUNT_PLUS_ONE
+    }
+
+    /** The solution's loop (through the library's checked steps), with {@code slip} planted where it belongs. */
+    private static EmResult slippedLoop(org.emgmm.em.EmAlgorithm steps, DataMatrix data, GaussianMixture start,
+            EmSettings settings, LoopSlip slip) {
+        org.emgmm.em.EmLoop.requireCompatible(data, start);
+        int n = data.rows();
+        double[] trace = new double[settings.maxIterations() + 1];
+        java.util.TreeSet<Integer> empty = new java.util.TreeSet<>();
+        GaussianMixture model = start;
+        EStep expectation = org.emgmm.em.EmLoop.checkedEStep(steps, data, model, 0);
+        trace[0] = expectation.logLikelihood() / n;
+        int iteration = 0;
+        boolean converged = false;
+        // the slip: a bound one short
+        int bound = slip == LoopSlip.ONE_ITERATION_SHORT ? settings.maxIterations() - 1 : settings.maxIterations();
+        while (iteration < bound && !converged) {
+            iteration++;
+            org.emgmm.em.EmLoop.recordEmptyComponents(expectation.responsibilities(), empty);
+            model = org.emgmm.em.EmLoop.checkedMStep(steps, data, expectation.responsibilities(), model,
+                    settings.regCovar(), iteration);
+            expectation = org.emgmm.em.EmLoop.checkedEStep(steps, data, model, iteration);
+            trace[iteration] = expectation.logLikelihood() / n;
+            converged = Math.abs(trace[iteration] - trace[iteration - 1]) < settings.tolerance();
+        }
+        int[] emptyComponents = empty.stream().mapToInt(Integer::intValue).toArray();
+        // the slip: the count reported one higher than the iterations run
+        int reported = slip == LoopSlip.COUNT_PLUS_ONE ? iteration + 1 : iteration;
+        return new EmResult(steps.name(), model, Arrays.copyOf(trace, iteration + 1), reported, converged,
+                emptyComponents, n, 0L);
+    }
+
+    @Test
+    void aLoopCountOffByOneIsNamedNotSentToConvergence() {
+        Exercise6Test.Loop right = (steps, data, start, settings) -> slippedLoop(steps, data, start, settings,
+                LoopSlip.NONE);
+        Exercise6Test.zeroIterationsReturnTheStart(right);
+        Exercise6Test.toleranceZeroRunsEveryIteration(right);
+        Exercise6Test.Loop oneShort = (steps, data, start, settings) -> slippedLoop(steps, data, start, settings,
+                LoopSlip.ONE_ITERATION_SHORT);
+        hintNames(() -> Exercise6Test.zeroIterationsReturnTheStart(oneShort), "one iteration fewer than maxIterations",
+                "loop's bound");
+        hintNames(() -> Exercise6Test.toleranceZeroRunsEveryIteration(oneShort),
+                "one iteration fewer than maxIterations", "loop's bound");
+        Exercise6Test.Loop plusOne = (steps, data, start, settings) -> slippedLoop(steps, data, start, settings,
+                LoopSlip.COUNT_PLUS_ONE);
+        hintNames(() -> Exercise6Test.zeroIterationsReturnTheStart(plusOne), "one more than the 0 iterations",
+                "not counter + 1");
+        hintNames(() -> Exercise6Test.toleranceZeroRunsEveryIteration(plusOne), "iterations your loop ran",
+                "not counter + 1");
+    }
 }

@@ -36,14 +36,51 @@ final class ScoreReport {
     private final Map<String, String> broken;
 
     /**
+     * Exercise files compiled from their skeletons for a use they may not make: file name → the use
+     * ({@link OwnWork.Violation#message}).
+     */
+    private final Map<String, String> refused;
+
+    /**
      * The report of some graded tests.
      *
      * @param reported the tests, in the order to list them, each with its number
      * @param broken   the exercise files that did not compile, with their first errors, by file name
+     * @param refused  the exercise files graded from their skeletons for a use they may not make, with
+     *                 the use, by file name
      */
-    ScoreReport(List<GradedTest> reported, Map<String, String> broken) {
+    ScoreReport(List<GradedTest> reported, Map<String, String> broken, Map<String, String> refused) {
         this.reported = reported;
         this.broken = broken;
+        this.refused = refused;
+    }
+
+    /**
+     * Why the score is lower than the tests' own outcomes suggest, for the SCORE line: each file graded as
+     * not started for a use, and the use, e.g. " (0 for Ex2LogSumExp.java, graded as not started: line 53
+     * uses org.emgmm.model.LogSumExp.of)".
+     *
+     * @return the words to append; empty when no file was refused
+     */
+    private String refusedNote() {
+        if (refused.isEmpty()) {
+            return "";
+        }
+        List<String> notes = new ArrayList<>();
+        refused.forEach((file, use) -> notes.add("0 for " + file + ", graded as not started: " + shortUse(use)));
+        return " (" + String.join("; ", notes) + ")";
+    }
+
+    /**
+     * A use's message without the rule's explanation: "Ex2LogSumExp.java line 53 uses
+     * org.emgmm.model.LogSumExp.of".
+     *
+     * @param use the message ({@link OwnWork.Violation#message})
+     * @return its first part
+     */
+    static String shortUse(String use) {
+        int why = use.indexOf(", which ");
+        return why < 0 ? use : use.substring(0, why);
     }
 
     /**
@@ -104,6 +141,8 @@ final class ScoreReport {
         results.addProperty("max_score", maxScore);
         results.addProperty("output", summary() + "; exercises from " + exercisesDirectory()
                 + selection() + (broken.isEmpty() ? "" : "; does not compile: " + String.join(", ", broken.keySet()))
+                + (refused.isEmpty() ? "" : "; graded as not started for a use they may not make: "
+                        + String.join(", ", refused.keySet()))
                 + "; " + seedLine());
         JsonObject extra = new JsonObject();
         extra.addProperty("seed", RunSeed.text());
@@ -187,7 +226,7 @@ final class ScoreReport {
         perExercise.forEach((exercise, sums) -> exercises.append("  ").append(exercise).append(": ")
                 .append(sums[0]).append("/").append(sums[1]));
         text.append(exercises).append("\n");
-        text.append("SCORE  ").append(summary()).append("\n");
+        text.append("SCORE  ").append(summary()).append(refusedNote()).append("\n");
         text.append("System.exit guard: ").append(ExitGuard.status()).append("\n");
         text.append("report: ").append(resultsFile).append("\n");
         text.append("=".repeat(WIDTH)).append("\n");
