@@ -125,6 +125,69 @@ class NotebookExamplesTest {
     }
 
     @Test
+    void seed003AsWrittenIsApplyGmmLineByLine() {
+        NotebookExamples example = NotebookExamples.byName("seed-003");
+        DataMatrix data = data(example);
+        GaussianMixture start = start(example, data);
+        EmResult asWritten = example.asWritten().fit(data, start, example.settings());
+        assertEquals(100, asWritten.iterations(), "apply_gmm's max_iter = 100, no tolerance");
+        // apply_gmm re-implemented: r[:, j] = compute_gauss(X, mu[j], Sigma[j]) with no πⱼ, rows normalised;
+        // pi = mean(r), mu = rᵀX / Σr, Sigma from the new mu (plus the example's reg-covar, as ours).
+        int n = data.rows();
+        double[] pi = start.weights();
+        double[][] mu = {start.mean(0), start.mean(1)};
+        double[][] cov = {start.covariance(0), start.covariance(1)};
+        for (int iteration = 0; iteration < 100; iteration++) {
+            double[][] r = new double[n][2];
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int j = 0; j < 2; j++) {
+                    r[i][j] = NotebookLoop.pdf(data.get(i, 0), data.get(i, 1), mu[j], cov[j]);
+                    sum += r[i][j];
+                }
+                r[i][0] /= sum;
+                r[i][1] /= sum;
+            }
+            for (int j = 0; j < 2; j++) {
+                double nk = 0;
+                double[] m = new double[2];
+                for (int i = 0; i < n; i++) {
+                    nk += r[i][j];
+                    m[0] += r[i][j] * data.get(i, 0);
+                    m[1] += r[i][j] * data.get(i, 1);
+                }
+                m[0] /= nk;
+                m[1] /= nk;
+                double[] s = new double[3];
+                for (int i = 0; i < n; i++) {
+                    double dx = data.get(i, 0) - m[0];
+                    double dy = data.get(i, 1) - m[1];
+                    s[0] += r[i][j] * dx * dx;
+                    s[1] += r[i][j] * dx * dy;
+                    s[2] += r[i][j] * dy * dy;
+                }
+                double reg = example.settings().regCovar();
+                cov[j] = new double[] {s[0] / nk + reg, s[1] / nk, s[1] / nk, s[2] / nk + reg};
+                mu[j] = m;
+                pi[j] = nk / n;
+            }
+        }
+        // 1e-6: the same 100 steps with the sums in another order and densities from another formula; EM
+        // contracts towards its fixed point, so rounding stays far below this, while a missed or extra step
+        // (or a weight in the E-step) moves the parameters by much more.
+        for (int j = 0; j < 2; j++) {
+            assertEquals(pi[j], asWritten.model().weight(j), 1e-6, "pi " + j);
+            for (int a = 0; a < 2; a++) {
+                assertEquals(mu[j][a], asWritten.model().mean(j, a), 1e-6, "mu " + j);
+            }
+        }
+        // The bug shows: the weights are updated but never used, so the fit differs from ours.
+        EmResult ours = new VectorisedEm().fit(data, start, example.settings());
+        assertTrue(Math.abs(ours.model().weight(0) - asWritten.model().weight(0)) > 1e-3,
+                "ours " + ours.model().weight(0) + ", as written " + asWritten.model().weight(0));
+    }
+
+    @Test
     void seed004AsWrittenRunsEveryIterationAndNeverMovesItsWeights() {
         NotebookExamples example = NotebookExamples.byName("seed-004");
         DataMatrix data = data(example);
@@ -265,7 +328,7 @@ class NotebookExamplesTest {
         }
 
         /** The bivariate normal density at (x, y), from the 2×2 determinant and inverse. */
-        private static double pdf(double x, double y, double[] mu, double[] cov) {
+        static double pdf(double x, double y, double[] mu, double[] cov) {
             double det = cov[0] * cov[3] - cov[1] * cov[2];
             double dx = x - mu[0];
             double dy = y - mu[1];
