@@ -57,7 +57,9 @@ final class CompareInputs {
 
     @Option(names = "--example", paramLabel = "NAME", completionCandidates = ExampleNames.class,
             description = "Instead of --data: a seed notebook's own example, ${COMPLETION-CANDIDATES}: its data (drawn"
-                    + " with --seed; without it, seed 0, or " + NotebookExamples.COLLAPSE_SEED + " for seed-004-collapse),"
+                    + " with --seed; without it, its own seed: " + NotebookExamples.DEFAULT_SEED + " for seed-000 and"
+                    + " seed-003, " + NotebookExamples.SEED_001_SEED + " for seed-001, seed-002 and seed-004, "
+                    + NotebookExamples.COLLAPSE_SEED + " for seed-004-collapse),"
                     + " K, start and iteration count; where the notebook had a bug, its EM as written runs beside ours.")
     private String example;
 

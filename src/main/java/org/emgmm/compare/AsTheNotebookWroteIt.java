@@ -1,8 +1,13 @@
 package org.emgmm.compare;
 
+import java.util.Arrays;
+import java.util.TreeSet;
 import org.emgmm.data.DataMatrix;
 import org.emgmm.em.EStep;
 import org.emgmm.em.EmAlgorithm;
+import org.emgmm.em.EmLoop;
+import org.emgmm.em.EmResult;
+import org.emgmm.em.EmSettings;
 import org.emgmm.em.Responsibilities;
 import org.emgmm.loops.LoopsEm;
 import org.emgmm.model.GaussianMixture;
@@ -11,15 +16,16 @@ import org.emgmm.model.LogSumExp;
 /**
  * WRONG ON PURPOSE. The seed notebooks' EM, bugs included, so that {@code compare --example} can show
  * what each bug does next to the right answer. Each is the per-point loops of {@link LoopsEm} with one
- * step replaced by the notebook's (seed 004's first part replaces both). None is listed among the implementations: only the examples use them,
- * and their names say that they are wrong.
+ * step replaced by the notebook's (seed 004's first part replaces both), and each stops where its notebook
+ * stops: seed 001 by its own test on its own number, seed 004 after all its iterations. None is listed
+ * among the implementations: only the examples use them, and their names say that they are wrong.
  */
 final class AsTheNotebookWroteIt {
 
     private AsTheNotebookWroteIt() {
     }
 
-    /** What all three share: LoopsEm's steps, a name that says what is wrong. */
+    /** What they all share: LoopsEm's steps, a name that says what is wrong. */
     private abstract static class Wrong implements EmAlgorithm {
         final LoopsEm correct = new LoopsEm();
         private final String name;
@@ -45,26 +51,71 @@ final class AsTheNotebookWroteIt {
     }
 
     /**
-     * Seed 001: the log-likelihood computed from the responsibilities, Σᵢ log Σₖ r[i][k] πₖ. The rows of
-     * r sum to 1, so this number knows nothing of the densities: it stays near −N log K whatever the fit,
-     * and its convergence test stops EM at the wrong time.
+     * Seed 001, line by line: each pass of its loop runs the E-step, then the M-step, then computes
+     * <pre>
+     *   log_likelihood = Σᵢ log Σₖ r[i][k] πₖ'      (np.sum(np.log(np.dot(responsibilities, weights))))
+     * </pre>
+     * from the responsibilities r of that pass's E-step and the weights π' its M-step has just updated,
+     * and stops after pass t (0-based; it prints "Converged at iteration t") when t &gt; 0 and that number
+     * moved by less than {@code totalTolerance} since pass t − 1. The number is not the log-likelihood:
+     * the rows of r sum to 1, so it knows nothing of the densities and only follows the weights. The steps
+     * themselves are right (the per-point loops'), so the parameters go exactly where ours go; only the
+     * stop differs. The trace this run reports is the true L(θₜ)/N, as every run's is, so that it can be
+     * set beside ours; {@code iterations} counts M-steps, t + 1 for a stop after pass t.
+     *
+     * @param totalTolerance the notebook's {@code tol}, on its total (not per-point) number
+     * @return the notebook's EM
      */
-    static EmAlgorithm logLikelihoodFromResponsibilities() {
+    static EmAlgorithm logLikelihoodFromResponsibilities(double totalTolerance) {
         return new Wrong("seed-001 as written (WRONG: log-likelihood from the responsibilities)") {
             @Override
-            public EStep eStep(DataMatrix data, GaussianMixture model) {
-                Responsibilities r = correct.eStep(data, model).responsibilities();
-                double wrong = 0.0;
-                for (int i = 0; i < r.points(); i++) {
-                    double mixed = 0.0;
-                    for (int k = 0; k < r.components(); k++) {
-                        mixed += r.get(i, k) * model.weight(k);      // np.dot(responsibilities, weights)
-                    }
-                    wrong += Math.log(mixed);
+            public EmResult fit(DataMatrix data, GaussianMixture start, EmSettings settings) {
+                EmLoop.requireCompatible(data, start);
+                EmLoop.requireCanFit(this, data, start);
+                long begin = System.nanoTime();
+                int n = data.rows();
+                double[] trace = new double[settings.maxIterations() + 1];
+                TreeSet<Integer> empty = new TreeSet<>();
+                GaussianMixture model = start;
+                EStep expectation = EmLoop.checkedEStep(this, data, model, 0);
+                trace[0] = expectation.logLikelihood() / n;
+                double previous = Double.NaN;
+                int pass = 0;
+                boolean converged = false;
+                while (pass < settings.maxIterations() && !converged) {      // for iteration in range(max_iter)
+                    Responsibilities r = expectation.responsibilities();       // E-step
+                    EmLoop.recordEmptyComponents(data, r, empty);
+                    model = EmLoop.checkedMStep(this, data, r, model, settings.regCovar(), pass + 1);   // M-step
+                    double watched = responsibilitiesTimesWeights(r, model);
+                    converged = pass > 0 && Math.abs(watched - previous) < totalTolerance;
+                    previous = watched;
+                    pass++;
+                    expectation = EmLoop.checkedEStep(this, data, model, pass);
+                    trace[pass] = expectation.logLikelihood() / n;
                 }
-                return new EStep(r, wrong);
+                return new EmResult(name(), model, Arrays.copyOf(trace, pass + 1), pass, converged,
+                        empty.stream().mapToInt(Integer::intValue).toArray(), n, System.nanoTime() - begin);
             }
         };
+    }
+
+    /**
+     * Σᵢ log Σₖ r[i][k] πₖ, seed 001's "log-likelihood".
+     *
+     * @param r       the N×K responsibilities of the last E-step
+     * @param updated the parameters the M-step made from them, whose weights πₖ are used
+     * @return the number seed 001 watches
+     */
+    static double responsibilitiesTimesWeights(Responsibilities r, GaussianMixture updated) {
+        double watched = 0.0;
+        for (int i = 0; i < r.points(); i++) {
+            double mixed = 0.0;
+            for (int k = 0; k < r.components(); k++) {
+                mixed += r.get(i, k) * updated.weight(k);          // np.dot(responsibilities, weights)
+            }
+            watched += Math.log(mixed);
+        }
+        return watched;
     }
 
     /**
@@ -103,10 +154,17 @@ final class AsTheNotebookWroteIt {
 
     /**
      * Seed 004: the weights never updated: every M-step keeps the starting π (the notebook's 0.3 and
-     * 0.7, written the wrong way round against the 0.7 / 0.3 it drew the data with).
+     * 0.7, written the wrong way round against the 0.7 / 0.3 it drew the data with). The notebook computes
+     * no log-likelihood and runs every one of its iterations, so this run ignores the tolerance and runs
+     * all {@code maxIterations}.
      */
     static EmAlgorithm weightsNeverUpdated() {
         return new Wrong("seed-004 as written (WRONG: weights never updated)") {
+            @Override
+            public EmResult fit(DataMatrix data, GaussianMixture start, EmSettings settings) {
+                return EmLoop.run(this, data, start, settings.withTolerance(0.0));   // for i in range(5000)
+            }
+
             @Override
             public GaussianMixture mStep(DataMatrix data, Responsibilities r, GaussianMixture previous,
                     double regCovar) {

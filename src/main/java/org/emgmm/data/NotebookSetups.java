@@ -22,8 +22,13 @@ import org.emgmm.model.GaussianMixture;
  *   <li>{@code seed-003}: two 2-D clusters of 200 points, at [−2, 2] with covariance 3·I and at
  *       [2, −2] with covariance I (the notebook's {@code generate_data(variance1=3, variance2=1)}).</li>
  *   <li>{@code seed-004}: the univariate case of the notebook's French part: 10,000 points from two
- *       normals, 70% from N(160, 20²) and 30% from N(240, 15²), each point's component drawn at
- *       random.</li>
+ *       normals, 70% from A = N(222, 10²) and 30% from B = N(285, 25²), each point's component drawn at
+ *       random. The notebook printed A's true mean, 222, and typed A's share, {@code pa = 0.7}; it drew
+ *       the other three numbers with {@code randint} and did not print them, so they are chosen here
+ *       among the values its {@code randint(100, 300)} and {@code randint(10, 30)} can give: with A's
+ *       standard deviation 10 and B = N(285, 25²), the notebook's EM with its weights stuck at 0.3 / 0.7
+ *       settles (on unlimited data, from a start that puts A on the left) with A's mean at 220.9, next to
+ *       the 221.39 it printed.</li>
  *   <li>{@code seed-004-collapse}: the notebook's first part: 100,000 1-D points from two normals with
  *       weights 0.625 / 0.375 (the true weights the notebook printed), means and variances drawn once
  *       the notebook's way (means uniform in [−10, 10], variances randn²), each point's component drawn
@@ -154,13 +159,17 @@ public final class NotebookSetups {
                 + " priors 0.2/0.5/0.3 (300/750/450 points)", mixture, 1500, counts);
     }
 
-    /** seed-004: two univariate normals, 70% / 30%, components drawn at random. */
+    /**
+     * seed-004: two univariate normals, 70% / 30%, components drawn at random. A's mean 222 and share 0.7
+     * are the notebook's; A's standard deviation and B's mean and standard deviation are chosen (see the
+     * class comment).
+     */
     private static Setup univariateHeights() {
         GaussianMixture mixture = GaussianMixture.of(
                 new double[] {0.7, 0.3},
-                new double[][] {{160}, {240}},
-                new double[][][] {{{20.0 * 20.0}}, {{15.0 * 15.0}}});
-        return new Setup("seed-004", "10,000 1-D points, 70% from N(160, 20^2) and 30% from N(240, 15^2)",
+                new double[][] {{222}, {285}},
+                new double[][][] {{{10.0 * 10.0}}, {{25.0 * 25.0}}});
+        return new Setup("seed-004", "10,000 1-D points, 70% from N(222, 10^2) and 30% from N(285, 25^2)",
                 mixture, 10_000, new int[0]);
     }
 

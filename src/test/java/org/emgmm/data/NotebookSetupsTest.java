@@ -43,8 +43,11 @@ class NotebookSetupsTest {
         NotebookSetups.Setup setup = NotebookSetups.byName("seed-004");
         GaussianMixture mixture = setup.mixture();
         assertEquals(1, mixture.dimension());
-        assertArrayEquals(new double[] {160, 240}, mixture.flatMeans());
-        assertArrayEquals(new double[] {400, 225}, mixture.flatCovariances());
+        // The notebook printed A_mean_orig = 222 and drew A with pa = 0.7; the rest is chosen (see NotebookSetups).
+        assertEquals(222.0, mixture.mean(0, 0), "A's true mean, as the notebook printed it");
+        assertEquals(0.7, mixture.weight(0), "A's share, the notebook's pa");
+        assertArrayEquals(new double[] {222, 285}, mixture.flatMeans());
+        assertArrayEquals(new double[] {100, 625}, mixture.flatCovariances());
         MixtureSampler.Sample sample = setup.draw(3);
         assertEquals(10_000, sample.data().rows());
         int first = countsOf(sample.components(), 2)[0];

@@ -186,7 +186,7 @@ class Exercise7Test {
     }
 
     static void seed004WeightsAreLearnt(Promises.UnivariateFit fit, Promises.UnivariateStep step) {
-        // The notebook's setup: 10,000 points, 70% from N(160, 20²) and 30% from N(240, 15²), drawn afresh from
+        // The notebook's setup: 10,000 points, 70% from N(222, 10²) and 30% from N(285, 25²), drawn afresh from
         // the run's seed. Its loop fixes the weights at 0.3/0.7; started there, EM with weight updates must find
         // about 0.7/0.3.
         NotebookSetups.Setup setup = NotebookSetups.byName("seed-004");
