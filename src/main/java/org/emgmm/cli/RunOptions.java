@@ -39,8 +39,10 @@ final class RunOptions {
             description = "Without --init, how to choose the start: ${COMPLETION-CANDIDATES}. random-points: K"
                     + " distinct data points as means, the data covariance, equal weights; random-responsibilities:"
                     + " one M-step from random responsibilities; k-means++: D² seeding; kmeans: Lloyd's algorithm"
-                    + " from k-means++ centres (the last three: weights, means and covariances from the points of"
-                    + " each cluster, plus --reg-covar). Default: random-points.")
+                    + " from k-means++ centres (these three: weights, means and covariances from the points of"
+                    + " each cluster, plus --reg-covar); sklearn-k-means++: scikit-learn's start, greedy D² seeding,"
+                    + " the centres as means, --reg-covar times the identity as covariances, equal weights."
+                    + " Default: random-points.")
     String initMethod;
 
     @Option(names = "--covariance-type", paramLabel = "TYPE", completionCandidates = CovarianceTypes.class,
