@@ -170,6 +170,9 @@ class BadInputCatalogueTest {
         cases.add(of("a negative --tol", "tol", "fit", "--data", "old-faithful", "-k", "2", "--tol", "-1"));
         cases.add(of("a negative --reg-covar", "reg-covar", "fit", "--data", "old-faithful", "-k", "2",
                 "--reg-covar", "-1"));
+        cases.add(of("scikit-learn's k-means++ start with --reg-covar 0", "--reg-covar", "fit", "--data",
+                "old-faithful", "-k", "2", "--init-method", "sklearn-k-means++", "--reg-covar", "0", "--out",
+                "@out.json"));
         cases.add(of("zero components", "components", "fit", "--data", "old-faithful", "-k", "0"));
         cases.add(of("components that are not a number", "abc", "fit", "--data", "old-faithful", "-k", "abc"));
         cases.add(of("a seed that is not a number", "xyz", "fit", "--data", "old-faithful", "-k", "2", "--seed",
