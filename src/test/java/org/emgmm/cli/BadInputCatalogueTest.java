@@ -173,6 +173,10 @@ class BadInputCatalogueTest {
         cases.add(of("scikit-learn's k-means++ start with --reg-covar 0", "--reg-covar", "fit", "--data",
                 "old-faithful", "-k", "2", "--init-method", "sklearn-k-means++", "--reg-covar", "0", "--out",
                 "@out.json"));
+        cases.add(init("a means-only init file whose means do not match the data's columns",
+                "{\"means\": [[1, 2, 3], [4, 5, 6]]}", "init.json"));
+        cases.add(init("a means-only init file with a mean that is not finite",
+                "{\"means\": [[1, 2], [4, 1e999]]}", "init.json"));
         cases.add(of("zero components", "components", "fit", "--data", "old-faithful", "-k", "0"));
         cases.add(of("components that are not a number", "abc", "fit", "--data", "old-faithful", "-k", "abc"));
         cases.add(of("a seed that is not a number", "xyz", "fit", "--data", "old-faithful", "-k", "2", "--seed",
