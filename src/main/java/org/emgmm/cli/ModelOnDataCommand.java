@@ -54,6 +54,13 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
             description = "Write here instead of to standard output ('-' is standard output).")
     Path out;
 
+    /** The mixture read from --model, once {@link #call} has read it; for the text of the commands that need it. */
+    GaussianMixture mixture;
+
+    /** Checks the command's own options before anything is read; nothing by default. */
+    void checkOptions() {
+    }
+
     /** The column of ground-truth labels to load with the data, or null for none. */
     String labelColumn() {
         return null;
@@ -81,13 +88,14 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
             throw usageError("missing --data: give a CSV file or a bundled data set ("
                     + String.join(", ", Datasets.bundledNames()) + ")");
         }
+        checkOptions();
         boolean toStdout = out == null || out.toString().equals(GenerateCommand.STANDARD_OUTPUT);
         try (OutputBatch batch = OutputBatch.open()) {
             batch.input("--data", Datasets.isBundled(data) ? null : Path.of(data)).input("--model", model);
             if (!toStdout) {
                 batch.check("--out", out);
             }
-            GaussianMixture mixture = MixtureJson.read(model);
+            mixture = MixtureJson.read(model);
             LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, labelColumn());
             requireMatching(mixture, loaded);
             Prediction prediction = Prediction.of(mixture, loaded.data().toFlatArray());

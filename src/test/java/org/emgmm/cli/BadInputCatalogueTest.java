@@ -177,6 +177,8 @@ class BadInputCatalogueTest {
                 "{\"means\": [[1, 2, 3], [4, 5, 6]]}", "init.json"));
         cases.add(init("a means-only init file with a mean that is not finite",
                 "{\"means\": [[1, 2], [4, 1e999]]}", "init.json"));
+        cases.add(of("score with both --bic and --aic", "--bic", "score", "--model", "@model.json", "--data",
+                "old-faithful", "--bic", "--aic"));
         cases.add(of("zero components", "components", "fit", "--data", "old-faithful", "-k", "0"));
         cases.add(of("components that are not a number", "abc", "fit", "--data", "old-faithful", "-k", "abc"));
         cases.add(of("a seed that is not a number", "xyz", "fit", "--data", "old-faithful", "-k", "2", "--seed",
