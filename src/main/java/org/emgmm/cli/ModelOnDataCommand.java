@@ -57,6 +57,19 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
     /** The mixture read from --model, once {@link #call} has read it; for the text of the commands that need it. */
     GaussianMixture mixture;
 
+    /** The data as loaded (with its sample weights, when the command takes them), once {@link #call} has read it. */
+    DataMatrix points;
+
+    /** The column of sample weights to load with the data, or null for none (the default). */
+    String weightColumn() {
+        return null;
+    }
+
+    /** The file of sample weights, one per data row, or null for none (the default). */
+    Path weightsFile() {
+        return null;
+    }
+
     /** Checks the command's own options before anything is read; nothing by default. */
     void checkOptions() {
     }
@@ -91,12 +104,18 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
         checkOptions();
         boolean toStdout = out == null || out.toString().equals(GenerateCommand.STANDARD_OUTPUT);
         try (OutputBatch batch = OutputBatch.open()) {
-            batch.input("--data", Datasets.isBundled(data) ? null : Path.of(data)).input("--model", model);
+            batch.input("--data", Datasets.isBundled(data) ? null : Path.of(data)).input("--model", model)
+                    .input("--sample-weights-file", weightsFile());
             if (!toStdout) {
                 batch.check("--out", out);
             }
             mixture = MixtureJson.read(model);
-            LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, labelColumn());
+            LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, labelColumn(),
+                    weightColumn());
+            if (weightsFile() != null) {
+                loaded = Datasets.withSampleWeightsFile(loaded, weightsFile());
+            }
+            points = loaded.data();
             requireMatching(mixture, loaded);
             Prediction prediction = Prediction.of(mixture, loaded.data().toFlatArray());
             String text = text(prediction);

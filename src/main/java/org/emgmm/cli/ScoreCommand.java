@@ -29,11 +29,35 @@ final class ScoreCommand extends ModelOnDataCommand {
     @Option(names = "--aic", description = "Print the model's AIC on this data instead: -2 L + 2 p.")
     boolean aic;
 
+    @Option(names = "--sample-weights", paramLabel = "COLUMN",
+            description = "A column of the data (name or 1-based index) holding each point's sample weight, as in"
+                    + " fit: the score becomes the weighted mean, L the weighted sum and --bic's N the sum of the"
+                    + " weights. The column is not scored.")
+    String sampleWeightsColumn;
+
+    @Option(names = "--sample-weights-file", paramLabel = "FILE",
+            description = "Like --sample-weights, from a file of one number per data row, in the same order.")
+    Path sampleWeightsFile;
+
     @Override
     void checkOptions() {
         if (bic && aic) {
             throw usageError("--bic and --aic each ask for one number: give only one");
         }
+        if (sampleWeightsColumn != null && sampleWeightsFile != null) {
+            throw usageError("--sample-weights and --sample-weights-file both give the sample weights: give only"
+                    + " one");
+        }
+    }
+
+    @Override
+    String weightColumn() {
+        return sampleWeightsColumn;
+    }
+
+    @Override
+    Path weightsFile() {
+        return sampleWeightsFile;
     }
 
     @Override
@@ -47,18 +71,24 @@ final class ScoreCommand extends ModelOnDataCommand {
         return Double.toString(number(prediction));
     }
 
-    /** The mean log-density, or the BIC or AIC asked for. */
+    /** The mean log-density, or the BIC or AIC asked for; with sample weights wᵢ, weighted (wᵢ = 1 without). */
     private double number(Prediction prediction) {
-        if (!bic && !aic) {
+        if (!points.isWeighted() && !bic && !aic) {
             return prediction.score();
         }
+        double[] logDensities = prediction.logDensities();
         double total = 0.0;
-        for (double logDensity : prediction.logDensities()) {
-            total += logDensity; // L = Σᵢ log p(xᵢ)
+        for (int i = 0; i < logDensities.length; i++) {
+            if (points.weight(i) > 0.0) {  // a point of weight 0 is left out, whatever its density
+                total += points.weight(i) * logDensities[i]; // L = Σᵢ wᵢ log p(xᵢ)
+            }
+        }
+        if (!bic && !aic) {
+            return total / points.totalWeight();
         }
         int parameters = ModelSelection.freeParameters(mixture.covarianceType(), mixture.components(),
                 mixture.dimension());
-        return bic ? ModelSelection.bic(total, parameters, prediction.points())
+        return bic ? ModelSelection.bic(total, parameters, points.totalWeight())
                 : ModelSelection.aic(total, parameters);
     }
 }

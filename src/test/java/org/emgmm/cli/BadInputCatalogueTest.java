@@ -179,6 +179,11 @@ class BadInputCatalogueTest {
                 "{\"means\": [[1, 2], [4, 1e999]]}", "init.json"));
         cases.add(of("score with both --bic and --aic", "--bic", "score", "--model", "@model.json", "--data",
                 "old-faithful", "--bic", "--aic"));
+        cases.add(of("score with a negative sample weight", Map.of("data.csv", "a,b,w\n1,2,1\n2,3.5,-1\n",
+                "model.json", MODEL_2D), "line 3", "score", "--model", "@model.json", "--data", "@data.csv",
+                "--sample-weights", "w"));
+        cases.add(of("select with an unknown sample-weights column", Map.of("data.csv", DATA_2D), "'w'", "select",
+                "--data", "@data.csv", "--components", "1", "--sample-weights", "w"));
         cases.add(of("zero components", "components", "fit", "--data", "old-faithful", "-k", "0"));
         cases.add(of("components that are not a number", "abc", "fit", "--data", "old-faithful", "-k", "abc"));
         cases.add(of("a seed that is not a number", "xyz", "fit", "--data", "old-faithful", "-k", "2", "--seed",

@@ -74,4 +74,36 @@ class ScoreCriteriaTest {
         String line = run.badInputLine();
         assertTrue(line.contains("--bic and --aic"), line);
     }
+
+    /** Whole-number sample weights score as the rows repeated that often; a weight of 0 leaves its row out. */
+    @Test
+    void sampleWeightsScoreAsRepeatedRows() throws IOException {
+        Path model = fittedModel();
+        Path weighted = Files.writeString(directory.resolve("weighted.csv"),
+                "eruptions,waiting,w\n2,55,3\n4.5,80,1\n3.2,70,2\n9,20,0\n");
+        Path repeated = Files.writeString(directory.resolve("repeated.csv"),
+                "eruptions,waiting\n2,55\n2,55\n2,55\n4.5,80\n3.2,70\n3.2,70\n");
+        Path weights = Files.writeString(directory.resolve("w.csv"), "3\n1\n2\n0\n");
+        for (String criterion : new String[] {null, "--bic", "--aic"}) {
+            double expected = number(model, repeated, criterion);
+            assertEquals(expected, number(model, weighted, criterion, "--columns", "1,2", "--sample-weights", "w"),
+                    SUM_ORDER * Math.abs(expected), String.valueOf(criterion));
+            Path plain = Files.writeString(directory.resolve("plain.csv"),
+                    "eruptions,waiting\n2,55\n4.5,80\n3.2,70\n9,20\n");
+            assertEquals(expected, number(model, plain, criterion, "--sample-weights-file", weights.toString()),
+                    SUM_ORDER * Math.abs(expected), String.valueOf(criterion));
+        }
+    }
+
+    private static double number(Path model, Path data, String criterion, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("score", "--model", model.toString(),
+                "--data", data.toString()));
+        if (criterion != null) {
+            args.add(criterion);
+        }
+        args.addAll(java.util.List.of(more));
+        CommandRun run = CommandRun.of(args.toArray(String[]::new));
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        return Double.parseDouble(run.out().strip());
+    }
 }
