@@ -294,6 +294,9 @@ public final class Comparison {
         if (algorithm.name().equals(UnivariateEm.NAME) && data.columns() != 1) {
             return "univariate fits one column, the data has " + data.columns();
         }
+        if (data.isWeighted() && !algorithm.supportsSampleWeights()) {
+            return algorithm.name() + " takes no sample weights";
+        }
         return null;
     }
 

@@ -184,6 +184,8 @@ class BadInputCatalogueTest {
                 "--sample-weights", "w"));
         cases.add(of("select with an unknown sample-weights column", Map.of("data.csv", DATA_2D), "'w'", "select",
                 "--data", "@data.csv", "--components", "1", "--sample-weights", "w"));
+        cases.add(of("compare --example with --sample-weights", "--sample-weights", "compare", "--example",
+                "seed-000", "--sample-weights", "w", "--out", "@pages"));
         cases.add(of("zero components", "components", "fit", "--data", "old-faithful", "-k", "0"));
         cases.add(of("components that are not a number", "abc", "fit", "--data", "old-faithful", "-k", "abc"));
         cases.add(of("a seed that is not a number", "xyz", "fit", "--data", "old-faithful", "-k", "2", "--seed",

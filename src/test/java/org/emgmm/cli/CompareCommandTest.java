@@ -285,4 +285,39 @@ class CompareCommandTest {
                 .get(0).getAsJsonObject();
         assertEquals("[]", first.get("collapsedComponents").toString());
     }
+
+    /**
+     * compare --sample-weights: the weighted implementations give fit's weighted result from the same start, and
+     * those that take no weights are skipped, saying so.
+     */
+    @Test
+    void sampleWeightsGiveFitsWeightedResultAndSkipTheOthers() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y,w\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(String.format(Locale.ROOT, "%d.%d,%d.%d,%d%n", i % 7 + (i < 15 ? 0 : 20), i % 10,
+                    (i * 3) % 11, i % 5, i % 3 + 1));
+        }
+        Path data = Files.writeString(directory.resolve("weighted.csv"), csv);
+        Path model = directory.resolve("fit.json");
+        CommandRun fit = run("fit", "--data", data.toString(), "--sample-weights", "w", "-k", "2", "--out",
+                model.toString());
+        assertEquals(Main.EXIT_OK, fit.code(), fit.err());
+        CommandRun compare = run("compare", "--data", data.toString(), "--sample-weights", "w", "-k", "2", "--race",
+                "none", "--out", pages().toString(), "--json", json().toString());
+        assertEquals(Main.EXIT_OK, compare.code(), compare.err());
+        assertTrue(compare.out().contains("explicit-pdf    skipped: explicit-pdf takes no sample weights"),
+                compare.out());
+        double fitted = JsonParser.parseString(Files.readString(model)).getAsJsonObject().get("logLikelihood")
+                .getAsDouble();
+        JsonObject vectorised = JsonParser.parseString(Files.readString(json())).getAsJsonObject()
+                .getAsJsonArray("rows").get(0).getAsJsonObject();
+        assertEquals("vectorised", vectorised.get("implementation").getAsString());
+        double totalWeight = 0;
+        for (int i = 0; i < 30; i++) {
+            totalWeight += i % 3 + 1;
+        }
+        // the same fit, from the same start and seed: the same bits, per unit of weight
+        assertEquals(fitted / totalWeight, vectorised.get("meanLogLikelihood").getAsDouble(),
+                1e-15 * Math.abs(fitted / totalWeight));
+    }
 }
