@@ -50,7 +50,7 @@ final class CompareInputs {
 
     /** The options an example sets itself, refused beside --example. */
     private static final List<String> SET_BY_EXAMPLE = List.of("--data", "--components", "--init", "--init-method",
-            "--columns", "--max-iter", "--tol", "--reg-covar");
+            "--columns", "--max-iter", "--tol", "--reg-covar", "--sample-weights");
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -65,6 +65,11 @@ final class CompareInputs {
 
     @Mixin
     private RunOptions run = new RunOptions();
+
+    @Option(names = "--sample-weights", paramLabel = "COLUMN",
+            description = "A column of the data (name or 1-based index) holding each point's sample weight, as in"
+                    + " fit; implementations that take no weights are skipped, saying so. The column is not fitted.")
+    private String sampleWeights;
 
     @Option(names = "--implementations", split = ",", paramLabel = "NAME",
             completionCandidates = FitCommand.ImplementationNames.class,
@@ -171,7 +176,7 @@ final class CompareInputs {
             starts = Restarts.starts(s -> chosen.start().apply(drawn, s).constrainedTo(type), seed, restarts);
         } else {
             run.requireDataAndOneWayToStart(spec, ", or --example NAME");
-            loaded = run.load(null);
+            loaded = run.load(null, sampleWeights);
             starts = Restarts.starts(s -> run.start(loaded.data(), spec, s), run.seed, restarts);
         }
         GaussianMixture start = starts.get(0).mixture();

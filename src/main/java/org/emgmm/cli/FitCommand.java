@@ -159,7 +159,7 @@ final class FitCommand implements Callable<Integer> {
                     settings, run.seed, restarts);
             GaussianMixture start = best.start();
             EmResult result = best.result();
-            String summary = FitSummary.describe(loaded, result, weightsDescription());
+            String summary = FitSummary.describe(loaded, result, weightsDescription(), settings.regCovar());
             if (restarts > 1) {
                 summary += String.format(java.util.Locale.ROOT, "best of %d runs: run %d (seed %d), log-likelihood"
                         + " %.6f per point; every figure above is that run's%n", restarts, best.run() + 1,
@@ -193,8 +193,19 @@ final class FitCommand implements Callable<Integer> {
             }
             PlotCommand.listWritten(report, written);
             report.flush();
+            warnIfUnsound(result, settings);
         }
         return Main.EXIT_OK;
+    }
+
+    /** One line on standard error when the fit did not converge or a component collapsed; the exit code stays 0. */
+    private void warnIfUnsound(EmResult result, EmSettings settings) {
+        String warning = FitWarning.forFit(result, settings.regCovar());
+        if (warning != null) {
+            PrintWriter stderr = spec.commandLine().getErr();
+            stderr.println(warning);
+            stderr.flush();
+        }
     }
 
     /**

@@ -49,17 +49,19 @@ final class FitSummary {
     private FitSummary() {
     }
 
-    /** The run summary and one table per component. */
+    /** The run summary and one table per component, for a fit with the default reg-covar. */
     static String describe(LabelledData loaded, EmResult result) {
-        return describe(loaded, result, null);
+        return describe(loaded, result, null, org.emgmm.em.EmSettings.DEFAULT_REG_COVAR);
     }
 
     /**
      * The run summary and one table per component, for a fit with sample weights from {@code weightsSource}
      * (e.g. "column 'count'"), or none when it is null. With weights the log-likelihood is Σᵢ wᵢ log p(xᵢ),
-     * "per unit of weight" is that divided by Σᵢ wᵢ, and BIC's N is Σᵢ wᵢ.
+     * "per unit of weight" is that divided by Σᵢ wᵢ, and BIC's N is Σᵢ wᵢ. A component that collapsed
+     * by {@code select}'s rule ({@link org.emgmm.selection.Cell#collapsedComponents}, which needs the fit's
+     * {@code regCovar}) is named on a line of its own, as an empty one is.
      */
-    static String describe(LabelledData loaded, EmResult result, String weightsSource) {
+    static String describe(LabelledData loaded, EmResult result, String weightsSource, double regCovar) {
         DataMatrix data = loaded.data();
         StringBuilder text = new StringBuilder();
         line(text, "data            %s: %d points, %s (%s)", loaded.source(), data.rows(),
@@ -80,6 +82,12 @@ final class FitSummary {
         if (result.emptyComponents().length > 0) {
             line(text, "empty           components %s (no point belonged to them at some iteration; their means"
                     + " and covariances stayed where they were)", joined(result.emptyComponents()));
+        }
+        int[] collapsed = org.emgmm.selection.Cell.collapsedComponents(result.model(), regCovar);
+        if (collapsed.length > 0) {
+            line(text, "collapsed       components %s (a covariance of about --reg-covar in some direction: the"
+                    + " component sits on a flat set of points, and the log-likelihood measures --reg-covar)",
+                    joined(collapsed));
         }
         for (int k = 0; k < result.model().components(); k++) {
             text.append(LINE_END);

@@ -54,6 +54,26 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
             description = "Write here instead of to standard output ('-' is standard output).")
     Path out;
 
+    /** The mixture read from --model, once {@link #call} has read it; for the text of the commands that need it. */
+    GaussianMixture mixture;
+
+    /** The data as loaded (with its sample weights, when the command takes them), once {@link #call} has read it. */
+    DataMatrix points;
+
+    /** The column of sample weights to load with the data, or null for none (the default). */
+    String weightColumn() {
+        return null;
+    }
+
+    /** The file of sample weights, one per data row, or null for none (the default). */
+    Path weightsFile() {
+        return null;
+    }
+
+    /** Checks the command's own options before anything is read; nothing by default. */
+    void checkOptions() {
+    }
+
     /** The column of ground-truth labels to load with the data, or null for none. */
     String labelColumn() {
         return null;
@@ -81,14 +101,21 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
             throw usageError("missing --data: give a CSV file or a bundled data set ("
                     + String.join(", ", Datasets.bundledNames()) + ")");
         }
+        checkOptions();
         boolean toStdout = out == null || out.toString().equals(GenerateCommand.STANDARD_OUTPUT);
         try (OutputBatch batch = OutputBatch.open()) {
-            batch.input("--data", Datasets.isBundled(data) ? null : Path.of(data)).input("--model", model);
+            batch.input("--data", Datasets.isBundled(data) ? null : Path.of(data)).input("--model", model)
+                    .input("--sample-weights-file", weightsFile());
             if (!toStdout) {
                 batch.check("--out", out);
             }
-            GaussianMixture mixture = MixtureJson.read(model);
-            LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, labelColumn());
+            mixture = MixtureJson.read(model);
+            LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, labelColumn(),
+                    weightColumn());
+            if (weightsFile() != null) {
+                loaded = Datasets.withSampleWeightsFile(loaded, weightsFile());
+            }
+            points = loaded.data();
             requireMatching(mixture, loaded);
             Prediction prediction = Prediction.of(mixture, loaded.data().toFlatArray());
             String text = text(prediction);

@@ -32,15 +32,18 @@ final class RunOptions {
     Integer components;
 
     @Option(names = "--init", paramLabel = "FILE.json",
-            description = "Start from the mixture in this JSON file (weights, means, covariances).")
+            description = "Start from the mixture in this JSON file (weights, means, covariances); a file of means"
+                    + " alone gets equal weights and the data's covariance.")
     Path init;
 
     @Option(names = "--init-method", paramLabel = "METHOD", completionCandidates = FitCommand.InitMethods.class,
             description = "Without --init, how to choose the start: ${COMPLETION-CANDIDATES}. random-points: K"
                     + " distinct data points as means, the data covariance, equal weights; random-responsibilities:"
                     + " one M-step from random responsibilities; k-means++: D² seeding; kmeans: Lloyd's algorithm"
-                    + " from k-means++ centres (the last three: weights, means and covariances from the points of"
-                    + " each cluster, plus --reg-covar). Default: random-points.")
+                    + " from k-means++ centres (these three: weights, means and covariances from the points of"
+                    + " each cluster, plus --reg-covar); sklearn-k-means++: scikit-learn's start, greedy D² seeding,"
+                    + " the centres as means, --reg-covar times the identity as covariances, equal weights."
+                    + " Default: random-points.")
     String initMethod;
 
     @Option(names = "--covariance-type", paramLabel = "TYPE", completionCandidates = CovarianceTypes.class,
@@ -146,7 +149,7 @@ final class RunOptions {
             CovarianceType type = covarianceType == null ? CovarianceType.FULL : requestedType(spec);
             return method(spec).start(points, components, seed, em.regCovar).constrainedTo(type);
         }
-        GaussianMixture fromFile = MixtureJson.read(init);
+        GaussianMixture fromFile = fromInitFile(points);
         if (components != null && components != fromFile.components()) {
             throw new ParameterException(spec.commandLine(), "--components " + components + " disagrees with the "
                     + fromFile.components() + " components in " + init + ": drop --components or change it");
@@ -160,6 +163,26 @@ final class RunOptions {
             throw new InvalidMixtureException(e.component(), "--init " + init + " does not fit --covariance-type "
                     + covarianceType + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The --init file's mixture; a file of {@code "means"} alone (scikit-learn's means_init) is completed with
+     * equal weights 1/K and the data's covariance for every component, the rest of the random-points start.
+     */
+    private GaussianMixture fromInitFile(DataMatrix points) {
+        double[][] means = MixtureJson.meansOnly(init);
+        if (means == null) {
+            return MixtureJson.read(init);
+        }
+        if (means[0].length != points.columns()) {
+            throw new InvalidMixtureException(-1, init + ": the means have " + means[0].length + " values each but"
+                    + " the data has " + points.columns() + " columns: give one mean value per column");
+        }
+        double[] flat = new double[means.length * points.columns()];
+        for (int k = 0; k < means.length; k++) {
+            System.arraycopy(means[k], 0, flat, k * points.columns(), points.columns());
+        }
+        return org.emgmm.em.Initialisation.withDataCovariance(points, means.length, flat);
     }
 
     /** The --covariance-type asked for, checked, or full when none is. */

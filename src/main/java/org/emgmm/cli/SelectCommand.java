@@ -104,6 +104,16 @@ final class SelectCommand implements Callable<Integer> {
     @Mixin
     private EmOptions em = new EmOptions();
 
+    @Option(names = "--sample-weights", paramLabel = "COLUMN",
+            description = "A column of the data (name or 1-based index) holding each point's sample weight, as in"
+                    + " fit: a point of weight w counts as w copies of it, in every fit and criterion (N becomes the"
+                    + " sum of the weights). The column is not fitted.")
+    private String sampleWeightsColumn;
+
+    @Option(names = "--sample-weights-file", paramLabel = "FILE",
+            description = "Like --sample-weights, from a file of one number per data row, in the same order.")
+    private Path sampleWeightsFile;
+
     @Option(names = "--implementation", paramLabel = "NAME", completionCandidates = FitCommand.ImplementationNames.class,
             description = "The EM implementation: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     private String implementation = VectorisedEm.NAME;
@@ -139,6 +149,12 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "PIXELS", description = "Picture height at 72 dpi. Default: 600.")
     private Integer height;
 
+    /** The data, with its sample weights from a column or a file when either is given. */
+    private LabelledData loadWeighted() {
+        LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, null, sampleWeightsColumn);
+        return sampleWeightsFile == null ? loaded : Datasets.withSampleWeightsFile(loaded, sampleWeightsFile);
+    }
+
     @Override
     public Integer call() throws IOException {
         EmSettings settings = em.settings(spec);
@@ -151,13 +167,18 @@ final class SelectCommand implements Callable<Integer> {
         if (restarts < 1) {
             throw usageError("--n-init must be 1 or more, got " + restarts);
         }
+        if (sampleWeightsColumn != null && sampleWeightsFile != null) {
+            throw usageError("--sample-weights and --sample-weights-file both give the sample weights: give only"
+                    + " one");
+        }
         PlotSettings pictureSettings = pictureSettings();
         boolean modelToStdout = out != null && out.toString().equals(GenerateCommand.STANDARD_OUTPUT);
         if (table != null && table.toString().equals(GenerateCommand.STANDARD_OUTPUT)) {
             throw usageError("--table - : the table is printed anyway; give a file name for the CSV");
         }
         try (OutputBatch batch = OutputBatch.open()) {
-            batch.input("--data", Datasets.isBundled(data) ? null : Path.of(data));
+            batch.input("--data", Datasets.isBundled(data) ? null : Path.of(data))
+                    .input("--sample-weights-file", sampleWeightsFile);
             if (out != null && !modelToStdout) {
                 batch.check("--out", out); // before the fits, which may take long
             }
@@ -167,7 +188,7 @@ final class SelectCommand implements Callable<Integer> {
             if (plots != null) {
                 batch.checkDirectory("--plots", plots); // a file or a loop of links: said now, not after the fit
             }
-            LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, null);
+            LabelledData loaded = loadWeighted();
             ComponentRange ks = asked != null ? asked : ComponentRange.defaultFor(loaded.data().rows());
             requireCountable(ks, types, loaded.data().columns());
             ModelSearch search = new ModelSearch(ks, types, method, settings, seed, restarts);

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.emgmm.em.EmResult;
+import org.emgmm.selection.Cell;
 
 /**
  * A comparison written out three ways from the same rows, so that they cannot disagree: the text table
@@ -22,6 +23,12 @@ public final class CompareReport {
 
     /** The heading of the column added with --n-init R &gt; 1: which of the R runs each implementation kept. */
     static final String BEST_RUN = "best run";
+
+    /**
+     * The heading of the column added when some implementation's fit has an empty or a collapsed component
+     * (the rule {@code select} uses, {@link Cell#collapsedComponents}).
+     */
+    static final String DEGENERATE = "empty / collapsed";
 
     private CompareReport() {
     }
@@ -54,7 +61,43 @@ public final class CompareReport {
         if (row.ran() && outcome.runs() > 1) {
             cells.add(bestRunCell(outcome, row));
         }
+        if (row.ran() && anyDegenerate(outcome)) {
+            cells.add(degenerateCell(outcome, row));
+        }
         return cells;
+    }
+
+    /** The components of the row's fit that collapsed, by select's rule at the outcome's reg-covar; none if it did not run. */
+    static int[] collapsed(Comparison.Outcome outcome, Comparison.Row row) {
+        return row.ran() ? Cell.collapsedComponents(row.result().model(), outcome.regCovar()) : new int[0];
+    }
+
+    /** Whether some implementation that ran has an empty or a collapsed component. */
+    static boolean anyDegenerate(Comparison.Outcome outcome) {
+        return outcome.ran().stream().anyMatch(row -> row.result().emptyComponents().length > 0
+                || collapsed(outcome, row).length > 0);
+    }
+
+    /** "empty 0", "collapsed 1, 2", "empty 0; collapsed 2" or "-". */
+    static String degenerateCell(Comparison.Outcome outcome, Comparison.Row row) {
+        List<String> parts = new ArrayList<>();
+        int[] empty = row.result().emptyComponents();
+        if (empty.length > 0) {
+            parts.add("empty " + joined(empty));
+        }
+        int[] collapsed = collapsed(outcome, row);
+        if (collapsed.length > 0) {
+            parts.add("collapsed " + joined(collapsed));
+        }
+        return parts.isEmpty() ? "-" : String.join("; ", parts);
+    }
+
+    private static String joined(int[] values) {
+        List<String> each = new ArrayList<>();
+        for (int value : values) {
+            each.add(Integer.toString(value));
+        }
+        return String.join(", ", each);
     }
 
     /** The cells every table has, whatever the number of starts. */
@@ -83,6 +126,9 @@ public final class CompareReport {
                 .toList());
         if (outcome.runs() > 1) {
             headings.add(BEST_RUN);
+        }
+        if (anyDegenerate(outcome)) {
+            headings.add(DEGENERATE);
         }
         return headings;
     }
@@ -178,6 +224,8 @@ public final class CompareReport {
             } else {
                 json.add("bestSeed", JsonNull.INSTANCE);
             }
+            json.add("emptyComponents", row.ran() ? indices(result.emptyComponents()) : JsonNull.INSTANCE);
+            json.add("collapsedComponents", row.ran() ? indices(collapsed(outcome, row)) : JsonNull.INSTANCE);
             rows.add(json);
         }
         root.add("rows", rows);
@@ -198,6 +246,14 @@ public final class CompareReport {
         }
         json.add("millisPerIteration", millis);
         return json;
+    }
+
+    private static JsonArray indices(int[] values) {
+        JsonArray array = new JsonArray();
+        for (int value : values) {
+            array.add(value);
+        }
+        return array;
     }
 
     private static com.google.gson.JsonElement number(double value) {

@@ -92,9 +92,11 @@ public final class Comparison {
      * @param covarianceType the type every implementation fitted (the starts' type)
      * @param starts         the starts every implementation ran from, in run order: one, or R with
      *                       {@code --n-init R}
+     * @param regCovar       the reg-covar every implementation ran with: what says whether a component
+     *                       collapsed ({@link org.emgmm.selection.Cell#collapsedComponents})
      */
     public record Outcome(List<Row> rows, String reference, List<Departure> departures,
-            CovarianceType covarianceType, List<Restarts.Start> starts) {
+            CovarianceType covarianceType, List<Restarts.Start> starts, double regCovar) {
 
         /** {@return how many starts each implementation ran from} */
         public int runs() {
@@ -263,7 +265,7 @@ public final class Comparison {
             }
         }
         return new Outcome(rows, referenceIndex < 0 ? null : names.get(referenceIndex), departures, type,
-                List.copyOf(starts));
+                List.copyOf(starts), settings.regCovar());
     }
 
     /**
@@ -291,6 +293,9 @@ public final class Comparison {
     private static String whySkipped(EmAlgorithm algorithm, DataMatrix data) {
         if (algorithm.name().equals(UnivariateEm.NAME) && data.columns() != 1) {
             return "univariate fits one column, the data has " + data.columns();
+        }
+        if (data.isWeighted() && !algorithm.supportsSampleWeights()) {
+            return algorithm.name() + " takes no sample weights";
         }
         return null;
     }

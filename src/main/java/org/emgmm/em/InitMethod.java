@@ -15,7 +15,12 @@ public enum InitMethod {
     /** {@code k-means++}: D² sampled centres, then one M-step ({@link Initialisation#kMeansPlusPlus}). */
     K_MEANS_PLUS_PLUS("k-means++"),
     /** {@code kmeans}: k-means++ centres refined by Lloyd's algorithm, then one M-step ({@link Initialisation#kMeans}). */
-    KMEANS("kmeans");
+    KMEANS("kmeans"),
+    /**
+     * {@code sklearn-k-means++}: scikit-learn's k-means++ start, greedy D² sampled centres as the means with
+     * reg-covar·I covariances ({@link Initialisation#sklearnKMeansPlusPlus}).
+     */
+    SKLEARN_K_MEANS_PLUS_PLUS("sklearn-k-means++");
 
     private final String label;
 
@@ -65,6 +70,7 @@ public enum InitMethod {
             case RANDOM_POINTS -> Initialisation.randomPoints(data, components, seed);
             case RANDOM_RESPONSIBILITIES -> Initialisation.randomResponsibilities(data, components, seed, regCovar);
             case K_MEANS_PLUS_PLUS -> Initialisation.kMeansPlusPlus(data, components, seed, regCovar);
+            case SKLEARN_K_MEANS_PLUS_PLUS -> Initialisation.sklearnKMeansPlusPlus(data, components, seed, regCovar);
             case KMEANS -> Initialisation.kMeans(data, components, seed, regCovar);
         };
     }

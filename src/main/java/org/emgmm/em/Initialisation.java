@@ -28,6 +28,12 @@ import org.emgmm.model.NotPositiveDefiniteException;
  *   <li><b>kmeans</b> ({@link #kMeans}): the k-means++ centres refined by Lloyd's algorithm
  *       ({@link Lloyd}, at most {@value Lloyd#DEFAULT_MAX_ITERATIONS} rounds), each point given wholly to
  *       its final cluster.</li>
+ *   <li><b>sklearn-k-means++</b> ({@link #sklearnKMeansPlusPlus}): scikit-learn's k-means++ start. Centres
+ *       by greedy D² sampling ({@link KMeansPlusPlus#greedyCentres}), and each centre's own point is its
+ *       component's only point: the means are the centres, every covariance is reg-covar·I, the weights are
+ *       equal. The first E-step then gives each point (all but wholly) to its nearest centre, so the first
+ *       M-step makes much the mixture the k-means++ start above begins from, without its fallback for
+ *       clusters of fewer than D + 1 points; what differs most is the draw of the centres.</li>
  * </ul>
  * <b>From centres to a mixture.</b> As scikit-learn's GaussianMixture does with its initial
  * responsibilities, the hard assignments (r[i][k] = 1 for the point's cluster, 0 elsewhere) go through
@@ -48,7 +54,8 @@ import org.emgmm.model.NotPositiveDefiniteException;
  * drawn among the points of positive weight only. What that means against the data with each row
  * repeated wᵢ times in place, for whole-number weights and the same seed:
  * <ul>
- *   <li>k-means++ and kmeans: the same start, up to rounding (the sums are added in another order);</li>
+ *   <li>k-means++, sklearn-k-means++ and kmeans: the same start, up to rounding (the sums are added in
+ *       another order);</li>
  *   <li>random-points: a start drawn from the same kind of points, but not the same draw, since the
  *       shuffle runs over N rows instead of Σᵢ wᵢ;</li>
  *   <li>random-responsibilities: not the same, and not even alike in distribution: the copies of a row
@@ -178,6 +185,44 @@ public final class Initialisation {
         int[] nearest = new int[data.rows()];
         Lloyd.assign(data, centres, components, nearest);
         return fromAssignments(data, components, nearest, centres, regCovar);
+    }
+
+    /**
+     * "sklearn-k-means++": the start scikit-learn's GaussianMixture makes with {@code init_params="k-means++"}.
+     * It gives responsibility 1 to each centre's own point and 0 everywhere else, so its M-step has one point
+     * per component: the mean is the centre, the scatter is 0, the covariance is reg-covar·I, and every weight
+     * is the same (scikit-learn's are 1/N each, unnormalised; the E-step's normalisation makes that 1/K).
+     * The trade-off against {@link #kMeansPlusPlus}: greedy sampling puts fewer centres in one cluster, while
+     * the tiny covariances make the first E-step a hard nearest-centre assignment.
+     *
+     * @param data       N×D, N ≥ 2
+     * @param components K, at least 1 and at most N
+     * @param seed       the seed of the greedy D² sampling
+     * @param regCovar   every start covariance is regCovar·I; must be positive
+     * @return θ₀ with full covariances
+     * @throws DataException if reg-covar is 0 (the covariances would be 0), or there are fewer than K
+     *                       distinct points and reg-covar is 0
+     */
+    public static GaussianMixture sklearnKMeansPlusPlus(DataMatrix data, int components, long seed,
+            double regCovar) {
+        if (!(regCovar > 0.0)) {
+            throw new DataException("--init-method sklearn-k-means++ gives every component --reg-covar times the"
+                    + " identity as its covariance, so it needs a positive --reg-covar, got " + regCovar);
+        }
+        requireComponents(data, components);
+        int d = data.columns();
+        Sizes.requireCovariancesFit(d, components);
+        double[] means = KMeansPlusPlus.greedyCentres(data, components, seed,
+                !hasDistinctPoints(data, components, regCovar));
+        double[] covariances = new double[Sizes.product("the covariances (components × columns²)", components, d, d)];
+        for (int k = 0; k < components; k++) {
+            for (int a = 0; a < d; a++) {
+                covariances[k * d * d + a * d + a] = regCovar; // zero scatter around the one point, plus reg-covar
+            }
+        }
+        double[] weights = new double[components];
+        Arrays.fill(weights, 1.0 / components);
+        return build(data, components, weights, means, covariances);
     }
 
     /**

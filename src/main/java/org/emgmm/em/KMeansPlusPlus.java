@@ -136,6 +136,107 @@ public final class KMeansPlusPlus {
     }
 
     /**
+     * The number of candidates greedy k-means++ draws for each centre after the first: 2 + ⌊ln K⌋, the
+     * number Arthur and Vassilvitskii tried (mentioned in their conclusion) and scikit-learn's default.
+     */
+    public static int greedyTrials(int k) {
+        return 2 + (int) Math.floor(Math.log(k));
+    }
+
+    /**
+     * K centres by greedy k-means++, the variant scikit-learn uses: the first centre is drawn as in
+     * {@link #centres}; for each next one, T = {@link #greedyTrials}(K) candidates are drawn independently
+     * by D² sampling, and the candidate that leaves the smallest potential is kept:
+     * <pre>
+     *   for c = 2 .. K:
+     *       D²(i)  = min over the centres so far of ‖xᵢ − centre‖²
+     *       total  = Σᵢ wᵢ D²(i)
+     *       for t = 1 .. T:  candidate t = x[i] for the smallest i with w₀D²(0) + … + wᵢD²(i) &gt; random.nextDouble() · total
+     *       φ(t)   = Σᵢ wᵢ min(D²(i), ‖xᵢ − candidate t‖²)          (the potential if candidate t were added)
+     *       centre c = the candidate of smallest φ (the first such on a tie)
+     * </pre>
+     * The trade-off: T times the distance computations of plain k-means++ for centres that are less
+     * often two in one cluster, since a second centre in an already covered cluster barely lowers φ.
+     *
+     * @param data               N×D, weighted or not (wᵢ = 1 without sample weights)
+     * @param k                  K, the number of centres, 1 ≤ K ≤ N
+     * @param seed               the seed of {@code new SplittableRandom(seed)}, which makes every draw
+     * @param shareWhenExhausted whether centres may repeat once every distinct point is a centre, as in
+     *                           {@link #centres(DataMatrix, int, long, boolean)}
+     * @return K·D values, centre c at {@code [c·D, (c+1)·D)}, each a copy of a data point
+     * @throws DataException if K &lt; 1, K &gt; N, or (unless sharing) the data has fewer than K distinct points
+     */
+    public static double[] greedyCentres(DataMatrix data, int k, long seed, boolean shareWhenExhausted) {
+        int n = data.rows();
+        int d = data.columns();
+        if (k < 1) {
+            throw new DataException("the number of components must be at least 1, got " + k);
+        }
+        if (k > n) {
+            throw new DataException("there are " + n + " points but " + k + " components: use at most " + n
+                    + " components or more data");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] centres = new double[Sizes.product("the means (components × columns)", k, d)];
+        System.arraycopy(data.row(firstCentre(data, random)), 0, centres, 0, d);
+        double[] nearest = squaredDistances(data, centres, 1);
+        int trials = greedyTrials(k);
+        for (int c = 1; c < k; c++) {
+            double[] weighted = new double[n];
+            double total = 0.0;
+            for (int i = 0; i < n; i++) {
+                weighted[i] = data.weight(i) * nearest[i]; // wᵢ D²(i)
+                total += weighted[i];
+            }
+            int chosen;
+            if (total == 0.0 && shareWhenExhausted) {
+                chosen = firstCentre(data, random); // drawn as the first centre was
+            } else if (total == 0.0) {
+                throw new DataException("the data has only " + c + " distinct points" + (data.isWeighted()
+                        ? " of positive sample weight" : "") + ", fewer than the " + k
+                        + " components asked for: use fewer components");
+            } else {
+                chosen = bestCandidate(data, nearest, weighted, total, trials, random);
+            }
+            System.arraycopy(data.row(chosen), 0, centres, c * d, d);
+            for (int i = 0; i < n; i++) {
+                nearest[i] = Math.min(nearest[i], squaredDistance(data, i, centres, c));
+            }
+        }
+        return centres;
+    }
+
+    /** Draws {@code trials} candidates by D² sampling and returns the one whose potential φ is smallest. */
+    private static int bestCandidate(DataMatrix data, double[] nearest, double[] weighted, double total, int trials,
+            SplittableRandom random) {
+        int[] candidates = new int[trials];
+        for (int t = 0; t < trials; t++) {
+            candidates[t] = drawIndex(weighted, random.nextDouble() * total);
+        }
+        int best = candidates[0];
+        double bestPotential = Double.POSITIVE_INFINITY;
+        for (int candidate : candidates) {
+            double potential = potentialWith(data, nearest, candidate);
+            if (potential < bestPotential) {
+                best = candidate;
+                bestPotential = potential;
+            }
+        }
+        return best;
+    }
+
+    /** φ = Σᵢ wᵢ min(D²(i), ‖xᵢ − x_candidate‖²): the weighted squared distances if the candidate were a centre. */
+    private static double potentialWith(DataMatrix data, double[] nearest, int candidate) {
+        double[] centre = data.row(candidate);
+        double potential = 0.0;
+        for (int i = 0; i < data.rows(); i++) {
+            double squared = squaredDistance(data, i, centre, 0);
+            potential += data.weight(i) * Math.min(nearest[i], squared);
+        }
+        return potential;
+    }
+
+    /**
      * The index of the first centre: {@code random.nextInt(N)} for unweighted data; with sample weights, the
      * point whose run of copies holds {@code random.nextInt(W)} when every weight is a whole number (W ≤ the
      * largest int), otherwise the first i with w₀ + … + wᵢ &gt; random.nextDouble() · W.

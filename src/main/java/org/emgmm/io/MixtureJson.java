@@ -115,6 +115,42 @@ public final class MixtureJson {
     }
 
     /**
+     * The means of a start file that gives only {@code "means"} (no weights, no covariances), as
+     * scikit-learn's {@code means_init} does; null when the file has weights or covariances, for
+     * {@link #read} to take (and to say what is wrong with).
+     *
+     * @param file the file
+     * @return K rows of D means, or null
+     * @throws DataException           if the file is missing, unreadable or not JSON
+     * @throws InvalidMixtureException if the means are not a K×D matrix of finite numbers
+     */
+    public static double[][] meansOnly(Path file) {
+        String source = file.toString();
+        JsonObject root = requireObject(StrictJson.parse(StrictJson.readText(file), source), source);
+        if (!root.has(MEANS) || root.has(WEIGHTS) || root.has(COVARIANCES)) {
+            return null;
+        }
+        double[][] means = matrix(root.get(MEANS), MEANS, source);
+        if (means.length == 0 || means[0].length == 0) {
+            throw new InvalidMixtureException(-1, source + ": \"" + MEANS + "\" is empty: give one row of D numbers"
+                    + " per component");
+        }
+        for (int k = 0; k < means.length; k++) {
+            if (means[k].length != means[0].length) {
+                throw new InvalidMixtureException(k, source + ": mean " + k + " has " + means[k].length
+                        + " values, mean 0 has " + means[0].length + ": give every mean one value per column");
+            }
+            for (double value : means[k]) {
+                if (!Double.isFinite(value)) {
+                    throw new InvalidMixtureException(k, source + ": mean " + k + " holds " + value
+                            + ": give finite numbers");
+                }
+            }
+        }
+        return means;
+    }
+
+    /**
      * The file's covarianceType, full when it has none.
      *
      * @param root   the file's object

@@ -77,17 +77,32 @@ public record Cell(int components, CovarianceType type, int freeParameters, Rest
      * @return true if some component k has L[j][j]² ≤ {@link #COLLAPSE_FACTOR} · regCovar for some j
      */
     public static boolean hasCollapsedComponent(GaussianMixture model, double regCovar) {
+        return collapsedComponents(model, regCovar).length > 0;
+    }
+
+    /**
+     * The components that have collapsed by {@link #hasCollapsedComponent}'s rule, the rule {@code select},
+     * {@code fit} and {@code compare} all use: minⱼ L[j][j]² ≤ {@link #COLLAPSE_FACTOR} · regCovar.
+     *
+     * @param model    the fitted mixture
+     * @param regCovar the --reg-covar the fit added to every covariance's diagonal (0: nothing collapses)
+     * @return the collapsed components, 0-based and ascending; empty when none did
+     */
+    public static int[] collapsedComponents(GaussianMixture model, double regCovar) {
         double threshold = COLLAPSE_FACTOR * regCovar;
+        int[] found = new int[model.components()];
+        int count = 0;
         for (int k = 0; k < model.components(); k++) {
             Cholesky factor = model.cholesky(k);
             for (int j = 0; j < model.dimension(); j++) {
                 double conditionalVariance = factor.lower(j, j) * factor.lower(j, j);
                 if (conditionalVariance <= threshold) {
-                    return true;
+                    found[count++] = k;
+                    break;
                 }
             }
         }
-        return false;
+        return java.util.Arrays.copyOf(found, count);
     }
 
     /** A cell that could not be fitted, and why. */

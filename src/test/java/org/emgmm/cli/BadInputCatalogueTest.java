@@ -170,6 +170,22 @@ class BadInputCatalogueTest {
         cases.add(of("a negative --tol", "tol", "fit", "--data", "old-faithful", "-k", "2", "--tol", "-1"));
         cases.add(of("a negative --reg-covar", "reg-covar", "fit", "--data", "old-faithful", "-k", "2",
                 "--reg-covar", "-1"));
+        cases.add(of("scikit-learn's k-means++ start with --reg-covar 0", "--reg-covar", "fit", "--data",
+                "old-faithful", "-k", "2", "--init-method", "sklearn-k-means++", "--reg-covar", "0", "--out",
+                "@out.json"));
+        cases.add(init("a means-only init file whose means do not match the data's columns",
+                "{\"means\": [[1, 2, 3], [4, 5, 6]]}", "init.json"));
+        cases.add(init("a means-only init file with a mean that is not finite",
+                "{\"means\": [[1, 2], [4, 1e999]]}", "init.json"));
+        cases.add(of("score with both --bic and --aic", "--bic", "score", "--model", "@model.json", "--data",
+                "old-faithful", "--bic", "--aic"));
+        cases.add(of("score with a negative sample weight", Map.of("data.csv", "a,b,w\n1,2,1\n2,3.5,-1\n",
+                "model.json", MODEL_2D), "line 3", "score", "--model", "@model.json", "--data", "@data.csv",
+                "--sample-weights", "w"));
+        cases.add(of("select with an unknown sample-weights column", Map.of("data.csv", DATA_2D), "'w'", "select",
+                "--data", "@data.csv", "--components", "1", "--sample-weights", "w"));
+        cases.add(of("compare --example with --sample-weights", "--sample-weights", "compare", "--example",
+                "seed-000", "--sample-weights", "w", "--out", "@pages"));
         cases.add(of("zero components", "components", "fit", "--data", "old-faithful", "-k", "0"));
         cases.add(of("components that are not a number", "abc", "fit", "--data", "old-faithful", "-k", "abc"));
         cases.add(of("a seed that is not a number", "xyz", "fit", "--data", "old-faithful", "-k", "2", "--seed",

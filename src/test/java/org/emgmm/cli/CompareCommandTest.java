@@ -240,4 +240,84 @@ class CompareCommandTest {
         return count;
     }
 
+
+    /**
+     * The flat group of {@link FitWarningTest}: component 0's points all have y = 5, so every implementation's
+     * fit collapses it (y variance 0 + reg-covar). The table gains a column naming it, the JSON rows list it, and
+     * standard error carries one warning line; the exit code stays 0.
+     */
+    @Test
+    void aCollapsedComponentIsNamedInTheTableAndTheRowsAndWarnedOf() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(String.format(Locale.ROOT, "%d,5%n", i % 5));
+            csv.append(String.format(Locale.ROOT, "%d,%d%n", 100 + i % 4, 100 + (i * 7) % 5));
+        }
+        Path data = Files.writeString(directory.resolve("flat.csv"), csv);
+        Path start = Files.writeString(directory.resolve("start.json"), "{\"weights\": [0.5, 0.5], \"means\":"
+                + " [[2, 5], [101.5, 102]], \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}");
+        CommandRun run = run("compare", "--data", data.toString(), "--init", start.toString(), "--race", "none",
+                "--out", pages().toString(), "--json", json().toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertTrue(run.out().contains("empty / collapsed"), run.out());
+        assertTrue(run.out().lines().anyMatch(line -> line.startsWith("vectorised") && line.endsWith("collapsed 0")),
+                run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith(FitWarning.PREFIX + "component 0 collapsed in vectorised"), run.err());
+        JsonObject root = JsonParser.parseString(Files.readString(json())).getAsJsonObject();
+        for (var row : root.getAsJsonArray("rows")) {
+            JsonObject fields = row.getAsJsonObject();
+            if (!fields.get("iterations").isJsonNull()) {
+                assertEquals("[0]", fields.get("collapsedComponents").toString(), fields.toString());
+                assertEquals("[]", fields.get("emptyComponents").toString(), fields.toString());
+            }
+        }
+    }
+
+    /** A sound fit: no extra column, nothing on standard error, and the rows say so with empty lists. */
+    @Test
+    void aSoundComparisonHasNoDegenerateColumnAndNoWarning() throws Exception {
+        CommandRun run = mainJob("--race", "none");
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertFalse(run.out().contains("empty / collapsed"), run.out());
+        assertEquals("", run.err());
+        JsonObject first = JsonParser.parseString(Files.readString(json())).getAsJsonObject().getAsJsonArray("rows")
+                .get(0).getAsJsonObject();
+        assertEquals("[]", first.get("collapsedComponents").toString());
+    }
+
+    /**
+     * compare --sample-weights: the weighted implementations give fit's weighted result from the same start, and
+     * those that take no weights are skipped, saying so.
+     */
+    @Test
+    void sampleWeightsGiveFitsWeightedResultAndSkipTheOthers() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y,w\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(String.format(Locale.ROOT, "%d.%d,%d.%d,%d%n", i % 7 + (i < 15 ? 0 : 20), i % 10,
+                    (i * 3) % 11, i % 5, i % 3 + 1));
+        }
+        Path data = Files.writeString(directory.resolve("weighted.csv"), csv);
+        Path model = directory.resolve("fit.json");
+        CommandRun fit = run("fit", "--data", data.toString(), "--sample-weights", "w", "-k", "2", "--out",
+                model.toString());
+        assertEquals(Main.EXIT_OK, fit.code(), fit.err());
+        CommandRun compare = run("compare", "--data", data.toString(), "--sample-weights", "w", "-k", "2", "--race",
+                "none", "--out", pages().toString(), "--json", json().toString());
+        assertEquals(Main.EXIT_OK, compare.code(), compare.err());
+        assertTrue(compare.out().contains("explicit-pdf    skipped: explicit-pdf takes no sample weights"),
+                compare.out());
+        double fitted = JsonParser.parseString(Files.readString(model)).getAsJsonObject().get("logLikelihood")
+                .getAsDouble();
+        JsonObject vectorised = JsonParser.parseString(Files.readString(json())).getAsJsonObject()
+                .getAsJsonArray("rows").get(0).getAsJsonObject();
+        assertEquals("vectorised", vectorised.get("implementation").getAsString());
+        double totalWeight = 0;
+        for (int i = 0; i < 30; i++) {
+            totalWeight += i % 3 + 1;
+        }
+        // the same fit, from the same start and seed: the same bits, per unit of weight
+        assertEquals(fitted / totalWeight, vectorised.get("meanLogLikelihood").getAsDouble(),
+                1e-15 * Math.abs(fitted / totalWeight));
+    }
 }

@@ -1,0 +1,99 @@
+package org.emgmm.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.emgmm.em.EmResult;
+import org.emgmm.selection.Cell;
+
+/**
+ * The one line of warning {@code fit} and {@code compare} print on standard error when a fit did not
+ * converge or a component collapsed (scikit-learn's ConvergenceWarning plays this part there). A warning
+ * is not an error: the result is still printed and written, and the exit code stays 0. Collapsed follows
+ * {@code select}'s rule ({@link Cell#collapsedComponents}).
+ * <pre>
+ *   em-gmm: warning: not converged after 5 iterations: raise --max-iter or --tol
+ *   em-gmm: warning: component 2 collapsed (a covariance of about --reg-covar in some direction): ...
+ * </pre>
+ */
+final class FitWarning {
+
+    /** How every warning line starts. */
+    static final String PREFIX = "em-gmm: warning: ";
+
+    private static final String NOT_CONVERGED_ADVICE = "raise --max-iter or --tol";
+
+    private static final String COLLAPSED_ADVICE = "the log-likelihood then measures --reg-covar rather than the data: try"
+            + " other starts (--seed, --n-init), fewer components or a larger --reg-covar";
+
+    private FitWarning() {
+    }
+
+    /**
+     * The warning for one fit, or null when it converged and nothing collapsed.
+     *
+     * @param result   the fit
+     * @param regCovar the --reg-covar it ran with
+     * @return one line starting with {@link #PREFIX}, without a line end; or null
+     */
+    static String forFit(EmResult result, double regCovar) {
+        List<String> parts = new ArrayList<>();
+        if (!result.converged()) {
+            parts.add("not converged after " + iterations(result) + ": " + NOT_CONVERGED_ADVICE);
+        }
+        int[] collapsed = Cell.collapsedComponents(result.model(), regCovar);
+        if (collapsed.length > 0) {
+            parts.add(components(collapsed) + " collapsed (a covariance of about --reg-covar in some direction): "
+                    + COLLAPSED_ADVICE);
+        }
+        return parts.isEmpty() ? null : PREFIX + String.join("; ", parts);
+    }
+
+    /**
+     * The warning for the fits of several implementations, naming which ones each problem touched, or null.
+     *
+     * @param results  the fits, by implementation name, in table order
+     * @param regCovar the --reg-covar they ran with
+     * @return one line starting with {@link #PREFIX}, without a line end; or null
+     */
+    static String forFits(Map<String, EmResult> results, double regCovar) {
+        List<String> unconverged = new ArrayList<>();
+        Map<String, List<String>> collapsedBy = new LinkedHashMap<>();
+        for (Map.Entry<String, EmResult> entry : results.entrySet()) {
+            EmResult result = entry.getValue();
+            if (!result.converged()) {
+                unconverged.add(entry.getKey() + " (" + iterations(result) + ")");
+            }
+            int[] collapsed = Cell.collapsedComponents(result.model(), regCovar);
+            if (collapsed.length > 0) {
+                collapsedBy.computeIfAbsent(components(collapsed), key -> new ArrayList<>()).add(entry.getKey());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!unconverged.isEmpty()) {
+            parts.add("not converged: " + String.join(", ", unconverged) + ": " + NOT_CONVERGED_ADVICE);
+        }
+        if (!collapsedBy.isEmpty()) {
+            List<String> which = new ArrayList<>();
+            collapsedBy.forEach((components, names) -> which.add(components + " collapsed in "
+                    + String.join(", ", names)));
+            parts.add(String.join(", ", which) + " (a covariance of about --reg-covar in some direction): "
+                    + COLLAPSED_ADVICE);
+        }
+        return parts.isEmpty() ? null : PREFIX + String.join("; ", parts);
+    }
+
+    /** "1 iteration" or "100 iterations". */
+    private static String iterations(EmResult result) {
+        return result.iterations() + (result.iterations() == 1 ? " iteration" : " iterations");
+    }
+
+    /** "component 2" or "components 0, 3". */
+    static String components(int[] indices) {
+        return (indices.length == 1 ? "component " : "components ")
+                + Arrays.stream(indices).mapToObj(String::valueOf).collect(Collectors.joining(", "));
+    }
+}
