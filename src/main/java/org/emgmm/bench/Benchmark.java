@@ -1,5 +1,8 @@
 package org.emgmm.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +34,9 @@ import org.emgmm.vectorised.VectorisedEm;
  * </pre>
  * Lower-order terms (O(N·K·D)) and the N·K exponentials and N logarithms of log-sum-exp are not counted;
  * the exponentials and logarithms get their own rate, (N·K + N) per iteration.
+ *
+ * <p>Those figures are <em>warm</em>. {@link #coldMillisPerIteration} gives the <em>cold</em> one: one fit
+ * in a fresh JVM, as a user's first {@code java -jar … fit} runs, the compiler's warm-up included.
  */
 public final class Benchmark {
 
@@ -198,6 +204,42 @@ public final class Benchmark {
 
     private Row failed(BenchCase benchCase, String name, int used, String reason) {
         return new Row(benchCase, name, used, iterations, Double.NaN, Double.NaN, Double.NaN, reason);
+    }
+
+    /**
+     * The cold figure: {@code vectorised}'s milliseconds per iteration over one fit of {@code iterations}
+     * iterations in a fresh JVM ({@link ColdRun}), started with this JVM's own {@code java} and class path
+     * and no options.
+     *
+     * @param benchCase  the case; its data and start are drawn again in the child JVM from the seed
+     * @param iterations EM iterations of the fit, with tolerance 0
+     * @param threads    threads for vectorised
+     * @return milliseconds per iteration
+     * @throws IOException if the child JVM cannot start, fails, or prints no number
+     */
+    public static double coldMillisPerIteration(BenchCase benchCase, int iterations, int threads)
+            throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                ColdRun.class.getName(), Integer.toString(benchCase.n()), Integer.toString(benchCase.d()),
+                Integer.toString(benchCase.k()), Long.toString(benchCase.seed()), Integer.toString(iterations),
+                Integer.toString(threads));
+        builder.redirectErrorStream(true);
+        Process child = builder.start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            int exit = child.waitFor();
+            if (exit != 0) {
+                throw new IOException("the cold run's JVM exited with " + exit + ": " + output);
+            }
+            return Double.parseDouble(output);
+        } catch (InterruptedException e) {
+            child.destroy();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the cold run", e);
+        } catch (NumberFormatException e) {
+            throw new IOException("the cold run printed no number: " + output, e);
+        }
     }
 
     /** The middle value (the mean of the two middle ones for an even count). */

@@ -89,6 +89,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Threads for vectorised (the others use one). Default: every core, here ${DEFAULT-VALUE}.")
     private int threads = VectorisedEm.defaultThreads();
 
+    @Option(names = "--cold",
+            description = "Also time vectorised cold: per case, one fit of --iterations iterations in a fresh JVM,"
+                    + " the compiler's warm-up included, as a first java -jar ... fit runs. The table's figures"
+                    + " are warm (after a warm-up run).")
+    private boolean cold;
+
     @Option(names = "--csv", paramLabel = "FILE.csv",
             description = "Where to write the table's rows as CSV. Default: ${DEFAULT-VALUE}.")
     private Path csv = Path.of("target", "bench", "bench.csv");
@@ -117,13 +123,26 @@ final class BenchCommand implements Callable<Integer> {
                 stageExports(batch, chosen);
             }
             List<Row> rows = new ArrayList<>();
+            List<String> coldLines = new ArrayList<>();
             for (BenchCase benchCase : chosen) {
                 rows.addAll(benchmark.run(benchCase, names));
+                if (cold) {
+                    spec.commandLine().getErr().println("  case " + benchCase.name() + ": vectorised cold, in a fresh JVM");
+                    double millis = Benchmark.coldMillisPerIteration(benchCase, iterations, threads);
+                    coldLines.add(String.format(Locale.ROOT, "%-6s %-20s %10.2f%n", benchCase.name(),
+                            benchCase.shape(), millis));
+                }
             }
             batch.stage("--csv", csv, BenchTable.csv(rows));
             batch.commit();
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(BenchTable.text(rows, iterations, runs, threads));
+            if (cold) {
+                stdout.printf(Locale.ROOT, "%nvectorised cold: one fit of %d iterations in a fresh JVM on %d thread%s,"
+                        + " warm-up included%n%-6s %-20s %10s%n", iterations, threads, threads == 1 ? "" : "s", "case",
+                        "N×D, K", "ms/iter");
+                coldLines.forEach(stdout::print);
+            }
             if (export != null) {
                 stdout.println("cases exported to " + export + ": " + String.join(", ", chosen.stream()
                         .map(BenchCase::name).toList()));
