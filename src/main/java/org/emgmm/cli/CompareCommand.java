@@ -138,20 +138,8 @@ final class CompareCommand implements Callable<Integer> {
             stdout.println("rows written to " + json);
         }
         stdout.flush();
-        warnIfUnsound(outcome);
+        FitWarning.printFor(outcome, spec.commandLine().getErr());
         return Main.EXIT_OK;
-    }
-
-    /** One line on standard error when some implementation's fit did not converge or collapsed; exit code stays 0. */
-    private void warnIfUnsound(Comparison.Outcome outcome) {
-        java.util.Map<String, org.emgmm.em.EmResult> results = new java.util.LinkedHashMap<>();
-        outcome.ran().forEach(row -> results.put(row.implementation(), row.result()));
-        String warning = FitWarning.forFits(results, outcome.regCovar());
-        if (warning != null) {
-            PrintWriter stderr = spec.commandLine().getErr();
-            stderr.println(warning);
-            stderr.flush();
-        }
     }
 
     /** Refuses a --format other than png and svg, and a --dpi outside 36 to 600. */

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.emgmm.compare.CompareReport;
 import org.emgmm.compare.Comparison;
 import org.emgmm.compare.ExplorePage;
 import org.emgmm.io.OutputBatch;
@@ -75,6 +76,7 @@ final class ExploreCommand implements Callable<Integer> {
             stdout.println(String.format(Locale.ROOT, "%-" + width + "s  ", row.implementation()) + (row.ran()
                     ? String.format(Locale.ROOT, "%3d iterations, mean log-likelihood %.10f",
                             row.result().iterations(), row.result().meanLogLikelihood())
+                            + degenerate(outcome, row)
                     : row.reason()));
         }
         if (!outcome.allAgree()) {
@@ -85,6 +87,13 @@ final class ExploreCommand implements Callable<Integer> {
         }
         stdout.println("explorer: " + out + " (every iteration, " + compared.recording().shownLine() + ")");
         stdout.flush();
+        FitWarning.printFor(outcome, spec.commandLine().getErr());
         return Main.EXIT_OK;
+    }
+
+    /** ", empty 0; collapsed 2" when the row's fit has an empty or a collapsed component (select's rule), else "". */
+    private static String degenerate(Comparison.Outcome outcome, Comparison.Row row) {
+        String cell = CompareReport.degenerateCell(outcome, row);
+        return cell.equals("-") ? "" : ", " + cell;
     }
 }

@@ -10,7 +10,7 @@ import org.emgmm.em.EmResult;
 import org.emgmm.selection.Cell;
 
 /**
- * The one line of warning {@code fit} and {@code compare} print on standard error when a fit did not
+ * The one line of warning {@code fit}, {@code compare} and {@code explore} print on standard error when a fit did not
  * converge or a component collapsed (scikit-learn's ConvergenceWarning plays this part there). A warning
  * is not an error: the result is still printed and written, and the exit code stays 0. Collapsed follows
  * {@code select}'s rule ({@link Cell#collapsedComponents}).
@@ -84,6 +84,27 @@ final class FitWarning {
                     + COLLAPSED_ADVICE);
         }
         return parts.isEmpty() ? null : PREFIX + String.join("; ", parts);
+    }
+
+    /**
+     * The warning for a comparison's implementations that ran (as {@link #forFits}), or null.
+     *
+     * @param outcome the comparison
+     * @return one line starting with {@link #PREFIX}, without a line end; or null
+     */
+    static String forOutcome(org.emgmm.compare.Comparison.Outcome outcome) {
+        Map<String, EmResult> results = new LinkedHashMap<>();
+        outcome.ran().forEach(row -> results.put(row.implementation(), row.result()));
+        return forFits(results, outcome.regCovar());
+    }
+
+    /** Prints {@link #forOutcome}'s line on {@code stderr} when there is one. */
+    static void printFor(org.emgmm.compare.Comparison.Outcome outcome, java.io.PrintWriter stderr) {
+        String warning = forOutcome(outcome);
+        if (warning != null) {
+            stderr.println(warning);
+            stderr.flush();
+        }
     }
 
     /** "1 iteration" or "100 iterations". */

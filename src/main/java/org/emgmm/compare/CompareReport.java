@@ -79,7 +79,7 @@ public final class CompareReport {
     }
 
     /** "empty 0", "collapsed 1, 2", "empty 0; collapsed 2" or "-". */
-    static String degenerateCell(Comparison.Outcome outcome, Comparison.Row row) {
+    public static String degenerateCell(Comparison.Outcome outcome, Comparison.Row row) {
         List<String> parts = new ArrayList<>();
         int[] empty = row.result().emptyComponents();
         if (empty.length > 0) {

@@ -65,6 +65,41 @@ class ExploreCommandTest {
         assertEquals("explorer: " + page + " (every iteration, 150 of 150 shown)", lines.get(lines.size() - 1));
     }
 
+    /**
+     * The flat group of {@link FitWarningTest} again: component 0's points all have y = 5, so every fit
+     * collapses it. Each summary line names it, as compare's table does, and standard error carries
+     * compare's one warning line; the exit code stays 0.
+     */
+    @Test
+    void aCollapsedComponentIsNamedOnEachLineAndWarnedOf() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(String.format(Locale.ROOT, "%d,5%n", i % 5));
+            csv.append(String.format(Locale.ROOT, "%d,%d%n", 100 + i % 4, 100 + (i * 7) % 5));
+        }
+        Path data = Files.writeString(directory.resolve("flat.csv"), csv);
+        Path start = Files.writeString(directory.resolve("start.json"), "{\"weights\": [0.5, 0.5], \"means\":"
+                + " [[2, 5], [101.5, 102]], \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}");
+        CommandRun run = CommandRun.of("explore", "--data", data.toString(), "--init", start.toString(), "--race",
+                "none", "--out", directory.resolve("page.html").toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        List<String> fitted = run.out().lines().filter(line -> line.contains(" iterations, ")).toList();
+        assertFalse(fitted.isEmpty(), run.out());
+        assertTrue(fitted.stream().allMatch(line -> line.endsWith(", collapsed 0")), run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith(FitWarning.PREFIX + "component 0 collapsed in "), run.err());
+    }
+
+    /** A sound fit warns of nothing: standard error stays empty. */
+    @Test
+    void aSoundFitWarnsOfNothing() throws Exception {
+        CommandRun run = CommandRun.of("explore", "--data", "old-faithful", "-k", "2", "--seed", "1", "--race",
+                "none", "--out", directory.resolve("page.html").toString());
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertEquals("", run.err());
+        assertFalse(run.out().contains("collapsed") || run.out().contains("empty "), run.out());
+    }
+
     /** On data of fewer than Timings.FEW_POINTS points, the page gets the default race's timing group. */
     @Test
     void onFewPointsThePageHasTheRaceGroup() throws Exception {
