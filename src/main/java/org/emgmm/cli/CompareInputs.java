@@ -1,5 +1,6 @@
 package org.emgmm.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.emgmm.compare.RaceCase;
 import org.emgmm.compare.Recording;
 import org.emgmm.compare.Timings;
 import org.emgmm.data.DataMatrix;
+import org.emgmm.data.Datasets;
 import org.emgmm.data.LabelledData;
 import org.emgmm.em.EmSettings;
 import org.emgmm.em.Restarts;
@@ -50,7 +52,8 @@ final class CompareInputs {
 
     /** The options an example sets itself, refused beside --example. */
     private static final List<String> SET_BY_EXAMPLE = List.of("--data", "--components", "--init", "--init-method",
-            "--columns", "--max-iter", "--tol", "--reg-covar", "--sample-weights");
+            "--columns", "--max-iter", "--tol", "--reg-covar", "--sample-weights",
+            "--sample-weights-file");
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -70,6 +73,11 @@ final class CompareInputs {
             description = "A column of the data (name or 1-based index) holding each point's sample weight, as in"
                     + " fit; implementations that take no weights are skipped, saying so. The column is not fitted.")
     private String sampleWeights;
+
+    @Option(names = "--sample-weights-file", paramLabel = "FILE",
+            description = "Like --sample-weights, from a file of one number per data row, in the same order"
+                    + " (a header line is optional).")
+    private Path sampleWeightsFile;
 
     @Option(names = "--implementations", split = ",", paramLabel = "NAME",
             completionCandidates = FitCommand.ImplementationNames.class,
@@ -176,7 +184,12 @@ final class CompareInputs {
             starts = Restarts.starts(s -> chosen.start().apply(drawn, s).constrainedTo(type), seed, restarts);
         } else {
             run.requireDataAndOneWayToStart(spec, ", or --example NAME");
-            loaded = run.load(null, sampleWeights);
+            if (sampleWeights != null && sampleWeightsFile != null) {
+                throw usageError("--sample-weights and --sample-weights-file both give the sample weights: give"
+                        + " only one");
+            }
+            LabelledData read = run.load(null, sampleWeights);
+            loaded = sampleWeightsFile == null ? read : Datasets.withSampleWeightsFile(read, sampleWeightsFile);
             starts = Restarts.starts(s -> run.start(loaded.data(), spec, s), run.seed, restarts);
         }
         GaussianMixture start = starts.get(0).mixture();
@@ -214,7 +227,8 @@ final class CompareInputs {
      * @param batch the batch the command's outputs go to
      */
     void registerInputs(OutputBatch batch) {
-        batch.input("--data", run.dataFile()).input("--init", run.init);
+        batch.input("--data", run.dataFile()).input("--init", run.init)
+                .input("--sample-weights-file", sampleWeightsFile);
     }
 
     /** The example --example names, refusing the options it sets itself; a usage error for an unknown name. */

@@ -320,4 +320,53 @@ class CompareCommandTest {
         assertEquals(fitted / totalWeight, vectorised.get("meanLogLikelihood").getAsDouble(),
                 1e-15 * Math.abs(fitted / totalWeight));
     }
+
+    /**
+     * compare --sample-weights-file: the weights of a column, moved to a file of their own, give the same rows;
+     * both sources at once, or a file beside --example, are refused in one line.
+     */
+    @Test
+    void aWeightsFileGivesTheColumnsRows() throws Exception {
+        StringBuilder withColumn = new StringBuilder("x,y,w\n");
+        StringBuilder points = new StringBuilder("x,y\n");
+        StringBuilder weights = new StringBuilder("w\n");
+        for (int i = 0; i < 30; i++) {
+            String xy = String.format(Locale.ROOT, "%d.%d,%d.%d", i % 7 + (i < 15 ? 0 : 20), i % 10, (i * 3) % 11,
+                    i % 5);
+            withColumn.append(xy).append(',').append(i % 3 + 1).append('\n');
+            points.append(xy).append('\n');
+            weights.append(i % 3 + 1).append('\n');
+        }
+        Path columnData = Files.writeString(directory.resolve("with-column.csv"), withColumn);
+        Path data = Files.writeString(directory.resolve("points.csv"), points);
+        Path file = Files.writeString(directory.resolve("weights.csv"), weights);
+        Path columnJson = directory.resolve("column.json");
+        CommandRun byColumn = run("compare", "--data", columnData.toString(), "--sample-weights", "w", "-k", "2",
+                "--race", "none", "--out", pages().toString(), "--json", columnJson.toString());
+        assertEquals(Main.EXIT_OK, byColumn.code(), byColumn.err());
+        CommandRun byFile = run("compare", "--data", data.toString(), "--sample-weights-file", file.toString(), "-k",
+                "2", "--race", "none", "--out", directory.resolve("file-pages").toString(), "--json",
+                json().toString());
+        assertEquals(Main.EXIT_OK, byFile.code(), byFile.err());
+        var columnRows = JsonParser.parseString(Files.readString(columnJson)).getAsJsonObject().getAsJsonArray("rows");
+        var fileRows = JsonParser.parseString(Files.readString(json())).getAsJsonObject().getAsJsonArray("rows");
+        assertEquals(columnRows.size(), fileRows.size());
+        for (int i = 0; i < columnRows.size(); i++) {
+            JsonObject column = columnRows.get(i).getAsJsonObject();
+            JsonObject fromFile = fileRows.get(i).getAsJsonObject();
+            assertEquals(column.get("implementation"), fromFile.get("implementation"));
+            assertEquals(column.get("iterations"), fromFile.get("iterations"), fromFile.toString());
+            assertEquals(column.get("meanLogLikelihood"), fromFile.get("meanLogLikelihood"), fromFile.toString());
+        }
+
+        CommandRun both = run("compare", "--data", columnData.toString(), "--sample-weights", "w",
+                "--sample-weights-file", file.toString(), "-k", "2", "--race", "none", "--out", pages().toString());
+        assertEquals(Main.EXIT_BAD_INPUT, both.code());
+        assertEquals(1, both.err().lines().count(), both.err());
+        assertTrue(both.err().contains("give only one"), both.err());
+        CommandRun example = run("compare", "--example", "seed-003", "--sample-weights-file", file.toString(),
+                "--race", "none", "--out", pages().toString());
+        assertEquals(Main.EXIT_BAD_INPUT, example.code());
+        assertTrue(example.err().contains("leave out --sample-weights-file"), example.err());
+    }
 }
