@@ -78,7 +78,13 @@ public final class CompareReport {
                 || collapsed(outcome, row).length > 0);
     }
 
-    /** "empty 0", "collapsed 1, 2", "empty 0; collapsed 2" or "-". */
+    /**
+     * What is empty or collapsed in one row's fit, by select's rule at the outcome's reg-covar.
+     *
+     * @param outcome the comparison the row belongs to
+     * @param row     a row whose implementation ran
+     * @return "empty 0", "collapsed 1, 2", "empty 0; collapsed 2" or "-"
+     */
     public static String degenerateCell(Comparison.Outcome outcome, Comparison.Row row) {
         List<String> parts = new ArrayList<>();
         int[] empty = row.result().emptyComponents();

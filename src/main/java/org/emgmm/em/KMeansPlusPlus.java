@@ -138,6 +138,9 @@ public final class KMeansPlusPlus {
     /**
      * The number of candidates greedy k-means++ draws for each centre after the first: 2 + ⌊ln K⌋, the
      * number Arthur and Vassilvitskii tried (mentioned in their conclusion) and scikit-learn's default.
+     *
+     * @param k the number of centres, K ≥ 1
+     * @return 2 + ⌊ln K⌋
      */
     public static int greedyTrials(int k) {
         return 2 + (int) Math.floor(Math.log(k));
