@@ -138,7 +138,7 @@ final class CompareCommand implements Callable<Integer> {
             stdout.println("rows written to " + json);
         }
         stdout.flush();
-        FitWarning.printFor(outcome, spec.commandLine().getErr());
+        FitWarning.printFor(outcome, compared.settings(), spec.commandLine().getErr());
         return Main.EXIT_OK;
     }
 

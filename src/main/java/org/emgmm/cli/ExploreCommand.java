@@ -87,7 +87,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         stdout.println("explorer: " + out + " (every iteration, " + compared.recording().shownLine() + ")");
         stdout.flush();
-        FitWarning.printFor(outcome, spec.commandLine().getErr());
+        FitWarning.printFor(outcome, compared.settings(), spec.commandLine().getErr());
         return Main.EXIT_OK;
     }
 

@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.emgmm.em.EmResult;
+import org.emgmm.em.EmSettings;
 import org.emgmm.selection.Cell;
 
 /**
  * The one line of warning {@code fit}, {@code compare} and {@code explore} print on standard error when a fit did not
  * converge or a component collapsed (scikit-learn's ConvergenceWarning plays this part there). A warning
  * is not an error: the result is still printed and written, and the exit code stays 0. Collapsed follows
- * {@code select}'s rule ({@link Cell#collapsedComponents}).
+ * {@code select}'s rule ({@link Cell#collapsedComponents}). A run with tolerance 0 asked for a fixed number of
+ * iterations (as the notebooks' examples do) and is never warned of for not converging: it cannot converge.
  * <pre>
  *   em-gmm: warning: not converged after 5 iterations: raise --max-iter or --tol
  *   em-gmm: warning: component 2 collapsed (a covariance of about --reg-covar in some direction): ...
@@ -36,12 +38,13 @@ final class FitWarning {
      * The warning for one fit, or null when it converged and nothing collapsed.
      *
      * @param result   the fit
-     * @param regCovar the --reg-covar it ran with
+     * @param settings the settings it ran with: its tolerance and reg-covar
      * @return one line starting with {@link #PREFIX}, without a line end; or null
      */
-    static String forFit(EmResult result, double regCovar) {
+    static String forFit(EmResult result, EmSettings settings) {
+        double regCovar = settings.regCovar();
         List<String> parts = new ArrayList<>();
-        if (!result.converged()) {
+        if (!result.converged() && asksToConverge(settings)) {
             parts.add("not converged after " + iterations(result) + ": " + NOT_CONVERGED_ADVICE);
         }
         int[] collapsed = Cell.collapsedComponents(result.model(), regCovar);
@@ -56,15 +59,16 @@ final class FitWarning {
      * The warning for the fits of several implementations, naming which ones each problem touched, or null.
      *
      * @param results  the fits, by implementation name, in table order
-     * @param regCovar the --reg-covar they ran with
+     * @param settings the settings they ran with: their tolerance and reg-covar
      * @return one line starting with {@link #PREFIX}, without a line end; or null
      */
-    static String forFits(Map<String, EmResult> results, double regCovar) {
+    static String forFits(Map<String, EmResult> results, EmSettings settings) {
+        double regCovar = settings.regCovar();
         List<String> unconverged = new ArrayList<>();
         Map<String, List<String>> collapsedBy = new LinkedHashMap<>();
         for (Map.Entry<String, EmResult> entry : results.entrySet()) {
             EmResult result = entry.getValue();
-            if (!result.converged()) {
+            if (!result.converged() && asksToConverge(settings)) {
                 unconverged.add(entry.getKey() + " (" + iterations(result) + ")");
             }
             int[] collapsed = Cell.collapsedComponents(result.model(), regCovar);
@@ -89,22 +93,29 @@ final class FitWarning {
     /**
      * The warning for a comparison's implementations that ran (as {@link #forFits}), or null.
      *
-     * @param outcome the comparison
+     * @param outcome  the comparison
+     * @param settings the settings it ran with
      * @return one line starting with {@link #PREFIX}, without a line end; or null
      */
-    static String forOutcome(org.emgmm.compare.Comparison.Outcome outcome) {
+    static String forOutcome(org.emgmm.compare.Comparison.Outcome outcome, EmSettings settings) {
         Map<String, EmResult> results = new LinkedHashMap<>();
         outcome.ran().forEach(row -> results.put(row.implementation(), row.result()));
-        return forFits(results, outcome.regCovar());
+        return forFits(results, settings);
     }
 
     /** Prints {@link #forOutcome}'s line on {@code stderr} when there is one. */
-    static void printFor(org.emgmm.compare.Comparison.Outcome outcome, java.io.PrintWriter stderr) {
-        String warning = forOutcome(outcome);
+    static void printFor(org.emgmm.compare.Comparison.Outcome outcome, EmSettings settings,
+            java.io.PrintWriter stderr) {
+        String warning = forOutcome(outcome, settings);
         if (warning != null) {
             stderr.println(warning);
             stderr.flush();
         }
+    }
+
+    /** Whether the run was to stop on convergence: tolerance 0 asks for exactly max-iter iterations. */
+    private static boolean asksToConverge(EmSettings settings) {
+        return settings.tolerance() > 0.0;
     }
 
     /** "1 iteration" or "100 iterations". */

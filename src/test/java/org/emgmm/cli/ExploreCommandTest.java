@@ -90,7 +90,10 @@ class ExploreCommandTest {
         assertTrue(run.err().startsWith(FitWarning.PREFIX + "component 0 collapsed in "), run.err());
     }
 
-    /** A sound fit warns of nothing: standard error stays empty. */
+    /**
+     * A sound fit warns of nothing: standard error stays empty. Nor does a notebook example that runs its
+     * notebook's fixed number of iterations (tolerance 0), which cannot converge by design.
+     */
     @Test
     void aSoundFitWarnsOfNothing() throws Exception {
         CommandRun run = CommandRun.of("explore", "--data", "old-faithful", "-k", "2", "--seed", "1", "--race",
@@ -98,6 +101,11 @@ class ExploreCommandTest {
         assertEquals(Main.EXIT_OK, run.code(), run.err());
         assertEquals("", run.err());
         assertFalse(run.out().contains("collapsed") || run.out().contains("empty "), run.out());
+        CommandRun fixed = CommandRun.of("explore", "--example", "seed-000", "--race", "none", "--out",
+                directory.resolve("seed-000.html").toString());
+        assertEquals(Main.EXIT_OK, fixed.code(), fixed.err());
+        assertTrue(fixed.out().contains("100 iterations"), fixed.out());
+        assertEquals("", fixed.err());
     }
 
     /** On data of fewer than Timings.FEW_POINTS points, the page gets the default race's timing group. */

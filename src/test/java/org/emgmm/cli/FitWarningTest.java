@@ -65,6 +65,16 @@ class FitWarningTest {
                 run.err().strip());
     }
 
+    /** Tolerance 0 asks for exactly --max-iter iterations: such a run cannot converge and is not warned of. */
+    @Test
+    void aFixedNumberOfIterationsIsNotWarnedOf() {
+        CommandRun run = CommandRun.of("fit", "--data", "old-faithful", "--components", "2", "--max-iter", "3",
+                "--tol", "0");
+        assertEquals(Main.EXIT_OK, run.code(), run.err());
+        assertTrue(run.out().contains("iterations      3, not converged"), run.out());
+        assertEquals("", run.err());
+    }
+
     @Test
     void aSoundFitWarnsOfNothing() {
         CommandRun run = CommandRun.of("fit", "--data", "old-faithful", "--components", "2");
