@@ -13,7 +13,6 @@ import org.emgmm.compare.RaceCase;
 import org.emgmm.compare.Recording;
 import org.emgmm.compare.Timings;
 import org.emgmm.data.DataMatrix;
-import org.emgmm.data.Datasets;
 import org.emgmm.data.LabelledData;
 import org.emgmm.em.EmSettings;
 import org.emgmm.em.Restarts;
@@ -184,12 +183,8 @@ final class CompareInputs {
             starts = Restarts.starts(s -> chosen.start().apply(drawn, s).constrainedTo(type), seed, restarts);
         } else {
             run.requireDataAndOneWayToStart(spec, ", or --example NAME");
-            if (sampleWeights != null && sampleWeightsFile != null) {
-                throw usageError("--sample-weights and --sample-weights-file both give the sample weights: give"
-                        + " only one");
-            }
-            LabelledData read = run.load(null, sampleWeights);
-            loaded = sampleWeightsFile == null ? read : Datasets.withSampleWeightsFile(read, sampleWeightsFile);
+            SampleWeightSources.requireAtMostOne(sampleWeights, sampleWeightsFile, spec);
+            loaded = SampleWeightSources.withFile(run.load(null, sampleWeights), sampleWeightsFile);
             starts = Restarts.starts(s -> run.start(loaded.data(), spec, s), run.seed, restarts);
         }
         GaussianMixture start = starts.get(0).mixture();

@@ -139,7 +139,7 @@ final class FitCommand implements Callable<Integer> {
         EmAlgorithm algorithm = Main.implementation(implementation, run.threads, spec);
         run.requireDataAndOneWayToStart(spec, "");
         run.requireRestartsPossible(restarts, spec);
-        requireOneSourceOfSampleWeights();
+        SampleWeightSources.requireAtMostOne(sampleWeightsColumn, sampleWeightsFile, spec);
         PlotSettings pictureSettings = pictureSettings();
         boolean modelToStdout = out != null && out.toString().equals(GenerateCommand.STANDARD_OUTPUT);
         try (OutputBatch batch = OutputBatch.open()) {
@@ -208,21 +208,9 @@ final class FitCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * At most one source of sample weights. (Whether the implementation takes them is checked where every
-     * fit is: {@link org.emgmm.em.EmLoop#requireCanFit}.)
-     */
-    private void requireOneSourceOfSampleWeights() {
-        if (sampleWeightsColumn != null && sampleWeightsFile != null) {
-            throw usageError("--sample-weights and --sample-weights-file both give the sample weights: give only"
-                    + " one");
-        }
-    }
-
     /** The data, with its labels and sample weights when they are asked for. */
     private LabelledData load() {
-        LabelledData loaded = run.load(labelColumn, sampleWeightsColumn);
-        return sampleWeightsFile == null ? loaded : Datasets.withSampleWeightsFile(loaded, sampleWeightsFile);
+        return SampleWeightSources.withFile(run.load(labelColumn, sampleWeightsColumn), sampleWeightsFile);
     }
 
     /** Where the sample weights came from, for the summary, or null when there are none. */

@@ -110,11 +110,8 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
                 batch.check("--out", out);
             }
             mixture = MixtureJson.read(model);
-            LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, labelColumn(),
-                    weightColumn());
-            if (weightsFile() != null) {
-                loaded = Datasets.withSampleWeightsFile(loaded, weightsFile());
-            }
+            LabelledData loaded = SampleWeightSources.withFile(Datasets.load(data, columns == null ? List.of()
+                    : columns, labelColumn(), weightColumn()), weightsFile());
             points = loaded.data();
             requireMatching(mixture, loaded);
             Prediction prediction = Prediction.of(mixture, loaded.data().toFlatArray());

@@ -44,10 +44,7 @@ final class ScoreCommand extends ModelOnDataCommand {
         if (bic && aic) {
             throw usageError("--bic and --aic each ask for one number: give only one");
         }
-        if (sampleWeightsColumn != null && sampleWeightsFile != null) {
-            throw usageError("--sample-weights and --sample-weights-file both give the sample weights: give only"
-                    + " one");
-        }
+        SampleWeightSources.requireAtMostOne(sampleWeightsColumn, sampleWeightsFile, spec);
     }
 
     @Override

@@ -151,8 +151,8 @@ final class SelectCommand implements Callable<Integer> {
 
     /** The data, with its sample weights from a column or a file when either is given. */
     private LabelledData loadWeighted() {
-        LabelledData loaded = Datasets.load(data, columns == null ? List.of() : columns, null, sampleWeightsColumn);
-        return sampleWeightsFile == null ? loaded : Datasets.withSampleWeightsFile(loaded, sampleWeightsFile);
+        return SampleWeightSources.withFile(Datasets.load(data, columns == null ? List.of() : columns, null,
+                sampleWeightsColumn), sampleWeightsFile);
     }
 
     @Override
@@ -167,10 +167,7 @@ final class SelectCommand implements Callable<Integer> {
         if (restarts < 1) {
             throw usageError("--n-init must be 1 or more, got " + restarts);
         }
-        if (sampleWeightsColumn != null && sampleWeightsFile != null) {
-            throw usageError("--sample-weights and --sample-weights-file both give the sample weights: give only"
-                    + " one");
-        }
+        SampleWeightSources.requireAtMostOne(sampleWeightsColumn, sampleWeightsFile, spec);
         PlotSettings pictureSettings = pictureSettings();
         boolean modelToStdout = out != null && out.toString().equals(GenerateCommand.STANDARD_OUTPUT);
         if (table != null && table.toString().equals(GenerateCommand.STANDARD_OUTPUT)) {
