@@ -47,33 +47,42 @@ final class Kernels {
     }
 
     /**
+     * Below this many coordinates the four-row loop of {@link #substituteInPairs} would never run (its
+     * first four-row step is at coordinate 4, so it needs D ≥ 6), and short rows are solved one coordinate
+     * at a time instead. Two methods, not one with a branch inside, because the just-in-time compiler
+     * compiles a method from what it has seen it do: the paired solve compiled while D = 2 data ran (its
+     * inner loops never entered) was later recompiled for D = 50 into one large method that ran e's solve
+     * about 1.7 times slower than the paired solve compiled from wide data alone (measured on one thread,
+     * interleaved; docs/speed.md). With the split, narrow data never runs the paired solve.
+     */
+    static final int PAIRED_SOLVE_FROM = 6;
+
+    /**
      * Forward substitution for a whole block: solves L z = y in place, one coordinate j at a time,
      * <pre>
      *   z[j][·] = (y[j][·] − Σ_{m&lt;j} L[j][m] z[m][·]) / L[j][j]
      * </pre>
-     * Two coordinates j, j+1 are solved together, so each row z[m] that is loaded serves both; only the
-     * last term of z[j+1], L[j+1][j] z[j], waits until z[j] is finished.
+     * in pairs of coordinates from {@link #PAIRED_SOLVE_FROM} coordinates on.
      *
      * @param lower           the rows of L. Not modified.
      * @param inverseDiagonal 1 / L[j][j] for every j. Not modified.
      * @param z               y on entry, z on return. Modified.
      */
     static void forwardSubstitute(double[][] lower, double[] inverseDiagonal, int d, double[][] z, int size) {
-        int j = 0;
-        for (; j + 2 <= d; j += 2) {
-            subtractEarlierTerms(lower[j], lower[j + 1], j, z, z[j], z[j + 1], size);
-            double inverseJ = inverseDiagonal[j];
-            double inverseNext = inverseDiagonal[j + 1];
-            double link = lower[j + 1][j];
-            double[] zj = z[j];
-            double[] zNext = z[j + 1];
-            for (int b = 0; b < size; b++) {
-                double solved = zj[b] * inverseJ;
-                zj[b] = solved;
-                zNext[b] = (zNext[b] - link * solved) * inverseNext;
-            }
+        if (d < PAIRED_SOLVE_FROM) {
+            substituteFrom(0, lower, inverseDiagonal, d, z, size);
+        } else {
+            substituteInPairs(lower, inverseDiagonal, d, z, size);
         }
-        if (j < d) {
+    }
+
+    /**
+     * The solve for coordinates j = first, …, D − 1, one at a time, given z[m] for every m &lt; first:
+     * z[j][·] −= L[j][m] z[m][·] for each m &lt; j, then z[j][·] /= L[j][j].
+     */
+    private static void substituteFrom(int first, double[][] lower, double[] inverseDiagonal, int d, double[][] z,
+            int size) {
+        for (int j = first; j < d; j++) {
             double[] lj = lower[j];
             double[] zj = z[j];
             for (int m = 0; m < j; m++) {
@@ -88,6 +97,30 @@ final class Kernels {
                 zj[b] *= inverse;
             }
         }
+    }
+
+    /**
+     * The solve with two coordinates j, j+1 solved together, so each row z[m] that is loaded serves both;
+     * only the last term of z[j+1], L[j+1][j] z[j], waits until z[j] is finished. An odd last coordinate
+     * is solved on its own.
+     */
+    private static void substituteInPairs(double[][] lower, double[] inverseDiagonal, int d, double[][] z,
+            int size) {
+        int j = 0;
+        for (; j + 2 <= d; j += 2) {
+            subtractEarlierTerms(lower[j], lower[j + 1], j, z, z[j], z[j + 1], size);
+            double inverseJ = inverseDiagonal[j];
+            double inverseNext = inverseDiagonal[j + 1];
+            double link = lower[j + 1][j];
+            double[] zj = z[j];
+            double[] zNext = z[j + 1];
+            for (int b = 0; b < size; b++) {
+                double solved = zj[b] * inverseJ;
+                zj[b] = solved;
+                zNext[b] = (zNext[b] - link * solved) * inverseNext;
+            }
+        }
+        substituteFrom(j, lower, inverseDiagonal, d, z, size);
     }
 
     /**
