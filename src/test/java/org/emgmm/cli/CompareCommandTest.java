@@ -248,14 +248,8 @@ class CompareCommandTest {
      */
     @Test
     void aCollapsedComponentIsNamedInTheTableAndTheRowsAndWarnedOf() throws Exception {
-        StringBuilder csv = new StringBuilder("x,y\n");
-        for (int i = 0; i < 20; i++) {
-            csv.append(String.format(Locale.ROOT, "%d,5%n", i % 5));
-            csv.append(String.format(Locale.ROOT, "%d,%d%n", 100 + i % 4, 100 + (i * 7) % 5));
-        }
-        Path data = Files.writeString(directory.resolve("flat.csv"), csv);
-        Path start = Files.writeString(directory.resolve("start.json"), "{\"weights\": [0.5, 0.5], \"means\":"
-                + " [[2, 5], [101.5, 102]], \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}");
+        Path data = FitWarningTest.flatGroupData(directory);
+        Path start = FitWarningTest.twoGroupStart(directory);
         CommandRun run = run("compare", "--data", data.toString(), "--init", start.toString(), "--race", "none",
                 "--out", pages().toString(), "--json", json().toString());
         assertEquals(Main.EXIT_OK, run.code(), run.err());

@@ -32,16 +32,26 @@ class FitWarningTest {
      * 0 + reg-covar: collapsed by select's rule (at most 10 · reg-covar). Component 1's variances are about 1.
      */
     private Path flatGroupData() throws IOException {
+        return flatGroupData(directory);
+    }
+
+    private Path twoGroupStart() throws IOException {
+        return twoGroupStart(directory);
+    }
+
+    /** {@link #flatGroupData()} written into {@code folder}, for the tests of compare and explore too. */
+    static Path flatGroupData(Path folder) throws IOException {
         StringBuilder csv = new StringBuilder("x,y\n");
         for (int i = 0; i < 20; i++) {
             csv.append(String.format(Locale.ROOT, "%d,5%n", i % 5));
             csv.append(String.format(Locale.ROOT, "%d,%d%n", 100 + i % 4, 100 + (i * 7) % 5));
         }
-        return Files.writeString(directory.resolve("flat.csv"), csv);
+        return Files.writeString(folder.resolve("flat.csv"), csv);
     }
 
-    private Path twoGroupStart() throws IOException {
-        return Files.writeString(directory.resolve("start.json"), "{\"weights\": [0.5, 0.5], \"means\": [[2, 5],"
+    /** A start at the two groups of {@link #flatGroupData(Path)}, written into {@code folder}. */
+    static Path twoGroupStart(Path folder) throws IOException {
+        return Files.writeString(folder.resolve("start.json"), "{\"weights\": [0.5, 0.5], \"means\": [[2, 5],"
                 + " [101.5, 102]], \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}");
     }
 
