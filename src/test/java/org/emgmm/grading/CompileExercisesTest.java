@@ -76,13 +76,14 @@ class CompileExercisesTest {
         assertEquals(Map.of(), CompileExercises.readReport(folder.resolve("none").toString()));
     }
 
-    private static String classpath() {
+    /** The test class path, as Surefire gives it (or this JVM's). */
+    static String classpath() {
         String classpath = System.getProperty("surefire.test.class.path");
         return classpath != null ? classpath : System.getProperty("java.class.path");
     }
 
     /** A class loader that looks in {@code first} before the test class path (and never in this JVM's loader). */
-    private static URLClassLoader loaderWithFirst(Path first) throws IOException {
+    static URLClassLoader loaderWithFirst(Path first) throws IOException {
         List<URL> urls = new ArrayList<>();
         urls.add(first.toUri().toURL());
         for (String entry : classpath().split(File.pathSeparator)) {

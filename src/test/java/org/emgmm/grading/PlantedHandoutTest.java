@@ -3,15 +3,12 @@ package org.emgmm.grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +79,7 @@ class PlantedHandoutTest {
         assertTrue(solved.contains(weighted), "the worked E-step adds log πₖ where the plant leaves it out");
         Files.writeString(exercises.resolve("Ex4EStep.java"), solved.replace(weighted, NO_WEIGHTS));
         classes = Files.createDirectories(folder.resolve("classes"));
-        outcome = CompileExercises.compile(sources, SKELETONS, classes, classpath());
+        outcome = CompileExercises.compile(sources, SKELETONS, classes, CompileExercisesTest.classpath());
     }
 
     @Test
@@ -148,7 +145,7 @@ class PlantedHandoutTest {
      * @return what it returned
      */
     private static Object callInThePlantedHandout(String method, String... arguments) throws Exception {
-        try (URLClassLoader loader = loaderWithFirst(classes)) {
+        try (URLClassLoader loader = CompileExercisesTest.loaderWithFirst(classes)) {
             Class<?>[] types = new Class<?>[arguments.length];
             java.util.Arrays.fill(types, String.class);
             Method run = loader.loadClass(PlantedHandoutTest.class.getName()).getDeclaredMethod(method, types);
@@ -191,20 +188,5 @@ class PlantedHandoutTest {
                 }
             });
         }
-    }
-
-    private static String classpath() {
-        String classpath = System.getProperty("surefire.test.class.path");
-        return classpath != null ? classpath : System.getProperty("java.class.path");
-    }
-
-    /** A class loader that looks in {@code first} before the test class path (and never in this JVM's loader). */
-    private static URLClassLoader loaderWithFirst(Path first) throws IOException {
-        List<URL> urls = new ArrayList<>();
-        urls.add(first.toUri().toURL());
-        for (String entry : classpath().split(File.pathSeparator)) {
-            urls.add(Path.of(entry).toUri().toURL());
-        }
-        return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 }
