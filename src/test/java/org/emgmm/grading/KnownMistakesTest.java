@@ -297,8 +297,8 @@ class KnownMistakesTest {
     @Test
     void anEStepWithoutTheWeightsSendsItsOtherFailuresTo41() throws Throwable {
         // The E-step written out with and without log πₖ, in log space.
-        Promises.EStepMethod right = (data, model) -> eStep(data, model, true);
-        Promises.EStepMethod noWeights = (data, model) -> eStep(data, model, false);
+        Promises.EStepMethod right = (data, model) -> slippedEStep(data, model, EStepSlip.NONE);
+        Promises.EStepMethod noWeights = (data, model) -> slippedEStep(data, model, EStepSlip.NO_WEIGHTS);
         Exercise4Test.responsibilitiesIncludeTheWeights(right);
         Exercise4Test.logLikelihoodMatchesTheLibrary(right);
         hintNames(() -> Exercise4Test.responsibilitiesIncludeTheWeights(noWeights), "πₖ is left out of Bayes' rule");
@@ -308,25 +308,6 @@ class KnownMistakesTest {
         // The far points are a test of log space alone: equal weights for the responsibilities, one component
         // for L, so leaving the weights out costs 4.1 and the checks built on the weights, not 4.4 as well.
         assertDoesNotThrow(() -> Exercise4Test.farPointsDoNotUnderflow(noWeights));
-    }
-
-    private static EStep eStep(DataMatrix data, GaussianMixture model, boolean withWeights) {
-        int n = data.rows();
-        int k = model.components();
-        double[] r = new double[n * k];
-        double total = 0.0;
-        for (int i = 0; i < n; i++) {
-            double[] logs = new double[k];
-            for (int c = 0; c < k; c++) {
-                logs[c] = (withWeights ? Math.log(model.weight(c)) : 0.0) + model.logComponentDensity(c, data.row(i));
-            }
-            double normaliser = LogSumExp.of(logs);
-            for (int c = 0; c < k; c++) {
-                r[i * k + c] = Math.exp(logs[c] - normaliser);
-            }
-            total += normaliser;
-        }
-        return new EStep(Responsibilities.wrap(n, k, r), total);
     }
 
     @Test
@@ -851,7 +832,7 @@ class KnownMistakesTest {
 
     /** A slip planted in an E-step written out in log space, or none. */
     enum EStepSlip {
-        NONE, TRANSPOSED, NORMALISED_OVER_THE_POINTS, LOG_SUM_EXP_FROM_ZERO
+        NONE, NO_WEIGHTS, TRANSPOSED, NORMALISED_OVER_THE_POINTS, LOG_SUM_EXP_FROM_ZERO
     }
 
     /** The E-step in log space (as the solution writes it), with {@code slip} planted where it belongs. */
@@ -864,7 +845,9 @@ class KnownMistakesTest {
         for (int i = 0; i < n; i++) {
             double[] logs = new double[k];
             for (int c = 0; c < k; c++) {
-                logs[c] = Math.log(model.weight(c)) + model.logComponentDensity(c, data.row(i));
+                // the slip NO_WEIGHTS: log πₖ left out, as in seed 003
+                logs[c] = (slip == EStepSlip.NO_WEIGHTS ? 0.0 : Math.log(model.weight(c)))
+                        + model.logComponentDensity(c, data.row(i));
                 logRho[i * k + c] = logs[c];
             }
             double normaliser = slip == EStepSlip.LOG_SUM_EXP_FROM_ZERO ? KnownMistakes.logSumExpFromZero(logs)
