@@ -200,12 +200,7 @@ final class FitCommand implements Callable<Integer> {
 
     /** One line on standard error when the fit did not converge or a component collapsed; the exit code stays 0. */
     private void warnIfUnsound(EmResult result, EmSettings settings) {
-        String warning = FitWarning.forFit(result, settings);
-        if (warning != null) {
-            PrintWriter stderr = spec.commandLine().getErr();
-            stderr.println(warning);
-            stderr.flush();
-        }
+        FitWarning.print(FitWarning.forFit(result, settings), spec.commandLine().getErr());
     }
 
     /** The data, with its labels and sample weights when they are asked for. */

@@ -1,11 +1,13 @@
 package org.emgmm.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.emgmm.compare.Comparison;
 import org.emgmm.em.EmResult;
 import org.emgmm.em.EmSettings;
 import org.emgmm.selection.Cell;
@@ -97,16 +99,19 @@ final class FitWarning {
      * @param settings the settings it ran with
      * @return one line starting with {@link #PREFIX}, without a line end; or null
      */
-    static String forOutcome(org.emgmm.compare.Comparison.Outcome outcome, EmSettings settings) {
+    static String forOutcome(Comparison.Outcome outcome, EmSettings settings) {
         Map<String, EmResult> results = new LinkedHashMap<>();
         outcome.ran().forEach(row -> results.put(row.implementation(), row.result()));
         return forFits(results, settings);
     }
 
     /** Prints {@link #forOutcome}'s line on {@code stderr} when there is one. */
-    static void printFor(org.emgmm.compare.Comparison.Outcome outcome, EmSettings settings,
-            java.io.PrintWriter stderr) {
-        String warning = forOutcome(outcome, settings);
+    static void printFor(Comparison.Outcome outcome, EmSettings settings, PrintWriter stderr) {
+        print(forOutcome(outcome, settings), stderr);
+    }
+
+    /** Prints {@code warning} (one of this class's lines, or null for none) on {@code stderr}. */
+    static void print(String warning, PrintWriter stderr) {
         if (warning != null) {
             stderr.println(warning);
             stderr.flush();
