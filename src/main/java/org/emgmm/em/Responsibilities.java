@@ -1,34 +1,47 @@
 package org.emgmm.em;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The N×K responsibilities of an E-step: r[i][k] = p(component k | xᵢ, θ), the share of point i that
  * component k explains. Each row sums to 1.
  *
  * <p>Flat row-major storage: {@code r[i][k] = values[i * K + k]}. Immutable: the array handed to
- * {@link #wrap} becomes this object's and must not be modified afterwards.
+ * {@link #wrap} becomes this object's and must not be modified afterwards. Responsibilities made
+ * {@link #onDemand} hold only their column sums until a value is asked for; then they compute all N·K
+ * values once, and are from then on like any other.
  */
 public final class Responsibilities {
 
     private final int points;
     private final int components;
+    /** The N·K values; null for responsibilities made {@link #onDemand}. */
     private final double[] values;
+    /** The values of responsibilities made {@link #onDemand}, computed when first asked for; else null. */
+    private final OnDemand onDemand;
     /** Nₖ, when the E-step that made these handed them over; otherwise null, and summed on request. */
     private final double[] totals;
 
-    private Responsibilities(int points, int components, double[] values, double[] totals) {
-        if (values.length != points * components) {
-            throw new IllegalArgumentException("expected " + points + "x" + components + " responsibilities, got "
-                    + values.length);
+    private Responsibilities(int points, int components, double[] values, double[] totals, OnDemand onDemand) {
+        if (values != null) {
+            requireLength(points, components, values);
         }
         this.points = points;
         this.components = components;
         this.values = values;
+        this.onDemand = onDemand;
         if (totals != null && totals.length != components) {
             throw new IllegalArgumentException("expected " + components + " component totals, got " + totals.length);
         }
         this.totals = totals == null ? null : totals.clone();
+    }
+
+    private static void requireLength(int points, int components, double[] values) {
+        if (values.length != points * components) {
+            throw new IllegalArgumentException("expected " + points + "x" + components + " responsibilities, got "
+                    + values.length);
+        }
     }
 
     /**
@@ -42,7 +55,7 @@ public final class Responsibilities {
      * @throws IllegalArgumentException if {@code values} does not hold N·K numbers
      */
     public static Responsibilities wrap(int points, int components, double[] values) {
-        return new Responsibilities(points, components, values, null);
+        return new Responsibilities(points, components, values, null, null);
     }
 
     /**
@@ -58,7 +71,64 @@ public final class Responsibilities {
      * @throws IllegalArgumentException if {@code values} does not hold N·K numbers or {@code totals} K
      */
     public static Responsibilities wrap(int points, int components, double[] values, double[] totals) {
-        return new Responsibilities(points, components, values, totals);
+        return new Responsibilities(points, components, values, totals, null);
+    }
+
+    /**
+     * Responsibilities whose N·K values are computed only when first asked for. The EM loop of a fast
+     * implementation needs from most E-steps only Nₖ and the log-likelihood; laying out N·K values that
+     * nobody reads would cost it more than some of its kernels. {@code compute} must give the same values
+     * whenever it is called (an E-step run again on the same data and parameters does), so that these
+     * responsibilities are as immutable as any others.
+     *
+     * @param points     N
+     * @param components K
+     * @param totals     the K column sums Nₖ of the values. Not modified.
+     * @param compute    gives the N×K values, flat row-major, when first asked; must give the same values
+     *                   on every call
+     * @return the responsibilities
+     * @throws IllegalArgumentException if {@code totals} is null or does not hold K numbers
+     */
+    public static Responsibilities onDemand(int points, int components, double[] totals, Supplier<double[]> compute) {
+        if (totals == null) {
+            throw new IllegalArgumentException("responsibilities on demand need their component totals");
+        }
+        return new Responsibilities(points, components, null, totals, new OnDemand(points, components, compute));
+    }
+
+    /** {@return the N·K values, computing them first if these were made on demand} */
+    private double[] values() {
+        return values != null ? values : onDemand.get();
+    }
+
+    /** The values of responsibilities made on demand: computed once, by the first caller that asks. */
+    private static final class OnDemand {
+        private final int points;
+        private final int components;
+        private Supplier<double[]> compute;
+        private volatile double[] values;
+
+        OnDemand(int points, int components, Supplier<double[]> compute) {
+            this.points = points;
+            this.components = components;
+            this.compute = compute;
+        }
+
+        double[] get() {
+            double[] known = values;
+            if (known != null) {
+                return known;
+            }
+            synchronized (this) {
+                if (values == null) {
+                    double[] computed = compute.get();
+                    requireLength(points, components, computed);
+                    values = computed;
+                    compute = null;
+                }
+                return values;
+            }
+        }
     }
 
     /** {@return N, the number of points (rows)} */
@@ -79,12 +149,12 @@ public final class Responsibilities {
      * @return r[i][k], in [0, 1]
      */
     public double get(int i, int k) {
-        return values[i * components + k];
+        return values()[i * components + k];
     }
 
     /** {@return a copy of all values, flat row-major: {@code r[i][k] = result[i * K + k]}} */
     public double[] toFlatArray() {
-        return values.clone();
+        return values().clone();
     }
 
     /** {@return Nₖ = Σᵢ r[i][k] for each k: the effective number of points each component owns} */
@@ -92,10 +162,11 @@ public final class Responsibilities {
         if (this.totals != null) {
             return this.totals.clone();
         }
+        double[] all = values();
         double[] totals = new double[components];
         for (int i = 0; i < points; i++) {
             for (int k = 0; k < components; k++) {
-                totals[k] += values[i * components + k];
+                totals[k] += all[i * components + k];
             }
         }
         return totals;
@@ -118,6 +189,6 @@ public final class Responsibilities {
 
     @Override
     public String toString() {
-        return "Responsibilities(" + points + "x" + components + ")" + (points <= 4 ? Arrays.toString(values) : "");
+        return "Responsibilities(" + points + "x" + components + ")" + (points <= 4 ? Arrays.toString(values()) : "");
     }
 }

@@ -152,7 +152,7 @@ public final class VectorisedEm implements EmAlgorithm {
     @Override
     public EStep eStep(DataMatrix data, GaussianMixture model) {
         EmLoop.requireCompatible(data, model);
-        try (Workspace workspace = new Workspace(data, model.components(), threads, block(data))) {
+        try (Workspace workspace = new Workspace(data, model.components(), threads, block(data), null)) {
             return workspace.eStep(data, model);
         }
     }
@@ -173,16 +173,19 @@ public final class VectorisedEm implements EmAlgorithm {
     public GaussianMixture mStep(DataMatrix data, Responsibilities responsibilities, GaussianMixture previous,
             double regCovar) {
         EmLoop.requireCompatible(data, previous);
-        try (Workspace workspace = new Workspace(data, previous.components(), threads, block(data))) {
+        try (Workspace workspace = new Workspace(data, previous.components(), threads, block(data), null)) {
             return workspace.mStep(data, responsibilities, previous, regCovar);
         }
     }
 
-    /** The shared loop ({@link EmLoop}) with one {@link Workspace} for the whole run. */
+    /**
+     * The shared loop ({@link EmLoop}) with one {@link Workspace} for the whole run, whose E-steps hand out
+     * their responsibilities on demand (see {@link Workspace}): the loop never reads them.
+     */
     @Override
     public EmResult fit(DataMatrix data, GaussianMixture start, EmSettings settings) {
         EmLoop.requireCompatible(data, start);
-        try (Workspace workspace = new Workspace(data, start.components(), threads, block(data))) {
+        try (Workspace workspace = new Workspace(data, start.components(), threads, block(data), this)) {
             return EmLoop.run(workspace, data, start, settings);
         }
     }
