@@ -11,6 +11,7 @@ import java.util.Arrays;
  *   xt[j][b]        the same block, coordinate-major
  *   z[j][b]         xt − μₖ, then Lₖ⁻¹ (x − μₖ)
  *   logP[k][b]      log πₖ N(x_b | μₖ, Σₖ), then r[b][k]
+ *   index[p]        which points of the block are gathered for the scatter
  *   y[p][j], w[p]   the points gathered for the scatter, and their r (or r · w)
  *   lanes[k][l][b]  Nₖ, s1ₖ and S2ₖ kept per position b, when D is small
  * </pre>
@@ -35,6 +36,9 @@ final class BlockBuffers {
 
     /** Per point of the block, Σₖ exp(logP[k][b] − max[b]). */
     final double[] sum;
+
+    /** Which points of the block are gathered for the scatter: index[p] = b. */
+    final int[] index;
 
     /** The points gathered for the scatter, centred, point-major: y[p][j]. */
     final double[][] y;
@@ -70,6 +74,7 @@ final class BlockBuffers {
         logP = new double[k][block];
         max = new double[block];
         sum = new double[block];
+        index = new int[block];
         y = new double[block][d];
         w = new double[block];
         pointWeights = weighted ? new double[block] : null;

@@ -261,36 +261,47 @@ final class Kernels {
         return total;
     }
 
-    /** {@link #gatherCentred(double[], int, int, double[], double[], double, double[], double[][], double[])} with mass = r. */
-    static int gatherCentred(double[] x, int size, int d, double[] mean, double[] r, double skipBelow, double[][] y,
-            double[] w) {
-        return gatherCentred(x, size, d, mean, r, skipBelow, r, y, w);
+    /**
+     * Lists the points of a block that component k has a share in: index[p] = the p-th b, in order, with
+     * r[b] ≥ {@code skipBelow}. Without a branch: every b is written at the next free place, and the place
+     * moves on only for a point that is kept. Which points are kept looks random to the processor (about a
+     * quarter of them in the reference cases), and a branch on it was mispredicted often enough to make
+     * the gather that followed cost as much as the scatter itself.
+     *
+     * @param r     the block's responsibilities for k. Not modified.
+     * @param index at least {@code size}. Modified.
+     * @return how many points were listed
+     */
+    static int selectShares(double[] r, int size, double skipBelow, int[] index) {
+        int count = 0;
+        for (int b = 0; b < size; b++) {
+            index[count] = b;
+            count += 1 - (int) (Double.doubleToRawLongBits(r[b] - skipBelow) >>> 63);   // 1 when r[b] ≥ skipBelow
+        }
+        return count;
     }
 
     /**
-     * Gathers the points of a block that component k has a share in, centred on μ: for every b with
-     * r[b] ≥ {@code skipBelow}, in order, y[p] = x[b] − μ and w[p] = mass[b], the weight its terms carry in
-     * the sums (r[b] itself, or r[b] times the point's sample weight).
+     * Gathers the listed points of a block, centred on μ: y[p] = x[index[p]] − μ and w[p] = mass[index[p]],
+     * the weight its terms carry in the sums (r itself, or r times the point's sample weight).
      *
-     * @param x    flat point-major block. Not modified.
-     * @param mass what each point's terms are multiplied by. Not modified.
-     * @param y    rows of D, one per gathered point. Modified.
-     * @return how many points were gathered
+     * @param x     flat point-major block. Not modified.
+     * @param index the points to gather ({@link #selectShares}). Not modified.
+     * @param mass  what each point's terms are multiplied by. Not modified.
+     * @param y     rows of D, one per gathered point. Modified.
+     * @param w     one per gathered point. Modified.
      */
-    static int gatherCentred(double[] x, int size, int d, double[] mean, double[] r, double skipBelow, double[] mass,
-            double[][] y, double[] w) {
-        int count = 0;
-        for (int b = 0; b < size; b++) {
-            if (r[b] >= skipBelow) {
-                double[] row = y[count];
-                for (int j = 0; j < d; j++) {
-                    row[j] = x[b * d + j] - mean[j];
-                }
-                w[count] = mass[b];
-                count++;
+    static void gatherCentred(double[] x, int d, double[] mean, int[] index, int count, double[] mass, double[][] y,
+            double[] w) {
+        for (int p = 0; p < count; p++) {
+            int b = index[p];
+            int point = b * d;
+            double[] row = y[p];
+            for (int j = 0; j < d; j++) {
+                row[j] = x[point + j] - mean[j];
             }
+            w[p] = mass[b];
         }
-        return count;
     }
 
     /**

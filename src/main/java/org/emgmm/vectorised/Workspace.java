@@ -288,8 +288,8 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
             return;
         }
         sums.counts[c] += Kernels.sum(mass, size);
-        int gathered = Kernels.gatherCentred(s.x, size, d, theta.means[c], r, theta.negligible[c], mass, s.y,
-                s.w);
+        int gathered = Kernels.selectShares(r, size, theta.negligible[c], s.index);
+        Kernels.gatherCentred(s.x, d, theta.means[c], s.index, gathered, mass, s.y, s.w);
         Kernels.addMoments(s.y, s.w, gathered, d, sums.first[c], sums.second[c]);
     }
 

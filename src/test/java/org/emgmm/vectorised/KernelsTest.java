@@ -128,7 +128,9 @@ class KernelsTest {
             double cut = 1e-25;
             double[][] y = new double[block.stride()][d];
             double[] w = new double[block.stride()];
-            int gathered = Kernels.gatherCentred(block.x(), block.size(), d, mean, r, cut, y, w);
+            int[] index = new int[block.stride()];
+            int gathered = Kernels.selectShares(r, block.size(), cut, index);
+            Kernels.gatherCentred(block.x(), d, mean, index, gathered, r, y, w);
             double[] first = new double[d];
             double[][] second = new double[d][d];
             Kernels.addMoments(y, w, gathered, d, first, second);
