@@ -26,10 +26,10 @@ final class Kernels {
      * @param xt D rows of at least {@code size}. Modified.
      */
     static void transpose(double[] x, int size, int d, double[][] xt) {
-        for (int b = 0; b < size; b++) {
-            int point = b * d;
-            for (int j = 0; j < d; j++) {
-                xt[j][b] = x[point + j];
+        for (int j = 0; j < d; j++) {
+            double[] row = xt[j];
+            for (int b = 0; b < size; b++) {
+                row[b] = x[b * d + j];
             }
         }
     }
