@@ -230,8 +230,7 @@ final class Kernels {
                 sum[b] += row[b];
             }
         }
-        double logLikelihood = weights == null ? sumOfLogNormalisers(max, sum, size)
-                : weightedSumOfLogNormalisers(max, sum, size, weights);
+        double logLikelihood = sumOfLogNormalisers(max, sum, size, weights);
         for (int b = 0; b < size; b++) {
             sum[b] = 1.0 / sum[b];
         }
@@ -251,35 +250,48 @@ final class Kernels {
     static final int POINTS_PER_LOG = 16;
 
     /**
-     * Σ_b (m_b + log s_b), with one logarithm for every {@value #POINTS_PER_LOG} points instead of one per
-     * point: log s₁ + … + log s₁₆ = log(s₁ ⋯ s₁₆). A logarithm costs several times a multiplication, and
-     * with few coordinates (D = 2) the logarithms were a good part of an iteration. The product rounds 15
-     * times, which moves its logarithm by at most 15 · 2⁻⁵³ ≈ 2e-15, about what 16 logarithms rounded one
-     * by one lose too: far below the 1e-12 to which the implementations agree.
+     * Σ_b w_b (m_b + log s_b), with one logarithm for every {@value #POINTS_PER_LOG} points instead of one
+     * per point: log s₁ + … + log s₁₆ = log(s₁ ⋯ s₁₆). A logarithm costs several times a multiplication,
+     * and with few coordinates (D = 2) the logarithms were a good part of an iteration. The product rounds
+     * 15 times, which moves its logarithm by at most 15 · 2⁻⁵³ ≈ 2e-15, about what 16 logarithms rounded
+     * one by one lose too: far below the 1e-12 to which the implementations agree.
+     *
+     * <p>With sample weights, a run of points whose weights are all 1 is added the same way, and any other
+     * run one weighted logarithm at a time; so weights that are all 1 give the unweighted sum bit for bit,
+     * as docs/cli/sample-weights.md promises.
+     *
+     * @param weights w_b, or null for w_b = 1. Not modified.
      */
-    private static double sumOfLogNormalisers(double[] max, double[] sum, int size) {
+    private static double sumOfLogNormalisers(double[] max, double[] sum, int size, double[] weights) {
         double total = 0.0;
         for (int b = 0; b < size; b++) {
-            total += max[b];
+            total += weights == null ? max[b] : weights[b] * max[b];
         }
         for (int first = 0; first < size; first += POINTS_PER_LOG) {
             int end = Math.min(size, first + POINTS_PER_LOG);
-            double product = 1.0;
-            for (int b = first; b < end; b++) {
-                product *= sum[b];
+            if (weights == null || allOnes(weights, first, end)) {
+                double product = 1.0;
+                for (int b = first; b < end; b++) {
+                    product *= sum[b];
+                }
+                total += Math.log(product);
+            } else {
+                for (int b = first; b < end; b++) {
+                    total += weights[b] * Math.log(sum[b]);
+                }
             }
-            total += Math.log(product);
         }
         return total;
     }
 
-    /** Σ_b w_b (m_b + log s_b): with sample weights each point's logarithm is weighted, so it is taken alone. */
-    private static double weightedSumOfLogNormalisers(double[] max, double[] sum, int size, double[] weights) {
-        double total = 0.0;
-        for (int b = 0; b < size; b++) {
-            total += weights[b] * (max[b] + Math.log(sum[b]));
+    /** {@return whether w[b] = 1 for every b from first to end − 1} */
+    private static boolean allOnes(double[] w, int first, int end) {
+        for (int b = first; b < end; b++) {
+            if (w[b] != 1.0) {
+                return false;
+            }
         }
-        return total;
+        return true;
     }
 
     /** mass[b] = r[b] · w[b]: each point's responsibility times its sample weight. */
