@@ -197,6 +197,108 @@ class KernelsTest {
         });
     }
 
+    /**
+     * The largest normaliser a point can have is s_b = K, when every component gives it the same
+     * log-density; the block's log-likelihood, taken one logarithm per 16 points, must still be
+     * Σ_b (logP_b + log K) for K in the thousands (a product of 16 such s_b is about 1e53, far from overflow).
+     */
+    @TestFactory
+    Stream<DynamicTest> normaliseHoldsTheLargestNormalisers() {
+        return Cases.forAll("Kernels.normaliseLargestNormalisers", KernelsTest::block, (block, random) -> {
+            int k = 1 + random.nextInt(2000);
+            int size = block.size();
+            double[] shared = randomVector(random, size, 50.0);
+            double[][] logP = new double[k][block.stride()];
+            for (int c = 0; c < k; c++) {
+                System.arraycopy(shared, 0, logP[c], 0, size);
+            }
+            double total = Kernels.normalise(logP, size, k, new double[block.stride()], new double[block.stride()]);
+            double expected = 0.0;
+            for (int b = 0; b < size; b++) {
+                expected += shared[b] + Math.log(k);
+                assertEquals(1.0 / k, logP[random.nextInt(k)][b], 1e-15, "r[·][" + b + "]");
+            }
+            assertClose(expected, total, "the block's log-likelihood, K=" + k);
+        });
+    }
+
+    /**
+     * With sample weights the block's log-likelihood is Σ_b w_b log Σₖ exp(logP[k][b]), whatever mix of weights
+     * 1 and others the runs of 16 points hold; and weights that are all 1 give the unweighted sum bit for bit.
+     */
+    @TestFactory
+    Stream<DynamicTest> weightedNormaliseWeighsEachPoint() {
+        return Cases.forAll("Kernels.weightedNormalise", KernelsTest::block, (block, random) -> {
+            int k = 1 + random.nextInt(6);
+            int size = block.size();
+            double[][] logP = new double[k][block.stride()];
+            for (int c = 0; c < k; c++) {
+                for (int b = 0; b < size; b++) {
+                    logP[c][b] = -30.0 * random.nextDouble();
+                }
+            }
+            double[] weights = new double[block.stride()];
+            double[] ones = new double[block.stride()];
+            double expected = 0.0;
+            for (int b = 0; b < size; b++) {
+                weights[b] = random.nextBoolean() ? 1.0 : 3.0 * random.nextDouble();
+                ones[b] = 1.0;
+                double[] column = new double[k];
+                for (int c = 0; c < k; c++) {
+                    column[c] = logP[c][b];
+                }
+                expected += weights[b] * LogSumExp.of(column);
+            }
+            double weighted = Kernels.normalise(copy(logP), size, k, new double[block.stride()],
+                    new double[block.stride()], weights);
+            assertClose(expected, weighted, "the block's weighted log-likelihood");
+            double unweighted = Kernels.normalise(copy(logP), size, k, new double[block.stride()],
+                    new double[block.stride()]);
+            double allOnes = Kernels.normalise(copy(logP), size, k, new double[block.stride()],
+                    new double[block.stride()], ones);
+            assertEquals(unweighted, allOnes, 0.0, "weights of 1 against no weights");
+        });
+    }
+
+    private static double[][] copy(double[][] rows) {
+        double[][] result = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            result[i] = rows[i].clone();
+        }
+        return result;
+    }
+
+    /**
+     * The listing of kept points keeps exactly those with r ≥ the cut, in order: a responsibility equal
+     * to the cut is kept, one just below it is not, and a cut of 0 keeps every point.
+     */
+    @TestFactory
+    Stream<DynamicTest> selectSharesKeepsExactlyThePointsAtOrAboveTheCut() {
+        return Cases.forAll("Kernels.selectShares", KernelsTest::block, (block, random) -> {
+            int size = block.size();
+            double cut = random.nextBoolean() ? 0.0 : 1e-20 * random.nextDouble();
+            double[] r = new double[block.stride()];
+            for (int b = 0; b < size; b++) {
+                switch (random.nextInt(4)) {
+                    case 0 -> r[b] = cut;
+                    case 1 -> r[b] = Math.max(0.0, Math.nextDown(cut));
+                    case 2 -> r[b] = 0.0;
+                    default -> r[b] = random.nextDouble();
+                }
+            }
+            int[] index = new int[block.stride()];
+            int count = Kernels.selectShares(r, size, cut, index);
+            int expected = 0;
+            for (int b = 0; b < size; b++) {
+                if (r[b] >= cut) {
+                    assertEquals(b, index[expected], "the " + expected + "th point kept");
+                    expected++;
+                }
+            }
+            assertEquals(expected, count, "points kept");
+        });
+    }
+
     private static void assertClose(double expected, double actual, String what) {
         double scale = Math.max(1.0, Math.abs(expected));
         assertEquals(expected, actual, TOLERANCE * scale, what);
