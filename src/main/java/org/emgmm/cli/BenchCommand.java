@@ -269,7 +269,8 @@ final class BenchCommand implements Callable<Integer> {
                     threads, threads == 1 ? "" : "s"));
             out.append("flop model: 2·N·K·D² per iteration (triangular solve and symmetric scatter, D²/2"
                     + " multiply-adds each per point and component; a multiply-add is 2 flops)\n");
-            out.append("exp+log: N·K exponentials and N logarithms per iteration\n\n");
+            out.append("exp+log model: N·K exponentials and N logarithms per iteration, log-sum-exp's for every point"
+                    + " (vectorised takes one logarithm per 16 points)\n\n");
             out.append(String.format(Locale.ROOT, "%-6s %-20s %-14s %7s %10s %9s %12s %9s%n", "case", "N×D, K",
                     "implementation", "threads", "ms/iter", "GFLOP/s", "M exp+log/s", "vs loops"));
             for (Row row : rows) {
