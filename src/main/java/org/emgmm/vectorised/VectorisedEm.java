@@ -25,7 +25,9 @@ import org.emgmm.model.GaussianMixture;
  *       ({@link Workspace} has the formulas).</li>
  *   <li><b>Nothing allocated per step but the results.</b> A {@link Workspace} holds every buffer for a
  *       whole run; the data matrix is read block by block, never copied whole. What a step returns (the
- *       responsibilities, the new parameters) is copied out, never one of those buffers.</li>
+ *       responsibilities, the new parameters) is copied out, never one of those buffers; in a fit, whose loop
+ *       reads only each E-step's log-likelihood and Nₖ, the responsibilities are computed only if asked
+ *       for ({@link Responsibilities#onDemand}).</li>
  *   <li><b>Threads, bit-identical.</b> The points are cut into fixed slices ({@link Slices}) whatever the
  *       thread count; each slice adds up its own partial sums and the slices are added in order, so 1, 2
  *       or 16 threads give exactly the same bits.</li>
