@@ -13,6 +13,15 @@ package org.emgmm.vectorised;
  * Loops over an inner index are unrolled four at a time over the outer one (four columns of L, four
  * points of the scatter), so every value loaded from the output row does four multiply-adds of work
  * before it is stored again.
+ *
+ * <p><b>Every loop along the block is a method of its own</b> (a leaf, such as {@link #subtractRow}), and
+ * the methods that call them loop only over coordinates or components. This is for the first fit in a
+ * fresh JVM: the just-in-time compiler compiles a method early, "on stack", when its loops have run a
+ * set number of times (about 40,000), and again as a whole method once it has been called often enough
+ * (600 times or more). A method with a loop along the block inside a loop over 50 coordinates reaches the
+ * first count within a dozen calls, and C2 then compiled it twice, the first time with all its callees
+ * inlined (91 ms for the paired solve at D = 50, on the one compiler thread, while the fit waited in
+ * slower code). A leaf is small, so compiling it twice costs little, and its callers are compiled once.
  */
 final class Kernels {
 
@@ -27,22 +36,28 @@ final class Kernels {
      */
     static void transpose(double[] x, int size, int d, double[][] xt) {
         for (int j = 0; j < d; j++) {
-            double[] row = xt[j];
-            for (int b = 0; b < size; b++) {
-                row[b] = x[b * d + j];
-            }
+            copyCoordinate(x, j, d, xt[j], size);
+        }
+    }
+
+    /** row[b] = x[b·D + j]: coordinate j of every point of a point-major block. */
+    private static void copyCoordinate(double[] x, int j, int d, double[] row, int size) {
+        for (int b = 0; b < size; b++) {
+            row[b] = x[b * d + j];
         }
     }
 
     /** z[j][b] = xt[j][b] − μ[j]: a coordinate-major block centred on μ. */
     static void centre(double[][] xt, int size, int d, double[] mean, double[][] z) {
         for (int j = 0; j < d; j++) {
-            double muJ = mean[j];
-            double[] from = xt[j];
-            double[] to = z[j];
-            for (int b = 0; b < size; b++) {
-                to[b] = from[b] - muJ;
-            }
+            subtract(xt[j], mean[j], z[j], size);
+        }
+    }
+
+    /** to[b] = from[b] − constant. */
+    private static void subtract(double[] from, double constant, double[] to, int size) {
+        for (int b = 0; b < size; b++) {
+            to[b] = from[b] - constant;
         }
     }
 
@@ -86,16 +101,23 @@ final class Kernels {
             double[] lj = lower[j];
             double[] zj = z[j];
             for (int m = 0; m < j; m++) {
-                double l0 = lj[m];
-                double[] z0 = z[m];
-                for (int b = 0; b < size; b++) {
-                    zj[b] -= l0 * z0[b];
-                }
+                subtractRow(lj[m], z[m], zj, size);
             }
-            double inverse = inverseDiagonal[j];
-            for (int b = 0; b < size; b++) {
-                zj[b] *= inverse;
-            }
+            scale(zj, inverseDiagonal[j], size);
+        }
+    }
+
+    /** zj[b] −= l z[b]: one term of the solve. */
+    private static void subtractRow(double l, double[] z, double[] zj, int size) {
+        for (int b = 0; b < size; b++) {
+            zj[b] -= l * z[b];
+        }
+    }
+
+    /** row[b] *= factor. */
+    private static void scale(double[] row, double factor, int size) {
+        for (int b = 0; b < size; b++) {
+            row[b] *= factor;
         }
     }
 
@@ -109,18 +131,22 @@ final class Kernels {
         int j = 0;
         for (; j + 2 <= d; j += 2) {
             subtractEarlierTerms(lower[j], lower[j + 1], j, z, z[j], z[j + 1], size);
-            double inverseJ = inverseDiagonal[j];
-            double inverseNext = inverseDiagonal[j + 1];
-            double link = lower[j + 1][j];
-            double[] zj = z[j];
-            double[] zNext = z[j + 1];
-            for (int b = 0; b < size; b++) {
-                double solved = zj[b] * inverseJ;
-                zj[b] = solved;
-                zNext[b] = (zNext[b] - link * solved) * inverseNext;
-            }
+            finishPair(z[j], z[j + 1], inverseDiagonal[j], inverseDiagonal[j + 1], lower[j + 1][j], size);
         }
         substituteFrom(j, lower, inverseDiagonal, d, z, size);
+    }
+
+    /**
+     * The last step of a pair, once every earlier term is subtracted: zj /= L[j][j], then
+     * zNext = (zNext − L[j+1][j] zj) / L[j+1][j+1].
+     */
+    private static void finishPair(double[] zj, double[] zNext, double inverseJ, double inverseNext, double link,
+            int size) {
+        for (int b = 0; b < size; b++) {
+            double solved = zj[b] * inverseJ;
+            zj[b] = solved;
+            zNext[b] = (zNext[b] - link * solved) * inverseNext;
+        }
     }
 
     /**
@@ -141,13 +167,15 @@ final class Kernels {
             subtractFourRows(z[m], z[m + 1], z[m + 2], z[m + 3], a0, a1, a2, a3, b0, b1, b2, b3, zA, zB, size);
         }
         for (; m < j; m++) {
-            double a0 = lA[m];
-            double b0 = lB[m];
-            double[] z0 = z[m];
-            for (int b = 0; b < size; b++) {
-                zA[b] -= a0 * z0[b];
-                zB[b] -= b0 * z0[b];
-            }
+            subtractRowFromTwo(z[m], lA[m], lB[m], zA, zB, size);
+        }
+    }
+
+    /** zA[b] −= a0 z0[b] and zB[b] −= b0 z0[b]: one row's term in both rows of a pair. */
+    private static void subtractRowFromTwo(double[] z0, double a0, double b0, double[] zA, double[] zB, int size) {
+        for (int b = 0; b < size; b++) {
+            zA[b] -= a0 * z0[b];
+            zB[b] -= b0 * z0[b];
         }
     }
 
@@ -173,15 +201,35 @@ final class Kernels {
      * squared norm is the squared Mahalanobis distance.
      */
     static void weightedLogDensities(double[][] z, int size, int d, double constant, double[] out) {
+        copy(z[0], out, size);
+        square(out, size);
+        for (int j = 1; j < d; j++) {
+            addSquares(z[j], out, size);
+        }
+        halveAndSubtractFrom(constant, out, size);
+    }
+
+    /** to[b] = from[b]. */
+    private static void copy(double[] from, double[] to, int size) {
+        System.arraycopy(from, 0, to, 0, size);
+    }
+
+    /** row[b] = row[b]². */
+    private static void square(double[] row, int size) {
         for (int b = 0; b < size; b++) {
-            out[b] = 0.0;
+            row[b] *= row[b];
         }
-        for (int j = 0; j < d; j++) {
-            double[] zj = z[j];
-            for (int b = 0; b < size; b++) {
-                out[b] += zj[b] * zj[b];
-            }
+    }
+
+    /** out[b] += zj[b]²: one coordinate's share of the squared distance. */
+    private static void addSquares(double[] zj, double[] out, int size) {
+        for (int b = 0; b < size; b++) {
+            out[b] += zj[b] * zj[b];
         }
+    }
+
+    /** out[b] = constant − ½ out[b]. */
+    private static void halveAndSubtractFrom(double constant, double[] out, int size) {
         for (int b = 0; b < size; b++) {
             out[b] = constant - 0.5 * out[b];
         }
@@ -212,35 +260,49 @@ final class Kernels {
      * @param weights w_b for every b of the block, or null for w_b = 1. Not modified.
      */
     static double normalise(double[][] logP, int size, int k, double[] max, double[] sum, double[] weights) {
-        double[] first = logP[0];
-        for (int b = 0; b < size; b++) {
-            max[b] = first[b];
-            sum[b] = 0.0;
-        }
+        copy(logP[0], max, size);
         for (int c = 1; c < k; c++) {
-            double[] row = logP[c];
-            for (int b = 0; b < size; b++) {
-                max[b] = Math.max(max[b], row[b]);
-            }
+            raiseMax(logP[c], max, size);
         }
+        java.util.Arrays.fill(sum, 0, size, 0.0);
         for (int c = 0; c < k; c++) {
-            double[] row = logP[c];
-            for (int b = 0; b < size; b++) {
-                row[b] = Math.exp(row[b] - max[b]);
-                sum[b] += row[b];
-            }
+            exponentiateAndAdd(logP[c], max, sum, size);
         }
         double logLikelihood = sumOfLogNormalisers(max, sum, size, weights);
-        for (int b = 0; b < size; b++) {
-            sum[b] = 1.0 / sum[b];
-        }
+        invert(sum, size);
         for (int c = 0; c < k; c++) {
-            double[] row = logP[c];
-            for (int b = 0; b < size; b++) {
-                row[b] *= sum[b];
-            }
+            multiplyBy(logP[c], sum, size);
         }
         return logLikelihood;
+    }
+
+    /** max[b] = max(max[b], row[b]). */
+    private static void raiseMax(double[] row, double[] max, int size) {
+        for (int b = 0; b < size; b++) {
+            max[b] = Math.max(max[b], row[b]);
+        }
+    }
+
+    /** row[b] = exp(row[b] − max[b]), and sum[b] += row[b]. */
+    private static void exponentiateAndAdd(double[] row, double[] max, double[] sum, int size) {
+        for (int b = 0; b < size; b++) {
+            row[b] = Math.exp(row[b] - max[b]);
+            sum[b] += row[b];
+        }
+    }
+
+    /** row[b] = 1 / row[b]. */
+    private static void invert(double[] row, int size) {
+        for (int b = 0; b < size; b++) {
+            row[b] = 1.0 / row[b];
+        }
+    }
+
+    /** row[b] *= factor[b]. */
+    private static void multiplyBy(double[] row, double[] factor, int size) {
+        for (int b = 0; b < size; b++) {
+            row[b] *= factor[b];
+        }
     }
 
     /**
@@ -376,24 +438,34 @@ final class Kernels {
             double w1 = w[p + 1];
             double w2 = w[p + 2];
             double w3 = w[p + 3];
-            addFourRows(s1, w0, w1, w2, w3, y0, y1, y2, y3, d);
-            for (int a = 0; a < d; a++) {
-                addFourRows(s2[a], w0 * y0[a], w1 * y1[a], w2 * y2[a], w3 * y3[a], y0, y1, y2, y3, a + 1);
-            }
+            addFourPoints(y0, y1, y2, y3, w0, w1, w2, w3, d, s1, s2);
         }
         for (; p < count; p++) {
-            double[] y0 = y[p];
-            double w0 = w[p];
-            for (int j = 0; j < d; j++) {
-                s1[j] += w0 * y0[j];
-            }
-            for (int a = 0; a < d; a++) {
-                double c0 = w0 * y0[a];
-                double[] row = s2[a];
-                for (int e = 0; e <= a; e++) {
-                    row[e] += c0 * y0[e];
-                }
-            }
+            addPoint(y[p], w[p], d, s1, s2);
+        }
+    }
+
+    /** s1 and the triangle of s2 += the terms of four points: one rank-4 update of every row. */
+    private static void addFourPoints(double[] y0, double[] y1, double[] y2, double[] y3, double w0, double w1,
+            double w2, double w3, int d, double[] s1, double[][] s2) {
+        addFourRows(s1, w0, w1, w2, w3, y0, y1, y2, y3, d);
+        for (int a = 0; a < d; a++) {
+            addFourRows(s2[a], w0 * y0[a], w1 * y1[a], w2 * y2[a], w3 * y3[a], y0, y1, y2, y3, a + 1);
+        }
+    }
+
+    /** s1 and the triangle of s2 += the terms of one point (the last one to three of a gathering). */
+    private static void addPoint(double[] y0, double w0, int d, double[] s1, double[][] s2) {
+        addRow(s1, w0, y0, d);
+        for (int a = 0; a < d; a++) {
+            addRow(s2[a], w0 * y0[a], y0, a + 1);
+        }
+    }
+
+    /** row[e] += c0 y0[e] for e &lt; length. */
+    private static void addRow(double[] row, double c0, double[] y0, int length) {
+        for (int e = 0; e < length; e++) {
+            row[e] += c0 * y0[e];
         }
     }
 
@@ -430,23 +502,33 @@ final class Kernels {
      * @param lanes 1 + D + D(D+1)/2 rows of at least {@code size}. Modified.
      */
     static void addMomentLanes(double[][] y, double[] r, int size, int d, double[][] lanes) {
-        double[] count = lanes[0];
-        for (int b = 0; b < size; b++) {
-            count[b] += r[b];
-        }
+        add(r, lanes[0], size);
         for (int a = 0; a < d; a++) {
-            double[] ya = y[a];
-            double[] first = lanes[1 + a];
-            for (int b = 0; b < size; b++) {
-                first[b] += r[b] * ya[b];
-            }
+            addProduct(r, y[a], lanes[1 + a], size);
             for (int e = 0; e <= a; e++) {
-                double[] ye = y[e];
-                double[] second = lanes[secondMomentLane(d, a, e)];
-                for (int b = 0; b < size; b++) {
-                    second[b] += r[b] * ya[b] * ye[b];
-                }
+                addProduct(r, y[a], y[e], lanes[secondMomentLane(d, a, e)], size);
             }
+        }
+    }
+
+    /** lane[b] += r[b]. */
+    private static void add(double[] r, double[] lane, int size) {
+        for (int b = 0; b < size; b++) {
+            lane[b] += r[b];
+        }
+    }
+
+    /** lane[b] += r[b] ya[b]. */
+    private static void addProduct(double[] r, double[] ya, double[] lane, int size) {
+        for (int b = 0; b < size; b++) {
+            lane[b] += r[b] * ya[b];
+        }
+    }
+
+    /** lane[b] += r[b] ya[b] ye[b]. */
+    private static void addProduct(double[] r, double[] ya, double[] ye, double[] lane, int size) {
+        for (int b = 0; b < size; b++) {
+            lane[b] += r[b] * ya[b] * ye[b];
         }
     }
 
