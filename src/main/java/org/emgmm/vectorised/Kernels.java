@@ -1,5 +1,7 @@
 package org.emgmm.vectorised;
 
+import java.util.Arrays;
+
 /**
  * The inner loops of {@link VectorisedEm}. Each works on one block of B points, and each innermost
  * loop runs over one index of arrays that are all indexed by that same index alone ({@code row[b]},
@@ -264,14 +266,14 @@ final class Kernels {
         for (int c = 1; c < k; c++) {
             raiseMax(logP[c], max, size);
         }
-        java.util.Arrays.fill(sum, 0, size, 0.0);
+        Arrays.fill(sum, 0, size, 0.0);
         for (int c = 0; c < k; c++) {
             exponentiateAndAdd(logP[c], max, sum, size);
         }
         double logLikelihood = sumOfLogNormalisers(max, sum, size, weights);
         invert(sum, size);
         for (int c = 0; c < k; c++) {
-            multiplyBy(logP[c], sum, size);
+            multiply(logP[c], sum, size, logP[c]);   // r = exp(logP − m) / s, in place
         }
         return logLikelihood;
     }
@@ -295,13 +297,6 @@ final class Kernels {
     private static void invert(double[] row, int size) {
         for (int b = 0; b < size; b++) {
             row[b] = 1.0 / row[b];
-        }
-    }
-
-    /** row[b] *= factor[b]. */
-    private static void multiplyBy(double[] row, double[] factor, int size) {
-        for (int b = 0; b < size; b++) {
-            row[b] *= factor[b];
         }
     }
 
@@ -356,7 +351,10 @@ final class Kernels {
         return true;
     }
 
-    /** mass[b] = r[b] · w[b]: each point's responsibility times its sample weight. */
+    /**
+     * mass[b] = r[b] · w[b]: each point's responsibility times its sample weight, or (with mass = r) a row
+     * scaled in place, point by point.
+     */
     static void multiply(double[] r, double[] w, int size, double[] mass) {
         for (int b = 0; b < size; b++) {
             mass[b] = r[b] * w[b];
