@@ -37,6 +37,9 @@ final class BlockBuffers {
     /** Per point of the block, Σₖ exp(logP[k][b] − max[b]). */
     final double[] sum;
 
+    /** Scratch for {@link Exponentials}: per point of the block, the power of two of an exponential. */
+    final double[] exponents;
+
     /** Which points of the block are gathered for the scatter: index[p] = b. */
     final int[] index;
 
@@ -74,6 +77,7 @@ final class BlockBuffers {
         logP = new double[k][block];
         max = new double[block];
         sum = new double[block];
+        exponents = new double[block];
         index = new int[block];
         y = new double[block][d];
         w = new double[block];

@@ -246,29 +246,33 @@ final class Kernels {
      *   r[k][b]  = exp(logP[k][b] − m_b) / s_b
      *   returns  Σ_b (m_b + log s_b)        the block's share of L(θ)
      * </pre>
+     * The exponentials are {@link Exponentials}', which run as SIMD.
      *
-     * @param logP K rows of at least {@code size}. Modified: holds r on return.
-     * @param max  scratch of at least {@code size}. Modified.
-     * @param sum  scratch of at least {@code size}. Modified.
+     * @param logP    K rows of at least {@code size}. Modified: holds r on return.
+     * @param max     scratch of at least {@code size}. Modified.
+     * @param sum     scratch of at least {@code size}. Modified.
+     * @param scratch scratch of at least {@code size}. Modified.
      */
-    static double normalise(double[][] logP, int size, int k, double[] max, double[] sum) {
-        return normalise(logP, size, k, max, sum, null);
+    static double normalise(double[][] logP, int size, int k, double[] max, double[] sum, double[] scratch) {
+        return normalise(logP, size, k, max, sum, scratch, null);
     }
 
     /**
-     * {@link #normalise(double[][], int, int, double[], double[])} for points with sample weights w_b:
-     * returns the block's share of the weighted L(θ), Σ_b w_b (m_b + log s_b).
+     * {@link #normalise(double[][], int, int, double[], double[], double[])} for points with sample weights
+     * w_b: returns the block's share of the weighted L(θ), Σ_b w_b (m_b + log s_b).
      *
      * @param weights w_b for every b of the block, or null for w_b = 1. Not modified.
      */
-    static double normalise(double[][] logP, int size, int k, double[] max, double[] sum, double[] weights) {
+    static double normalise(double[][] logP, int size, int k, double[] max, double[] sum, double[] scratch,
+            double[] weights) {
         copy(logP[0], max, size);
         for (int c = 1; c < k; c++) {
             raiseMax(logP[c], max, size);
         }
         Arrays.fill(sum, 0, size, 0.0);
         for (int c = 0; c < k; c++) {
-            exponentiateAndAdd(logP[c], max, sum, size);
+            Exponentials.expOfDifference(logP[c], max, scratch, size);   // logP[c][b] = exp(logP[c][b] − m_b)
+            add(logP[c], sum, size);
         }
         double logLikelihood = sumOfLogNormalisers(max, sum, size, weights);
         invert(sum, size);
@@ -282,14 +286,6 @@ final class Kernels {
     private static void raiseMax(double[] row, double[] max, int size) {
         for (int b = 0; b < size; b++) {
             max[b] = Math.max(max[b], row[b]);
-        }
-    }
-
-    /** row[b] = exp(row[b] − max[b]), and sum[b] += row[b]. */
-    private static void exponentiateAndAdd(double[] row, double[] max, double[] sum, int size) {
-        for (int b = 0; b < size; b++) {
-            row[b] = Math.exp(row[b] - max[b]);
-            sum[b] += row[b];
         }
     }
 
@@ -510,10 +506,10 @@ final class Kernels {
         }
     }
 
-    /** lane[b] += r[b]. */
-    private static void add(double[] r, double[] lane, int size) {
+    /** to[b] += from[b]. */
+    private static void add(double[] from, double[] to, int size) {
         for (int b = 0; b < size; b++) {
-            lane[b] += r[b];
+            to[b] += from[b];
         }
     }
 

@@ -256,7 +256,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
                 Kernels.weightedLogDensities(s.z, size, d, theta.constants[c], s.logP[c]);
             }
             // the block's share of L(θ) = Σᵢ wᵢ log p(xᵢ | θ) (wᵢ = 1 without sample weights)
-            sums.logLikelihood += Kernels.normalise(s.logP, size, k, s.max, s.sum, s.pointWeights);
+            sums.logLikelihood += Kernels.normalise(s.logP, size, k, s.max, s.sum, s.exponents, s.pointWeights);
             if (responsibilities != null) {
                 storeResponsibilities(s.logP, start, size);
             }

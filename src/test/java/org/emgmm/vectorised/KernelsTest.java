@@ -98,7 +98,8 @@ class KernelsTest {
             for (int c = 0; c < k; c++) {
                 original[c] = logP[c].clone();
             }
-            double total = Kernels.normalise(logP, size, k, new double[block.stride()], new double[block.stride()]);
+            double total = Kernels.normalise(logP, size, k, new double[block.stride()], new double[block.stride()],
+                    new double[block.stride()]);
             double expectedTotal = 0.0;
             for (int b = 0; b < size; b++) {
                 double[] column = new double[k];
@@ -212,7 +213,8 @@ class KernelsTest {
             for (int c = 0; c < k; c++) {
                 System.arraycopy(shared, 0, logP[c], 0, size);
             }
-            double total = Kernels.normalise(logP, size, k, new double[block.stride()], new double[block.stride()]);
+            double total = Kernels.normalise(logP, size, k, new double[block.stride()], new double[block.stride()],
+                    new double[block.stride()]);
             double expected = 0.0;
             for (int b = 0; b < size; b++) {
                 expected += shared[b] + Math.log(k);
@@ -249,13 +251,14 @@ class KernelsTest {
                 }
                 expected += weights[b] * LogSumExp.of(column);
             }
-            double weighted = Kernels.normalise(copy(logP), size, k, new double[block.stride()],
-                    new double[block.stride()], weights);
+            int room = block.stride();
+            double weighted = Kernels.normalise(copy(logP), size, k, new double[room], new double[room],
+                    new double[room], weights);
             assertClose(expected, weighted, "the block's weighted log-likelihood");
-            double unweighted = Kernels.normalise(copy(logP), size, k, new double[block.stride()],
-                    new double[block.stride()]);
-            double allOnes = Kernels.normalise(copy(logP), size, k, new double[block.stride()],
-                    new double[block.stride()], ones);
+            double unweighted = Kernels.normalise(copy(logP), size, k, new double[room], new double[room],
+                    new double[room]);
+            double allOnes = Kernels.normalise(copy(logP), size, k, new double[room], new double[room],
+                    new double[room], ones);
             assertEquals(unweighted, allOnes, 0.0, "weights of 1 against no weights");
         });
     }
