@@ -47,20 +47,24 @@ public final class VectorisedEm implements EmAlgorithm {
 
     /**
      * Doubles per block buffer for D above {@value #SMALL_D}, about: a block of B points × D coordinates is
-     * 8192 doubles (64 KiB), so the block and its whitened copy stay in the second-level cache while the
-     * loops along the block are long enough to run at SIMD speed (measured best among 4096, 8192 and 16384
-     * for D = 50; smaller blocks make the rows of the solve too short).
+     * 16384 doubles (128 KiB), so the block and its whitened copy stay in the second-level cache while the
+     * loops along the block are long enough to run at SIMD speed. Measured: on a machine with AVX2, 32 KiB
+     * first-level and 512 KiB second-level caches, 8192 was best among 4096, 8192 and 16384 for D = 50;
+     * on one with AVX-512 (eight doubles a vector, so loops need more points to reach their SIMD body),
+     * 48 KiB and 1 MiB, 16384 (256 points at D = 50) was about 2% faster than 8192 warm and no slower cold
+     * (docs/speed.md). Smaller blocks make the rows of the solve too short.
      */
-    static final int BLOCK_DOUBLES = 8192;
+    static final int BLOCK_DOUBLES = 16384;
 
     /**
-     * Doubles per block buffer for D up to {@value #SMALL_D}: 2048 doubles (16 KiB), so that the block
-     * (xt) and its whitened copy (z) fit in a 32 KiB first-level cache together, and every row the solve
-     * reads back comes from there. With few coordinates the rows are still 128 points or more long. At
-     * D = 10 this halved the time of the solve against 512-point blocks (measured: 128 and 256 points
-     * alike, 512 twice as slow).
+     * Doubles per block buffer for D up to {@value #SMALL_D}: 4096 doubles (32 KiB), so that with few
+     * coordinates the rows of the solve are 256 points or more long while the block (xt) and its whitened
+     * copy (z) together (64 KiB at D = 16, 40 KiB at D = 10) stay close to the first-level cache, from which
+     * the solve reads every row back. Measured at D = 10: on the AVX2 machine above (32 KiB first-level
+     * cache) 128 and 256 points alike and 512 twice as slow; on the AVX-512 one (48 KiB) 256 points 8%
+     * faster than 128.
      */
-    static final int SMALL_BLOCK_DOUBLES = 2048;
+    static final int SMALL_BLOCK_DOUBLES = 4096;
 
     /** Up to this many coordinates, blocks are sized by {@link #SMALL_BLOCK_DOUBLES}. */
     static final int SMALL_D = 16;
