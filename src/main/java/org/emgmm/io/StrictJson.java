@@ -127,7 +127,8 @@ final class StrictJson {
                 JsonArray array = new JsonArray();
                 reader.beginArray();
                 while (reader.hasNext()) {
-                    array.add(element(reader, depth + 1, source));
+                    // numbers directly: a model's arrays hold thousands, each its own call to element otherwise
+                    array.add(reader.peek() == JsonToken.NUMBER ? number(reader) : element(reader, depth + 1, source));
                 }
                 reader.endArray();
                 return array;
@@ -150,7 +151,7 @@ final class StrictJson {
                 return new JsonPrimitive(reader.nextString());
             }
             case NUMBER -> {
-                return new JsonPrimitive(new LazilyParsedNumber(reader.nextString()));
+                return number(reader);
             }
             case BOOLEAN -> {
                 return new JsonPrimitive(reader.nextBoolean());
@@ -161,6 +162,17 @@ final class StrictJson {
             }
             default -> throw new JsonParseException("unexpected " + token + " at " + reader.getPath());
         }
+    }
+
+    /**
+     * One JSON number, kept as its text until it is read as a double.
+     *
+     * @param reader the reader, before the number
+     * @return the number
+     * @throws IOException for a number the reader refuses
+     */
+    private static JsonPrimitive number(JsonReader reader) throws IOException {
+        return new JsonPrimitive(new LazilyParsedNumber(reader.nextString()));
     }
 
     /**

@@ -18,7 +18,9 @@ import org.emgmm.model.GaussianMixture;
  *   <li><b>Blocks.</b> Points are taken B at a time ({@link #blockSize}), and each formula is applied to
  *       the whole block in loops over consecutive memory ({@link Kernels}), which HotSpot compiles to
  *       SIMD instructions. The triangular solve L z = x − μ runs one coordinate at a time across the
- *       block; the scatter Σ r (x − μ)(x − μ)ᵀ is added four points at a time as rank-4 updates.</li>
+ *       block; the scatter Σ r (x − μ)(x − μ)ᵀ is added four points at a time as rank-4 updates; the
+ *       exponentials of log-sum-exp are a polynomial and a power of two, a whole row at a time
+ *       ({@link Exponentials}), not one {@link Math#exp} call per value.</li>
  *   <li><b>One pass per iteration.</b> While a block's responsibilities are at hand, the E-step also adds
  *       up what the next M-step needs, about the current means: Nₖ = Σᵢ r[i][k], Σᵢ r[i][k] (xᵢ − μₖ) and
  *       the scatter Σᵢ r[i][k] (xᵢ − μₖ)(xᵢ − μₖ)ᵀ. The M-step after it then reads no data at all
