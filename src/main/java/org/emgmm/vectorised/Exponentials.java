@@ -22,7 +22,7 @@ package org.emgmm.vectorised;
  * for the rounding of the last subtraction. The series' first missing term is below
  * (½ ln 2)¹⁴/14! ≈ 4·10⁻¹⁸ relative, under a twentieth of the rounding of a double (2⁻⁵³ ≈ 1.1·10⁻¹⁶), so
  * the result is within a few units in the last place of {@link Math#exp}: ExponentialsTest checks 2, over
- * random x from {@link #LOWEST} to 0. e⁰ = 1 exactly (k = 0, r = 0), so each point's largest term is 1 as
+ * random x from −2000 to 0. e⁰ = 1 exactly (k = 0, r = 0), so each point's largest term is 1 as
  * with {@link Math#exp}.
  *
  * <p><b>Underflow as {@link Math#exp}'s.</b> 2ᵏ is applied as two factors, 2^⌊k/2⌋ and then 2^(k − ⌊k/2⌋),
