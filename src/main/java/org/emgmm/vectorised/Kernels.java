@@ -251,7 +251,7 @@ final class Kernels {
      * @param logP    K rows of at least {@code size}. Modified: holds r on return.
      * @param max     scratch of at least {@code size}. Modified.
      * @param sum     scratch of at least {@code size}. Modified.
-     * @param scratch scratch of at least {@code size}. Modified.
+     * @param scratch scratch of at least {@code size}, for the exponentials' powers of two. Modified.
      */
     static double normalise(double[][] logP, int size, int k, double[] max, double[] sum, double[] scratch) {
         return normalise(logP, size, k, max, sum, scratch, null);

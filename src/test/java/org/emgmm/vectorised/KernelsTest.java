@@ -47,6 +47,17 @@ class KernelsTest {
         return xt;
     }
 
+    /** K rows of log-densities for a block's points, each uniform in [−span, 0]. */
+    private static double[][] randomLogDensities(SplittableRandom random, int k, Block block, double span) {
+        double[][] logP = new double[k][block.stride()];
+        for (int c = 0; c < k; c++) {
+            for (int b = 0; b < block.size(); b++) {
+                logP[c][b] = -span * random.nextDouble();
+            }
+        }
+        return logP;
+    }
+
     private static double[] randomVector(SplittableRandom random, int length, double scale) {
         double[] v = new double[length];
         for (int i = 0; i < length; i++) {
@@ -88,12 +99,7 @@ class KernelsTest {
         return Cases.forAll("Kernels.normalise", KernelsTest::block, (block, random) -> {
             int k = 1 + random.nextInt(6);
             int size = block.size();
-            double[][] logP = new double[k][block.stride()];
-            for (int c = 0; c < k; c++) {
-                for (int b = 0; b < size; b++) {
-                    logP[c][b] = -800.0 * random.nextDouble();     // spans underflow of exp
-                }
-            }
+            double[][] logP = randomLogDensities(random, k, block, 800.0);     // spans underflow of exp
             double[][] original = new double[k][];
             for (int c = 0; c < k; c++) {
                 original[c] = logP[c].clone();
@@ -233,12 +239,7 @@ class KernelsTest {
         return Cases.forAll("Kernels.weightedNormalise", KernelsTest::block, (block, random) -> {
             int k = 1 + random.nextInt(6);
             int size = block.size();
-            double[][] logP = new double[k][block.stride()];
-            for (int c = 0; c < k; c++) {
-                for (int b = 0; b < size; b++) {
-                    logP[c][b] = -30.0 * random.nextDouble();
-                }
-            }
+            double[][] logP = randomLogDensities(random, k, block, 30.0);
             double[] weights = new double[block.stride()];
             double[] ones = new double[block.stride()];
             double expected = 0.0;
