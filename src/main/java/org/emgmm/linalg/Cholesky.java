@@ -48,12 +48,29 @@ public final class Cholesky {
             throw new IllegalArgumentException(
                     "expected a " + dimension + "x" + dimension + " matrix, got " + a.length + " entries");
         }
+        return decompose(a, 0, dimension);
+    }
+
+    /**
+     * Factors a symmetric matrix stored inside a larger array, such as one covariance of a mixture's K.
+     * Only the lower triangle is read.
+     *
+     * @param a         holds the d×d matrix, flat row-major, at {@code a[offset .. offset + d·d)}. Not modified.
+     * @param offset    where the matrix starts in {@code a}
+     * @param dimension d
+     * @return the factor, or empty when the matrix is not positive-definite in floating point
+     */
+    public static Optional<Cholesky> decompose(double[] a, int offset, int dimension) {
+        if (offset < 0 || dimension < 0 || a.length - offset < dimension * dimension) {
+            throw new IllegalArgumentException("expected a " + dimension + "x" + dimension + " matrix at offset "
+                    + offset + " of " + a.length + " entries");
+        }
         double[] l = new double[dimension * dimension];
         for (int i = 0; i < dimension; i++) {
             for (int j = 0; j <= i; j++) {
                 // L[i][j] = (A[i][j] − Σ_{m<j} L[i][m] L[j][m]) / L[j][j]   (j < i)
                 // L[i][i] = √(A[i][i] − Σ_{m<i} L[i][m]²)
-                double sum = a[i * dimension + j];
+                double sum = a[offset + i * dimension + j];
                 for (int m = 0; m < j; m++) {
                     sum -= l[i * dimension + m] * l[j * dimension + m];
                 }

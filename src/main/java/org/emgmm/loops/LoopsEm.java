@@ -89,9 +89,9 @@ public final class LoopsEm implements EmAlgorithm {
             double[] scatter = weightedScatter(data, r, c, nk, mean);
             System.arraycopy(scatter, 0, scatters, c * d * d, d * d);
         }
-        CovarianceType type = previous.covarianceType();
-        double[] covariances = type.constrain(counts, scatters, empty, d, regCovar);
-        return GaussianMixture.ofFlat(type, k, d, weights, means, covariances);
+        // Σₖ = Sₖ + regCovar · I, or the part of Sₖ the covariance type keeps (CovarianceType#constrain)
+        return GaussianMixture.fromScatters(previous.covarianceType(), k, d, weights, means, counts, scatters, empty,
+                regCovar);
     }
 
     /** Every covariance type: the scatter matrices are constrained by {@link CovarianceType#constrain}. */

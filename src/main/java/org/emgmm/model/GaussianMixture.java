@@ -104,6 +104,44 @@ public final class GaussianMixture {
      */
     public static GaussianMixture ofFlat(CovarianceType covarianceType, int components, int dimension,
             double[] weights, double[] means, double[] covariances) {
+        return ofFlatKeeping(covarianceType, components, dimension, weights, means, covariances.clone());
+    }
+
+    /**
+     * The parameters an M-step ends with: each covariance is the component's scatter matrix constrained to
+     * the type, plus regCovar on its diagonal ({@link CovarianceType#constrain}). The same mixture as
+     * {@code ofFlat(type, k, d, weights, means, type.constrain(counts, scatters, empty, d, regCovar))}, with
+     * one copy of the covariances fewer: the array {@code constrain} returns is new, so the mixture keeps it.
+     * (At D = 50 a copy is 20,000 doubles per component, made once an iteration; in a short run each copy
+     * lands on memory the process has not touched before, which costs more than the copying.)
+     *
+     * @param type       the covariance type, kept from the previous parameters
+     * @param components K ≥ 1
+     * @param dimension  D ≥ 1
+     * @param weights    K weights. Not modified.
+     * @param means      K·D values. Not modified.
+     * @param counts     Nₖ for each component. Not modified.
+     * @param scatters   K·D·D values, flat: Sₖ, or the previous covariance of an empty component. Not modified.
+     * @param empty      which components are empty. Not modified.
+     * @param regCovar   added to every new covariance's diagonal
+     * @return the mixture
+     * @throws InvalidMixtureException naming the component at fault
+     */
+    public static GaussianMixture fromScatters(CovarianceType type, int components, int dimension, double[] weights,
+            double[] means, double[] counts, double[] scatters, boolean[] empty, double regCovar) {
+        ParameterChecks.requireLength("counts", counts.length, components);
+        ParameterChecks.requireLength("empty flags", empty.length, components);
+        ParameterChecks.requireLength("scatter values", scatters.length, (long) components * dimension * dimension);
+        double[] covariances = type.constrain(counts, scatters, empty, dimension, regCovar);
+        return ofFlatKeeping(type, components, dimension, weights, means, covariances);
+    }
+
+    /**
+     * {@link #ofFlat(CovarianceType, int, int, double[], double[], double[])} that keeps {@code covariances}
+     * instead of copying it: for an array nobody else holds.
+     */
+    private static GaussianMixture ofFlatKeeping(CovarianceType covarianceType, int components, int dimension,
+            double[] weights, double[] means, double[] covariances) {
         if (components < 1) {
             throw new InvalidMixtureException(-1, "a mixture needs at least one component, got " + components);
         }
@@ -115,7 +153,7 @@ public final class GaussianMixture {
         ParameterChecks.requireLength("covariance values", covariances.length,
                 (long) components * dimension * dimension);
         return new GaussianMixture(covarianceType, components, dimension, weights.clone(), means.clone(),
-                covariances.clone());
+                covariances);
     }
 
     /**
@@ -183,8 +221,7 @@ public final class GaussianMixture {
     }
 
     private Cholesky factor(int k) {
-        double[] sigma = Arrays.copyOfRange(covariances, k * dimension * dimension, (k + 1) * dimension * dimension);
-        return Cholesky.decompose(sigma, dimension).orElseThrow(() -> new NotPositiveDefiniteException(k,
+        return Cholesky.decompose(covariances, k * dimension * dimension, dimension).orElseThrow(() -> new NotPositiveDefiniteException(k,
                 "covariance of component " + k + " is not positive-definite"));
     }
 

@@ -105,8 +105,8 @@ public final class UnivariateEm implements EmAlgorithm {
         }
         // σₖ² = sₖ² + regCovar; with covariance type tied, one σ² = (Σₖ Nₖ sₖ²) / (Σₖ Nₖ) + regCovar for all.
         // (In one dimension full, diag and spherical are the same thing.)
-        CovarianceType type = previous.covarianceType();
-        return GaussianMixture.ofFlat(type, k, 1, weights, mu, type.constrain(counts, variance, empty, 1, regCovar));
+        return GaussianMixture.fromScatters(previous.covarianceType(), k, 1, weights, mu, counts, variance, empty,
+                regCovar);
     }
 
     @Override

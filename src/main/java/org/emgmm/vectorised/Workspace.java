@@ -116,6 +116,13 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
     /** δ = s1 / Nₖ of the component being finished: rewritten by every M-step. */
     private final double[] delta;
 
+    /**
+     * The scatter matrices Sₖ, K·D·D flat, rewritten whole by every M-step. Kept, not allocated per step:
+     * at D = 50 they are 80 KB, and a step's new arrays land on memory the process has never touched,
+     * whose first touch (the operating system mapping each page) cost more than the M-step's arithmetic.
+     */
+    private final double[] scatters;
+
     /** r[i][k] = responsibilities[i * K + k], rewritten by every E-step; null when they are made on demand. */
     private final double[] responsibilities;
 
@@ -160,6 +167,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         }
         this.total = new MomentSums(k, d);
         this.delta = new double[d];
+        this.scatters = new double[Math.multiplyExact(k, Math.multiplyExact(d, d))];
         this.onDemand = data.isWeighted() ? null : onDemand;
         this.responsibilities = this.onDemand != null ? null : new double[Math.multiplyExact(n, k)];
         this.theta = new KernelParameters(k, d);
@@ -344,7 +352,6 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         double[] counts = total.counts;
         double[] weights = new double[k];
         double[] newMeans = new double[k * d];
-        double[] scatters = new double[k * d * d];
         boolean[] empty = new boolean[k];
         for (int c = 0; c < k; c++) {
             weights[c] = counts[c] / data.totalWeight();             // πₖ = Nₖ / Σᵢ wᵢ (= Nₖ / N unweighted)
@@ -357,9 +364,8 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
             total.finish(c, theta.means[c], delta, newMeans, scatters);   // μₖ' = μₖ + δ, Sₖ = S2 / Nₖ − δ δᵀ
         }
         // Σₖ' = Sₖ + regCovar · I for full covariances, or the part of Sₖ another type keeps (see CovarianceType)
-        CovarianceType type = previous.covarianceType();
-        double[] covariances = type.constrain(counts, scatters, empty, d, regCovar);
-        return GaussianMixture.ofFlat(type, k, d, weights, newMeans, covariances);
+        return GaussianMixture.fromScatters(previous.covarianceType(), k, d, weights, newMeans, counts, scatters, empty,
+                regCovar);
     }
 
     /**

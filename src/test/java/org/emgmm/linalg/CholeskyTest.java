@@ -170,6 +170,31 @@ class CholeskyTest {
         assertTrue(e.getMessage().contains("2x2"), e.getMessage());
     }
 
+    @TestFactory
+    Stream<DynamicTest> aMatrixInsideALargerArrayFactorsAsOnItsOwn() {
+        return Cases.forAll("Cholesky.offset", CholeskyTest::spd, (spd, random) -> {
+            int d = spd.dimension();
+            int before = random.nextInt(3 * d * d + 1);
+            int after = random.nextInt(d * d + 1);
+            double[] larger = new double[before + d * d + after];
+            for (int i = 0; i < larger.length; i++) {
+                larger[i] = random.nextDouble(-1e3, 1e3);   // neighbours that are no SPD matrix
+            }
+            System.arraycopy(spd.matrix(), 0, larger, before, d * d);
+            Cholesky inside = Cholesky.decompose(larger, before, d).orElseThrow();
+            assertArrayEquals(factor(spd).lowerTriangle(), inside.lowerTriangle());
+            assertEquals(factor(spd).logDeterminant(), inside.logDeterminant());
+        });
+    }
+
+    @Test
+    void refusesAnOffsetWithNoRoomForTheMatrix() {
+        double[] nine = new double[9];
+        assertThrows(IllegalArgumentException.class, () -> Cholesky.decompose(nine, 6, 2));
+        assertThrows(IllegalArgumentException.class, () -> Cholesky.decompose(nine, -1, 2));
+        assertTrue(Cholesky.decompose(new double[] {7, 4, 2, 2, 5}, 1, 2).isPresent(), "[[4, 2], [2, 5]] at 1");
+    }
+
     @Test
     void lowerTriangleIsACopy() {
         Cholesky factor = Cholesky.decompose(new double[] {4, 2, 2, 5}, 2).orElseThrow();

@@ -153,6 +153,78 @@ class GaussianMixtureTest {
 
     // ---- Densities against the formulas written out ----------------------------------------------
 
+    /** K scatter matrices (SPD), their counts and which components are empty, for an M-step's last line. */
+    record MStepEnd(int k, int d, double[] weights, double[] means, double[] counts, double[] scatters,
+            boolean[] empty, double regCovar) {
+        @Override
+        public String toString() {
+            return "D=" + d + " K=" + k;
+        }
+    }
+
+    private static MStepEnd mStepEnd(SplittableRandom random) {
+        int d = Generators.between(random, 1, 6);
+        int k = Generators.between(random, 1, 4);
+        double[] counts = new double[k];
+        double[] scatters = new double[k * d * d];
+        boolean[] empty = new boolean[k];
+        double total = 0.0;
+        for (int c = 0; c < k; c++) {
+            counts[c] = random.nextDouble(1.0, 100.0);
+            total += counts[c];
+            empty[c] = c > 0 && random.nextInt(4) == 0;   // one component at least has points
+            if (empty[c]) {
+                // an empty component's entry is its previous covariance, of the type already: σ² I is of every type
+                double variance = random.nextDouble(0.1, 10.0);
+                for (int a = 0; a < d; a++) {
+                    scatters[c * d * d + a * d + a] = variance;
+                }
+            } else {
+                System.arraycopy(Generators.spdMatrix(random, d, 0.1, 10.0), 0, scatters, c * d * d, d * d);
+            }
+        }
+        double[] weights = new double[k];
+        for (int c = 0; c < k; c++) {
+            weights[c] = counts[c] / total;
+        }
+        return new MStepEnd(k, d, weights, Generators.uniformVector(random, k * d, -5.0, 5.0), counts, scatters,
+                empty, random.nextDouble(0.0, 1e-3));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> fromScattersIsOfFlatOfTheConstrainedScatters() {
+        return Cases.forAll("GaussianMixture.fromScatters", GaussianMixtureTest::mStepEnd, (end, random) -> {
+            for (CovarianceType type : CovarianceType.values()) {
+                double[] scatters = end.scatters().clone();
+                GaussianMixture built = GaussianMixture.fromScatters(type, end.k(), end.d(), end.weights(),
+                        end.means(), end.counts(), scatters, end.empty(), end.regCovar());
+                GaussianMixture expected = GaussianMixture.ofFlat(type, end.k(), end.d(), end.weights(), end.means(),
+                        type.constrain(end.counts(), end.scatters(), end.empty(), end.d(), end.regCovar()));
+                assertEquals(expected, built, type.label());
+                for (int c = 0; c < end.k(); c++) {
+                    assertEquals(expected.cholesky(c).logDeterminant(), built.cholesky(c).logDeterminant(),
+                            type.label() + " component " + c);
+                }
+                assertEquals(java.util.Arrays.toString(end.scatters()), java.util.Arrays.toString(scatters),
+                        "the scatters are not modified");
+                java.util.Arrays.fill(scatters, Double.NaN);
+                assertEquals(expected, built, type.label() + ": the mixture keeps no reference to the scatters");
+            }
+        });
+    }
+
+    @Test
+    void fromScattersRefusesArraysOfTheWrongLength() {
+        double[] one = {1.0};
+        boolean[] notEmpty = {false};
+        assertThrows(InvalidMixtureException.class, () -> GaussianMixture.fromScatters(CovarianceType.FULL, 1, 2,
+                one, new double[] {0, 0}, one, new double[] {1, 0, 0}, notEmpty, 0.0));
+        assertThrows(InvalidMixtureException.class, () -> GaussianMixture.fromScatters(CovarianceType.FULL, 1, 1,
+                one, one, new double[] {1, 1}, one, notEmpty, 0.0));
+        assertThrows(InvalidMixtureException.class, () -> GaussianMixture.fromScatters(CovarianceType.FULL, 1, 1,
+                one, one, one, one, new boolean[2], 0.0));
+    }
+
     private static GaussianMixture randomMixture(SplittableRandom random, int d) {
         return Generators.mixture(random, d, Generators.between(random, 1, 3));
     }
