@@ -420,7 +420,7 @@ final class Kernels {
      *
      * @param y  rows of D. Not modified.
      * @param s1 D. Modified.
-     * @param s2 rows of D; only the lower triangle is touched. Modified.
+     * @param s2 the lower triangle of S2: row a holds at least a + 1 entries, of which e ≤ a are touched. Modified.
      */
     static void addMoments(double[][] y, double[] w, int count, int d, double[] s1, double[][] s2) {
         int p = 0;

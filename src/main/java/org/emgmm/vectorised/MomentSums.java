@@ -22,7 +22,10 @@ final class MomentSums {
     /** s1ₖ, per component: K × D. */
     final double[][] first;
 
-    /** S2ₖ, per component: K × D × D, of which the lower triangle is used. */
+    /**
+     * S2ₖ, per component: its lower triangle, row a holding the a + 1 entries e ≤ a. (A slice's sums are
+     * new memory in every fit, 32 slices of them at D = 50; the triangle is half the square.)
+     */
     final double[][][] second;
 
     /** The slice's share of L(θ). */
@@ -41,7 +44,12 @@ final class MomentSums {
         this.d = d;
         counts = new double[k];
         first = new double[k][d];
-        second = new double[k][d][d];
+        second = new double[k][d][];
+        for (double[][] triangle : second) {
+            for (int a = 0; a < d; a++) {
+                triangle[a] = new double[a + 1];
+            }
+        }
     }
 
     /** Sets every sum to 0. */
