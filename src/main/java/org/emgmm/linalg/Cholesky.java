@@ -21,7 +21,16 @@ import java.util.Optional;
 public final class Cholesky {
 
     private final int dimension;
-    /** L[i][j] = lower[i * dimension + j]; zero above the diagonal. */
+    /**
+     * The lower triangle of L, row after row: row i holds L[i][0..i] and starts at {@code rowStart(i)}.
+     * <pre>
+     *   L[0][0]
+     *   L[1][0] L[1][1]                   lower = { L[0][0], L[1][0], L[1][1], L[2][0], … }
+     *   L[2][0] L[2][1] L[2][2]
+     * </pre>
+     * The zeros above the diagonal are not stored: a new factor is made every EM iteration, and at D = 50
+     * the square would be 20 KB per component, half of them zeros.
+     */
     private final double[] lower;
     private final double logDeterminant;
 
@@ -30,7 +39,7 @@ public final class Cholesky {
         this.lower = lower;
         double halfLogDet = 0.0;
         for (int i = 0; i < dimension; i++) {
-            halfLogDet += Math.log(lower[i * dimension + i]);
+            halfLogDet += Math.log(lower[rowStart(i) + i]);
         }
         this.logDeterminant = 2.0 * halfLogDet;
     }
@@ -65,22 +74,24 @@ public final class Cholesky {
             throw new IllegalArgumentException("expected a " + dimension + "x" + dimension + " matrix at offset "
                     + offset + " of " + a.length + " entries");
         }
-        double[] l = new double[dimension * dimension];
+        double[] l = new double[rowStart(dimension)];
         for (int i = 0; i < dimension; i++) {
+            int rowI = rowStart(i);
             for (int j = 0; j <= i; j++) {
+                int rowJ = rowStart(j);
                 // L[i][j] = (A[i][j] − Σ_{m<j} L[i][m] L[j][m]) / L[j][j]   (j < i)
                 // L[i][i] = √(A[i][i] − Σ_{m<i} L[i][m]²)
                 double sum = a[offset + i * dimension + j];
                 for (int m = 0; m < j; m++) {
-                    sum -= l[i * dimension + m] * l[j * dimension + m];
+                    sum -= l[rowI + m] * l[rowJ + m];
                 }
                 if (i == j) {
                     if (!(sum > 0.0) || !Double.isFinite(sum)) {
                         return Optional.empty();
                     }
-                    l[i * dimension + i] = Math.sqrt(sum);
+                    l[rowI + i] = Math.sqrt(sum);
                 } else {
-                    l[i * dimension + j] = sum / l[j * dimension + j];
+                    l[rowI + j] = sum / l[rowJ + j];
                 }
             }
         }
@@ -100,12 +111,25 @@ public final class Cholesky {
      * @return L[i][j]; zero when j &gt; i
      */
     public double lower(int i, int j) {
-        return lower[i * dimension + j];
+        if (i < 0 || i >= dimension || j < 0 || j >= dimension) {
+            throw new IndexOutOfBoundsException("entry [" + i + "][" + j + "] of a " + dimension + "x" + dimension
+                    + " factor");
+        }
+        return j > i ? 0.0 : lower[rowStart(i) + j];
     }
 
-    /** {@return a copy of L, d×d flat row-major, zero above the diagonal} */
+    /** {@return L as a new d×d array, flat row-major, zero above the diagonal} */
     public double[] lowerTriangle() {
-        return lower.clone();
+        double[] square = new double[dimension * dimension];
+        for (int i = 0; i < dimension; i++) {
+            System.arraycopy(lower, rowStart(i), square, i * dimension, i + 1);
+        }
+        return square;
+    }
+
+    /** Where row i of L starts in {@code lower}: after rows 0..i−1, which hold 1 + 2 + … + i = i(i+1)/2 entries. */
+    private static int rowStart(int i) {
+        return i * (i + 1) / 2;
     }
 
     /** {@return log det A = 2 Σᵢ log L[i][i]} */
@@ -126,12 +150,13 @@ public final class Cholesky {
     public double mahalanobisSquared(double[] x, int xOffset, double[] mu, int muOffset, double[] scratch) {
         double sumOfSquares = 0.0;
         for (int i = 0; i < dimension; i++) {
+            int row = rowStart(i);
             // z[i] = ((x − μ)[i] − Σ_{m<i} L[i][m] z[m]) / L[i][i]
             double zi = x[xOffset + i] - mu[muOffset + i];
             for (int m = 0; m < i; m++) {
-                zi -= lower[i * dimension + m] * scratch[m];
+                zi -= lower[row + m] * scratch[m];
             }
-            zi /= lower[i * dimension + i];
+            zi /= lower[row + i];
             scratch[i] = zi;
             sumOfSquares += zi * zi;
         }

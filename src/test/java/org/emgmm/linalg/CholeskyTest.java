@@ -196,6 +196,15 @@ class CholeskyTest {
     }
 
     @Test
+    void anEntryOutsideTheMatrixIsRefused() {
+        Cholesky two = Cholesky.decompose(new double[] {4, 2, 2, 5}, 2).orElseThrow();
+        assertThrows(IndexOutOfBoundsException.class, () -> two.lower(2, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> two.lower(1, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> two.lower(-1, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> two.lower(1, -1));
+    }
+
+    @Test
     void lowerTriangleIsACopy() {
         Cholesky factor = Cholesky.decompose(new double[] {4, 2, 2, 5}, 2).orElseThrow();
         factor.lowerTriangle()[0] = 99.0;
