@@ -154,7 +154,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         this.d = data.columns();
         this.k = k;
         this.block = block;
-        long sliceDoubles = (long) k * (1 + d + (long) d * d);
+        long sliceDoubles = (long) k * (1 + d + (long) d * (d + 1) / 2);   // Nₖ, s1ₖ and the triangle of S2ₖ
         int maxSlices = (int) Math.max(1, Math.min(MAX_SLICES, PARTIAL_BUDGET / sliceDoubles));
         this.slices = new Slices(n, block, maxSlices, threads);
         this.buffers = new ArrayList<>();
