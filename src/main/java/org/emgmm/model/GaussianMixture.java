@@ -221,8 +221,9 @@ public final class GaussianMixture {
     }
 
     private Cholesky factor(int k) {
-        return Cholesky.decompose(covariances, k * dimension * dimension, dimension).orElseThrow(() -> new NotPositiveDefiniteException(k,
-                "covariance of component " + k + " is not positive-definite"));
+        return Cholesky.decompose(covariances, k * dimension * dimension, dimension)
+                .orElseThrow(() -> new NotPositiveDefiniteException(k,
+                        "covariance of component " + k + " is not positive-definite"));
     }
 
     /** {@return the shape the covariances are constrained to: {@code full} unless the mixture was built with a type} */
