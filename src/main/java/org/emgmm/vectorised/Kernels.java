@@ -75,37 +75,44 @@ final class Kernels {
     static final int PAIRED_SOLVE_FROM = 6;
 
     /**
-     * Forward substitution for a whole block: solves L z = y in place, one coordinate j at a time,
+     * Forward substitution for a whole block: solves L z = y in place, one coordinate j at a time, and adds
+     * up each point's squared Mahalanobis distance as each coordinate is finished,
      * <pre>
-     *   z[j][·] = (y[j][·] − Σ_{m&lt;j} L[j][m] z[m][·]) / L[j][j]
+     *   z[j][·]        = (y[j][·] − Σ_{m&lt;j} L[j][m] z[m][·]) / L[j][j]
+     *   squared[·]     = z[0][·]² + z[1][·]² + … + z[D−1][·]²     in that order
      * </pre>
-     * in pairs of coordinates from {@link #PAIRED_SOLVE_FROM} coordinates on.
+     * in pairs of coordinates from {@link #PAIRED_SOLVE_FROM} coordinates on. The squares are added where
+     * each z[j] is still at hand, not in passes of their own over the block afterwards (D + 1 passes fewer
+     * per component), and in the same order, so the sums have the same bits either way.
      *
      * @param lower           the rows of L. Not modified.
      * @param inverseDiagonal 1 / L[j][j] for every j. Not modified.
      * @param z               y on entry, z on return. Modified.
+     * @param squared         at least {@code size}: Σⱼ z[j][b]² on return. Modified.
      */
-    static void forwardSubstitute(double[][] lower, double[] inverseDiagonal, int d, double[][] z, int size) {
+    static void forwardSubstitute(double[][] lower, double[] inverseDiagonal, int d, double[][] z, int size,
+            double[] squared) {
+        Arrays.fill(squared, 0, size, 0.0);   // 0 + z[0][b]² is z[0][b]² exactly
         if (d < PAIRED_SOLVE_FROM) {
-            substituteFrom(0, lower, inverseDiagonal, d, z, size);
+            substituteFrom(0, lower, inverseDiagonal, d, z, size, squared);
         } else {
-            substituteInPairs(lower, inverseDiagonal, d, z, size);
+            substituteInPairs(lower, inverseDiagonal, d, z, size, squared);
         }
     }
 
     /**
      * The solve for coordinates j = first, …, D − 1, one at a time, given z[m] for every m &lt; first:
-     * z[j][·] −= L[j][m] z[m][·] for each m &lt; j, then z[j][·] /= L[j][j].
+     * z[j][·] −= L[j][m] z[m][·] for each m &lt; j, then z[j][·] /= L[j][j] and squared[·] += z[j][·]².
      */
     private static void substituteFrom(int first, double[][] lower, double[] inverseDiagonal, int d, double[][] z,
-            int size) {
+            int size, double[] squared) {
         for (int j = first; j < d; j++) {
             double[] lj = lower[j];
             double[] zj = z[j];
             for (int m = 0; m < j; m++) {
                 subtractRow(lj[m], z[m], zj, size);
             }
-            scale(zj, inverseDiagonal[j], size);
+            finishCoordinate(zj, inverseDiagonal[j], squared, size);
         }
     }
 
@@ -116,10 +123,12 @@ final class Kernels {
         }
     }
 
-    /** row[b] *= factor. */
-    private static void scale(double[] row, double factor, int size) {
+    /** zj[b] *= inverse (that is, /= L[j][j]), then squared[b] += zj[b]². */
+    private static void finishCoordinate(double[] zj, double inverse, double[] squared, int size) {
         for (int b = 0; b < size; b++) {
-            row[b] *= factor;
+            double solved = zj[b] * inverse;
+            zj[b] = solved;
+            squared[b] += solved * solved;
         }
     }
 
@@ -129,25 +138,27 @@ final class Kernels {
      * is solved on its own.
      */
     private static void substituteInPairs(double[][] lower, double[] inverseDiagonal, int d, double[][] z,
-            int size) {
+            int size, double[] squared) {
         int j = 0;
         for (; j + 2 <= d; j += 2) {
             subtractEarlierTerms(lower[j], lower[j + 1], j, z, z[j], z[j + 1], size);
-            finishPair(z[j], z[j + 1], inverseDiagonal[j], inverseDiagonal[j + 1], lower[j + 1][j], size);
+            finishPair(z[j], z[j + 1], inverseDiagonal[j], inverseDiagonal[j + 1], lower[j + 1][j], squared, size);
         }
-        substituteFrom(j, lower, inverseDiagonal, d, z, size);
+        substituteFrom(j, lower, inverseDiagonal, d, z, size, squared);
     }
 
     /**
      * The last step of a pair, once every earlier term is subtracted: zj /= L[j][j], then
-     * zNext = (zNext − L[j+1][j] zj) / L[j+1][j+1].
+     * zNext = (zNext − L[j+1][j] zj) / L[j+1][j+1]; and squared += zj², then += zNext².
      */
     private static void finishPair(double[] zj, double[] zNext, double inverseJ, double inverseNext, double link,
-            int size) {
+            double[] squared, int size) {
         for (int b = 0; b < size; b++) {
             double solved = zj[b] * inverseJ;
+            double solvedNext = (zNext[b] - link * solved) * inverseNext;
             zj[b] = solved;
-            zNext[b] = (zNext[b] - link * solved) * inverseNext;
+            zNext[b] = solvedNext;
+            squared[b] = (squared[b] + solved * solved) + solvedNext * solvedNext;
         }
     }
 
@@ -199,42 +210,18 @@ final class Kernels {
     }
 
     /**
-     * out[b] = constant − ½ Σⱼ z[j][b]²: log πₖ + log N(x_b | μₖ, Σₖ) from the whitened block z, whose
-     * squared norm is the squared Mahalanobis distance.
+     * out[b] = constant − ½ out[b]: log πₖ + log N(x_b | μₖ, Σₖ) from the squared Mahalanobis distances
+     * {@link #forwardSubstitute} added up in {@code out}.
      */
-    static void weightedLogDensities(double[][] z, int size, int d, double constant, double[] out) {
-        copy(z[0], out, size);
-        square(out, size);
-        for (int j = 1; j < d; j++) {
-            addSquares(z[j], out, size);
+    static void weightedLogDensities(double constant, double[] out, int size) {
+        for (int b = 0; b < size; b++) {
+            out[b] = constant - 0.5 * out[b];
         }
-        halveAndSubtractFrom(constant, out, size);
     }
 
     /** to[b] = from[b]. */
     private static void copy(double[] from, double[] to, int size) {
         System.arraycopy(from, 0, to, 0, size);
-    }
-
-    /** row[b] = row[b]². */
-    private static void square(double[] row, int size) {
-        for (int b = 0; b < size; b++) {
-            row[b] *= row[b];
-        }
-    }
-
-    /** out[b] += zj[b]²: one coordinate's share of the squared distance. */
-    private static void addSquares(double[] zj, double[] out, int size) {
-        for (int b = 0; b < size; b++) {
-            out[b] += zj[b] * zj[b];
-        }
-    }
-
-    /** out[b] = constant − ½ out[b]. */
-    private static void halveAndSubtractFrom(double constant, double[] out, int size) {
-        for (int b = 0; b < size; b++) {
-            out[b] = constant - 0.5 * out[b];
-        }
     }
 
     /**

@@ -260,8 +260,9 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
         forEachBlock(slice, buffers, (start, size, s, sums) -> {
             for (int c = 0; c < k; c++) {
                 Kernels.centre(s.xt, size, d, theta.means[c], s.z);
-                Kernels.forwardSubstitute(theta.lowers[c], theta.inverseDiagonals[c], d, s.z, size);
-                Kernels.weightedLogDensities(s.z, size, d, theta.constants[c], s.logP[c]);
+                // s.logP[c][b] = the squared Mahalanobis distance Σⱼ z[j][b]², then log πₖ + log N(x_b | μₖ, Σₖ)
+                Kernels.forwardSubstitute(theta.lowers[c], theta.inverseDiagonals[c], d, s.z, size, s.logP[c]);
+                Kernels.weightedLogDensities(theta.constants[c], s.logP[c], size);
             }
             // the block's share of L(θ) = Σᵢ wᵢ log p(xᵢ | θ) (wᵢ = 1 without sample weights)
             sums.logLikelihood += Kernels.normalise(s.logP, size, k, s.max, s.sum, s.exponents, s.pointWeights);

@@ -83,9 +83,9 @@ class KernelsTest {
             }
             double[][] z = new double[d][block.stride()];
             Kernels.centre(transposed(block), block.size(), d, mean, z);
-            Kernels.forwardSubstitute(lower, inverseDiagonal, d, z, block.size());
             double[] out = new double[block.stride()];
-            Kernels.weightedLogDensities(z, block.size(), d, 1.5, out);
+            Kernels.forwardSubstitute(lower, inverseDiagonal, d, z, block.size(), out);
+            Kernels.weightedLogDensities(1.5, out, block.size());
             double[] scratch = new double[d];
             for (int b = 0; b < block.size(); b++) {
                 double expected = factor.mahalanobisSquared(block.x(), b * d, mean, 0, scratch);
