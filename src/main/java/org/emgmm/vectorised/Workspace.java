@@ -296,8 +296,7 @@ final class Workspace implements EmAlgorithm, AutoCloseable {
             Kernels.addMomentLanes(s.centred, mass, size, d, s.lanes[c]);
             return;
         }
-        sums.counts[c] += Kernels.sum(mass, size);
-        int gathered = Kernels.selectShares(r, size, theta.negligible[c], s.index);
+        int gathered = Kernels.selectShares(r, mass, size, theta.negligible[c], s.index, sums.counts, c);
         Kernels.gatherCentred(s.x, d, theta.means[c], s.index, gathered, mass, s.y, s.w);
         Kernels.addMoments(s.y, s.w, gathered, d, sums.first[c], sums.second[c]);
     }

@@ -136,7 +136,7 @@ class KernelsTest {
             double[][] y = new double[block.stride()][d];
             double[] w = new double[block.stride()];
             int[] index = new int[block.stride()];
-            int gathered = Kernels.selectShares(r, block.size(), cut, index);
+            int gathered = Kernels.selectShares(r, r, block.size(), cut, index, new double[1], 0);
             Kernels.gatherCentred(block.x(), d, mean, index, gathered, r, y, w);
             double[] first = new double[d];
             double[][] second = new double[d][d];
@@ -274,7 +274,9 @@ class KernelsTest {
 
     /**
      * The listing of kept points keeps exactly those with r ≥ the cut, in order: a responsibility equal
-     * to the cut is kept, one just below it is not, and a cut of 0 keeps every point.
+     * to the cut is kept, one just below it is not, and a cut of 0 keeps every point. Alongside, the
+     * block's Σ mass of every point, kept or not, is added to its component's count: the same bits as the
+     * plain sum in point order, added to what the count held.
      */
     @TestFactory
     Stream<DynamicTest> selectSharesKeepsExactlyThePointsAtOrAboveTheCut() {
@@ -290,8 +292,19 @@ class KernelsTest {
                     default -> r[b] = random.nextDouble();
                 }
             }
+            double[] mass = randomVector(random, block.stride(), 1.0);
             int[] index = new int[block.stride()];
-            int count = Kernels.selectShares(r, size, cut, index);
+            int k = random.nextInt(3);
+            double[] counts = randomVector(random, 3, 100.0);
+            double[] before = counts.clone();
+            int count = Kernels.selectShares(r, mass, size, cut, index, counts, k);
+            double blockSum = 0.0;
+            for (int b = 0; b < size; b++) {
+                blockSum += mass[b];
+            }
+            for (int c = 0; c < counts.length; c++) {
+                assertEquals(c == k ? before[c] + blockSum : before[c], counts[c], "counts[" + c + "]");
+            }
             int expected = 0;
             for (int b = 0; b < size; b++) {
                 if (r[b] >= cut) {
