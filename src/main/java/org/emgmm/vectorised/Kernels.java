@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The inner loops of {@link VectorisedEm}. Each works on one block of B points, and each innermost
  * loop runs over one index of arrays that are all indexed by that same index alone ({@code row[b]},
  * never {@code flat[offset + b]}), with no calls and no branches: that is the shape HotSpot's compiler
- * turns into SIMD instructions (four doubles at a time with AVX2). A block is held in one of two
- * layouts, as arrays of rows:
+ * turns into SIMD instructions (four doubles at a time with AVX2, eight with AVX-512). A block is held in
+ * one of two layouts, as arrays of rows:
  * <pre>
  *   coordinate-major  z[j][b]   one row of B values per coordinate: the triangular solve runs along b
  *   point-major       y[p][j]   one row of D values per point: the scatter runs along j
@@ -214,7 +214,11 @@ final class Kernels {
     /**
      * zA[b] −= Σᵤ aᵤ zᵤ[b] and zB[b] −= Σᵤ bᵤ zᵤ[b], u = 0..3: the innermost loop of the solve. A method
      * of its own, so that the JIT compiles it from its own profile: inlined into its caller, it was
-     * compiled more slowly or more quickly (by 2×) depending on which data sets ran first.
+     * compiled more slowly or more quickly (by 2×) depending on which data sets ran first. HotSpot 17
+     * compiles this method on its own without SIMD (its loop is just over the size the compiler unrolls,
+     * as counted there), and with SIMD inside {@link #subtractEarlierTerms}, which is how it runs once that
+     * is compiled; variants it compiles with SIMD on their own (three rows, or one loop per row of the
+     * pair) were slower (docs/speed.md, round four).
      */
     private static void subtractFourRows(double[] z0, double[] z1, double[] z2, double[] z3, double a0, double a1,
             double a2, double a3, double b0, double b1, double b2, double b3, double[] zA, double[] zB, int size) {
